@@ -1,0 +1,129 @@
+import type { OpCtx } from './context';
+import { report, say } from './context';
+import { allocFrame, frameAt, idxPage, putRef, touchFrame } from './frames';
+import { layoutOf } from './layout';
+import { entryPages, gpage, pteAt, ringPageCount, updateEntry, userTlbKey } from './pagetable';
+import { fillTlb, findTlb, VHOST_CPU } from './tlb';
+import type { State } from './types';
+
+/** Global ring pages of an area in the ring's current region. */
+export function areaPages(s: State, area: number): number[] {
+  const pages = layoutOf(s.scenario.ringSize).areas[area]?.pages ?? [];
+  return pages.map((p) => gpage(s, s.vhost.region, p));
+}
+
+/** Ring page index within its region. */
+export function localPage(s: State, gp: number): number {
+  return gp % ringPageCount(s);
+}
+
+export function holdsIdx(s: State, gp: number): boolean {
+  return localPage(s, gp) === idxPage(s.scenario.ringSize);
+}
+
+/** Why a user access to `gp` cannot run now, or null: a migration entry makes the fault wait. */
+export function userAccessBlocked(s: State, gp: number): string | null {
+  const pte = pteAt(s, gp);
+  if (pte.present || findTlb(s, VHOST_CPU, 'user', userTlbKey(s, gp))) return null;
+  return pte.swapped === 'migration' ? 'faulted on a migration entry: waits in migration_entry_wait()' : null;
+}
+
+/** handle_mm_fault for a missing ring page: swap-in (from the swap cache or the swap copy) or a fresh zero page. */
+function faultIn(ctx: OpCtx, gp: number): void {
+  const s = ctx.s;
+  const pte = pteAt(s, gp);
+  const cached = s.frames[pte.frame];
+  let f: number;
+  if (pte.swapped === 'swap' && cached?.owner === 'swap-cache') {
+    f = pte.frame;
+    cached.owner = 'qemu-ring';
+    cached.mapcount = 1;
+    cached.refcount += 1;
+    say(ctx, `Page fault: ring page ${localPage(s, gp)} found in the swap cache, frame #${f} mapped again.`);
+  } else if (pte.swapped === 'swap') {
+    const copy = s.swap[localPage(s, gp)] ?? 0;
+    f = allocFrame(s, pte.size, 'qemu-ring', copy);
+    say(ctx, `Page fault: swap-in of ring page ${localPage(s, gp)} into new frame #${f} (used.idx ${copy} from swap).`);
+  } else {
+    f = allocFrame(s, pte.size, 'qemu-ring', 0);
+    say(ctx, `Page fault: the range was zapped, so QEMU gets a fresh zeroed frame #${f}.`);
+  }
+  updateEntry(s, gp, { frame: f, present: true, writable: true, dirty: false, swapped: 'none' });
+}
+
+/** A write fault on a write-protected PTE (KSM): break COW into a private copy. */
+function breakCow(ctx: OpCtx, gp: number): void {
+  const s = ctx.s;
+  const old = pteAt(s, gp).frame;
+  const shared = frameAt(s, old);
+  const f = allocFrame(s, shared.size, 'qemu-ring', shared.usedIdx);
+  shared.mapcount -= 1;
+  putRef(ctx, old);
+  updateEntry(s, gp, { frame: f, writable: true, dirty: false });
+  say(ctx, `Write fault on a read-only PTE: COW copies frame #${old} into private frame #${f}.`);
+}
+
+/** copy_from_user / copy_to_user on one ring page: stac, access through QEMU's mapping and CPU0's TLB, clac. */
+export function userAccess(ctx: OpCtx, gp: number, write: boolean): void {
+  const s = ctx.s;
+  const key = userTlbKey(s, gp);
+  let entry = findTlb(s, VHOST_CPU, 'user', key);
+  if (entry && write && !pteAt(s, gp).writable) entry = undefined;
+  if (!entry) {
+    if (!pteAt(s, gp).present) faultIn(ctx, gp);
+    if (write && !pteAt(s, gp).writable) breakCow(ctx, gp);
+    const pte = pteAt(s, gp);
+    s.tlbs[VHOST_CPU] = (s.tlbs[VHOST_CPU] ?? []).filter((e) => !(e.kind === 'user' && e.key === key));
+    fillTlb(ctx, VHOST_CPU, { kind: 'user', key, frame: pte.frame, size: pte.size });
+    entry = findTlb(s, VHOST_CPU, 'user', key);
+  }
+  const f = entry?.frame ?? pteAt(s, gp).frame;
+  if (write) for (const q of entryPages(s, gp)) if (pteAt(s, q).frame === f) pteAt(s, q).dirty = true;
+  ctx.cost.stacClac += 1;
+  ctx.cost.ringAccesses += 1;
+  touchFrame(ctx, f, write, 'QEMU’s user mapping', holdsIdx(s, gp));
+}
+
+/** kmap_atomic / page_address: the direct map, one 2M or 1G TLB entry for every frame, no PTE to set up. */
+export function directAccess(ctx: OpCtx, f: number, gp: number, write: boolean): void {
+  if (!findTlb(ctx.s, VHOST_CPU, 'direct', 0)) {
+    fillTlb(ctx, VHOST_CPU, { kind: 'direct', key: 0, frame: -1, size: ctx.s.scenario.directMap });
+  }
+  ctx.cost.ringAccesses += 1;
+  touchFrame(ctx, f, write, 'the direct map (kmap_atomic)', holdsIdx(ctx.s, gp));
+}
+
+/** A load or store through the vmap alias: 4K vmalloc PTEs, cached in CPU0's TLB until a flush. */
+export function vmallocAccess(ctx: OpCtx, slot: number, gp: number, write: boolean): void {
+  const s = ctx.s;
+  const page = localPage(s, gp);
+  const key = slot * 64 + page;
+  const entry = findTlb(s, VHOST_CPU, 'vmalloc', key);
+  const pte = s.vmalloc.find((v) => v.slot === slot && v.page === page);
+  ctx.cost.ringAccesses += 1;
+  if (entry) {
+    if (!pte || pte.frame !== entry.frame) {
+      report(
+        ctx,
+        'stale-tlb',
+        [entry.frame],
+        `CPU0 reached frame #${entry.frame} through a TLB entry for a vmalloc address whose PTE vunmap already cleared: vunmap defers the TLB flush to the lazy purge.`,
+        'A reader must stop using the alias before the teardown returns; clearing PTEs without a flush leaves the old translation usable.',
+      );
+    }
+    touchFrame(ctx, entry.frame, write, 'a stale vmalloc TLB entry', holdsIdx(s, gp));
+    return;
+  }
+  if (!pte) {
+    report(
+      ctx,
+      'use-after-free',
+      [],
+      'vhost dereferenced a vmalloc address that vunmap already tore down: a kernel paging-request oops.',
+      'The pointer to the vmap alias must be cleared under the lock the reader holds, before vunmap.',
+    );
+    return;
+  }
+  fillTlb(ctx, VHOST_CPU, { kind: 'vmalloc', key, frame: pte.frame, size: '4K' });
+  touchFrame(ctx, pte.frame, write, 'the vmap alias', holdsIdx(s, gp));
+}

@@ -1,0 +1,53 @@
+import type { Backing, BugSwitch, DesignId, MmEventKind } from './types';
+
+export const DESIGNS: readonly DesignId[] = [
+  'copy-user',
+  'vmap-pinned',
+  'vmap-notifier',
+  'kmap-seq',
+  'direct-map-rcu',
+  'interval-notifier',
+];
+export const BACKINGS: readonly Backing[] = ['4k', 'thp', 'hugetlb-1g'];
+export const MM_KINDS: readonly MmEventKind[] = [
+  'munmap',
+  'reclaim',
+  'migrate',
+  'ksm',
+  'thp-split',
+  'oom-reap',
+  'set-vring-addr',
+];
+
+/** The designs each bug switch can be applied to (it rewrites steps only these designs have). */
+export const BUG_DESIGNS: Readonly<Record<BugSwitch, readonly DesignId[]>> = {
+  'skip-seq-check': ['vmap-notifier', 'kmap-seq', 'direct-map-rcu', 'interval-notifier'],
+  'skip-set-page-dirty': ['vmap-notifier', 'kmap-seq', 'direct-map-rcu', 'interval-notifier'],
+  'no-smp-rmb': ['kmap-seq'],
+  'dirty-lock-in-notifier': ['kmap-seq', 'direct-map-rcu', 'interval-notifier'],
+  'range-dependent-count': ['kmap-seq'],
+  'eagain-nonblock': ['kmap-seq', 'interval-notifier'],
+};
+export const BUGS = Object.keys(BUG_DESIGNS) as BugSwitch[];
+
+/** Backings an mm event can meet: hugetlbfs is never swapped, KSM merges only 4K pages, only THP splits. */
+export const KIND_BACKINGS: Readonly<Record<MmEventKind, readonly Backing[]>> = {
+  munmap: BACKINGS,
+  'oom-reap': BACKINGS,
+  migrate: BACKINGS,
+  reclaim: ['4k'],
+  ksm: ['4k'],
+  'thp-split': ['thp'],
+  'set-vring-addr': ['4k'],
+};
+
+export const DESIGN_TITLES: Readonly<Record<DesignId, string>> = {
+  'copy-user': 'copy_*_user (baseline)',
+  'vmap-pinned': 'V1: pin + vmap',
+  'vmap-notifier': 'RFC V2: vmap + ->invalidate_range',
+  'kmap-seq': 'Andrea’s proposal: gup_fast + put_page + seq/count + kmap',
+  'direct-map-rcu': 'Merged 7f466032dc9e: direct map + RCU',
+  'interval-notifier': 'v5.5 mmu_interval_notifier',
+};
+
+export const LIMITS = { maxRounds: 4, maxMmThreads: 4, maxStory: 500 } as const;

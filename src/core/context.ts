@@ -1,0 +1,69 @@
+import type { Counters, Finding, HazardKind, Instr, State, WarningKind } from './types';
+
+/** Everything an op may touch while it runs: a private draft of the next state plus what the step reports. */
+export interface OpCtx {
+  s: State;
+  t: number;
+  instr: Instr;
+  /** Index of the step being taken (its position in the schedule). */
+  step: number;
+  names: readonly string[];
+  cost: Counters;
+  findings: Finding[];
+  detail: string[];
+}
+
+export function zeroCounters(): Counters {
+  return {
+    tlbMiss4K: 0,
+    tlbMiss2M: 0,
+    tlbMiss1G: 0,
+    ptesWritten: 0,
+    tlbFlushes: 0,
+    ipis: 0,
+    gupCalls: 0,
+    locks: 0,
+    stacClac: 0,
+    ringAccesses: 0,
+  };
+}
+
+export function addCounters(into: Counters, delta: Counters): void {
+  for (const key of Object.keys(delta) as (keyof Counters)[]) into[key] += delta[key];
+}
+
+const HAZARDS: ReadonlySet<string> = new Set<HazardKind>([
+  'use-after-free',
+  'lost-write',
+  'sleep-in-atomic',
+  'deadlock',
+  'stale-tlb',
+]);
+
+export function isHazard(kind: string): kind is HazardKind {
+  return HAZARDS.has(kind);
+}
+
+export function report(
+  ctx: OpCtx,
+  kind: HazardKind | WarningKind,
+  frames: number[],
+  message: string,
+  rule: string,
+  threads: number[] = [ctx.t],
+): void {
+  ctx.findings.push({
+    kind,
+    severity: isHazard(kind) ? 'hazard' : 'warning',
+    step: ctx.step,
+    thread: ctx.t,
+    frames,
+    threads,
+    message,
+    rule,
+  });
+}
+
+export function say(ctx: OpCtx, sentence: string): void {
+  ctx.detail.push(sentence);
+}

@@ -1,0 +1,75 @@
+import type { OpCtx } from './context';
+import { report } from './context';
+import { layoutOf } from './layout';
+import type { Frame, FrameOwner, PageSize, State } from './types';
+
+export function newFrame(size: PageSize, owner: FrameOwner, usedIdx: number): Frame {
+  return { size, refcount: 1, mapcount: 1, dirty: false, locked: false, owner, usedIdx, corrupted: false };
+}
+
+export function frameAt(s: State, f: number): Frame {
+  const frame = s.frames[f];
+  if (!frame) throw new Error(`no frame ${f}`);
+  return frame;
+}
+
+/** Allocates a fresh frame; ids grow so that a freed frame keeps its identity on screen. */
+export function allocFrame(s: State, size: PageSize, owner: FrameOwner, usedIdx: number): number {
+  s.frames.push(newFrame(size, owner, usedIdx));
+  return s.frames.length - 1;
+}
+
+/** put_page: drops one reference; the last one frees the frame unless it is still mapped by QEMU. */
+export function putRef(ctx: OpCtx, f: number): void {
+  const frame = frameAt(ctx.s, f);
+  frame.refcount -= 1;
+  if (frame.refcount > 0) return;
+  if (frame.owner === 'qemu-ring' && frame.mapcount > 0) return;
+  frame.owner = 'free';
+  frame.dirty = false;
+  frame.locked = false;
+  ctx.detail.push(`frame #${f} reached refcount 0 and went back to the page allocator.`);
+}
+
+const USE_RULE =
+  'Once invalidate_range_start has returned, the page may be freed at any moment: the notifier must clear the pointer, and vhost must re-check seq/count under the same lock before publishing a page from gup_fast.';
+
+/** The ring page whose frame holds used.idx (the first page of the used area). */
+export function idxPage(ringSize: number): number {
+  return layoutOf(ringSize).areas[2]?.pages[0] ?? 0;
+}
+
+/** A vhost load or store to a frame through any mapping: detects use-after-free and lost writes. */
+export function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, holdsIdx: boolean): void {
+  const frame = frameAt(ctx.s, f);
+  const verb = write ? 'wrote to' : 'read from';
+  const who = ctx.names[ctx.t] ?? 'vhost';
+  if (frame.owner === 'free' || frame.owner === 'reused-by-other') {
+    const reused = frame.owner === 'reused-by-other';
+    if (write && reused) frame.corrupted = true;
+    report(
+      ctx,
+      'use-after-free',
+      [f],
+      `${who} ${verb} frame #${f} through ${via} after the frame was freed${reused ? ' and handed to another task, whose memory it now corrupts' : ''}.`,
+      USE_RULE,
+    );
+  } else if (write && frame.owner === 'migrated-old') {
+    report(
+      ctx,
+      'lost-write',
+      [f],
+      `${who} wrote the used ring into frame #${f}, the old copy of a migrated page: the guest reads the new frame and never sees this write.`,
+      'The notifier must drop the pointer before migration copies the page; vhost then gups the new page.',
+    );
+  } else if (write && frame.owner === 'orphan') {
+    report(
+      ctx,
+      'lost-write',
+      [f],
+      `${who} wrote to frame #${f}, which QEMU no longer maps (only a reference keeps it alive): the guest never sees this write.`,
+      'A reference keeps a frame alive, not the mapping coherent: only an invalidation callback tells vhost the HVA now maps another page.',
+    );
+  }
+  if (write && holdsIdx) frame.usedIdx = ctx.s.published;
+}

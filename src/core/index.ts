@@ -1,0 +1,27 @@
+export { BACKINGS, BUG_DESIGNS, BUGS, DESIGN_TITLES, DESIGNS, LIMITS, MM_KINDS } from './catalog';
+export { isHazard } from './context';
+export { guestUsedIdx } from './guest';
+export { layoutOf, ringLayout } from './layout';
+export { programsOf } from './programs/compile';
+export {
+  enabledThreads,
+  isDone,
+  type Replay,
+  replay,
+  type StepResult,
+  step,
+  stepState,
+  threadNames,
+  threadStatus,
+} from './step';
+export { type ThreadPoint, threadPoint, threadPoints } from './thread-points';
+export { isStaleTlb } from './tlb';
+export type * from './types';
+export { type Validation, validateScenario } from './validate';
+export { init } from './world';
+
+import type { Finding, State } from './types';
+
+export function hazardsOf(s: State): Finding[] {
+  return s.findings;
+}

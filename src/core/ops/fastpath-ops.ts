@@ -1,0 +1,124 @@
+import { areaPages, directAccess, localPage, userAccess } from '../access';
+import type { OpCtx } from '../context';
+import { say } from '../context';
+import { heldByOther, jump, localsOf, type Op } from './shared';
+import { fallbackBlocked } from './vhost-ops';
+
+const isWrite = (area: number) => area === 2;
+
+/** One ring access through the published pointer (direct map), or copy_*_user where it is NULL. */
+function accessArea(ctx: OpCtx, frameFor: (lp: number) => number): void {
+  const area = ctx.instr.arg;
+  if (isWrite(area)) ctx.s.published += 1;
+  for (const gp of areaPages(ctx.s, area)) {
+    const f = frameFor(localPage(ctx.s, gp));
+    if (f >= 0) directAccess(ctx, f, gp, isWrite(area));
+    else userAccess(ctx, gp, isWrite(area));
+  }
+}
+
+function retryNeeded(ctx: OpCtx): boolean {
+  const { vhost, scenario } = ctx.s;
+  const snap = localsOf(ctx).seqSnap;
+  return scenario.design === 'kmap-seq' ? vhost.count !== 0 || vhost.seq !== snap : vhost.seq !== snap;
+}
+
+export const fastpathOps: Record<string, Op> = {
+  'read-seq': {
+    run(ctx) {
+      localsOf(ctx).seqSnap = ctx.s.vhost.seq;
+      say(ctx, `Snapshot mmu_seq = ${ctx.s.vhost.seq}.`);
+    },
+  },
+  'read-begin': {
+    blocked(s) {
+      const v = s.vhost;
+      return v.itreeSeq % 2 === 1 && v.seq === v.itreeSeq
+        ? 'sleeps in mmu_interval_read_begin() until the invalidation of this range ends'
+        : null;
+    },
+    run(ctx) {
+      localsOf(ctx).seqSnap = ctx.s.vhost.seq;
+      say(ctx, `mmu_interval_read_begin returned ${ctx.s.vhost.seq}.`);
+    },
+  },
+  'check-publish': {
+    blocked: (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names),
+    run(ctx) {
+      const l = localsOf(ctx);
+      ctx.cost.locks += 1;
+      const skip = ctx.instr.bugs?.includes('skip-seq-check') ?? false;
+      if (!skip && retryNeeded(ctx)) {
+        l.pages = l.pages.map(() => -1);
+        jump(ctx, ctx.instr.target);
+        const v = ctx.s.vhost;
+        say(
+          ctx,
+          `Retry: an invalidation raced with gup_fast (count ${v.count}, seq ${v.seq} vs snapshot ${l.seqSnap}); gup_fast again.`,
+        );
+        return;
+      }
+      ctx.s.vhost.ptr = l.pages.slice();
+      l.pages = l.pages.map(() => -1);
+      say(
+        ctx,
+        `Published userringpage → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}${skip ? ' without any retry check' : ''}.`,
+      );
+    },
+  },
+  kaccess: {
+    blocked: (s, t, i, names) =>
+      heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names) ??
+      fallbackBlocked(s, i.arg, (lp) => (s.vhost.ptr[lp] ?? -1) >= 0),
+    run(ctx) {
+      ctx.cost.locks += 1;
+      accessArea(ctx, (lp) => ctx.s.vhost.ptr[lp] ?? -1);
+    },
+  },
+  'rcu-prefetch': {
+    blocked: (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names),
+    run(ctx) {
+      const v = ctx.s.vhost;
+      v.mmuLock = ctx.t;
+      ctx.cost.locks += 1;
+      const skip = ctx.instr.bugs?.includes('skip-seq-check') ?? false;
+      if (!skip && v.count !== 0) {
+        v.mmuLock = -1;
+        jump(ctx, ctx.instr.target);
+        say(ctx, `invalidate_count is ${v.count}: no map this round, copy_*_user instead.`);
+      }
+    },
+  },
+  'rcu-publish': {
+    run(ctx) {
+      const l = localsOf(ctx);
+      ctx.s.vhost.ptr = l.pages.slice();
+      l.pages = l.pages.map(() => -1);
+      ctx.s.vhost.mmuLock = -1;
+      say(ctx, `Maps published → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}.`);
+    },
+  },
+  'rcu-deref': {
+    run(ctx) {
+      const l = localsOf(ctx);
+      const pages = areaPages(ctx.s, ctx.instr.arg).map((gp) => localPage(ctx.s, gp));
+      for (const lp of pages) l.pages[lp] = ctx.s.vhost.ptr[lp] ?? -1;
+      l.inRcu = pages.every((lp) => (l.pages[lp] ?? -1) >= 0);
+      say(
+        ctx,
+        l.inRcu ? 'Map found: reading inside the RCU section.' : 'Map is NULL: rcu_read_unlock, then copy_*_user.',
+      );
+    },
+  },
+  'rcu-access': {
+    blocked: (s, t, i) => fallbackBlocked(s, i.arg, (lp) => (s.threads[t]?.locals.pages[lp] ?? -1) >= 0),
+    run(ctx) {
+      const l = localsOf(ctx);
+      accessArea(ctx, (lp) => l.pages[lp] ?? -1);
+      for (const gp of areaPages(ctx.s, ctx.instr.arg)) l.pages[localPage(ctx.s, gp)] = -1;
+      l.inRcu = false;
+    },
+  },
+};
+
+export { jump };

@@ -1,0 +1,15 @@
+import { fastpathOps } from './fastpath-ops';
+import { ksmThpIoctlOps } from './ksm-thp-ioctl-ops';
+import { mmOps } from './mm-ops';
+import { notifierOps } from './notifier-ops';
+import type { Op } from './shared';
+import { vhostOps } from './vhost-ops';
+
+/** Every op a program may name; compile-time labels guarantee programs only use these. */
+export const OPS: Readonly<Record<string, Op>> = {
+  ...vhostOps,
+  ...fastpathOps,
+  ...notifierOps,
+  ...mmOps,
+  ...ksmThpIoctlOps,
+};

@@ -1,0 +1,243 @@
+import type { OpCtx } from '../context';
+import { report, say } from '../context';
+import { allocFrame, frameAt, idxPage, putRef } from '../frames';
+import { framesOf, pteAt, ringPageCount, updateEntry } from '../pagetable';
+import { flushUserTlb } from '../tlb';
+import { jump, localsOf, mmTargets, type Op } from './shared';
+import { lockHolder } from './vhost-ops';
+
+function targetFrames(ctx: OpCtx): number[] {
+  return framesOf(ctx.s, mmTargets(ctx.s, ctx.t));
+}
+
+/** Is frame `f` held by vhost's long-term pin (V1)? */
+function pinnedByVhost(ctx: OpCtx, f: number): boolean {
+  return ctx.s.scenario.design === 'vmap-pinned' && (ctx.s.threads[0]?.locals.refs.includes(f) ?? false);
+}
+
+/** Unmaps the target pages; `entry` says what the PTE becomes. Moves the hardware dirty bit to PG_dirty. */
+function unmapTargets(ctx: OpCtx, entry: 'none' | 'swap' | 'migration', owner: 'isolated' | 'swap-cache'): number[] {
+  const { s } = ctx;
+  const frames = new Set<number>();
+  for (const gp of mmTargets(s, ctx.t)) {
+    const pte = pteAt(s, gp);
+    if (!pte.present) continue;
+    const frame = frameAt(s, pte.frame);
+    if (!frames.has(pte.frame)) {
+      frames.add(pte.frame);
+      frame.mapcount -= 1;
+      if (frame.mapcount === 0) frame.owner = owner;
+      if (pte.dirty && entry !== 'none') frame.dirty = true;
+    }
+    updateEntry(s, gp, {
+      present: false,
+      swapped: entry,
+      dirty: false,
+      writable: entry === 'none' ? false : pte.writable,
+    });
+  }
+  return [...frames];
+}
+
+function lockBlocked(s: OpCtx['s'], t: number, names: readonly string[]): string | null {
+  for (const f of framesOf(s, s.scenario.mm[t - 1] ? mmTargetsOf(s, t) : [])) {
+    if (frameAt(s, f).locked) return `lock_page(frame #${f}) waits: PG_locked is held by ${lockHolder(s, f, names)}`;
+  }
+  return null;
+}
+
+const mmTargetsOf = (s: OpCtx['s'], t: number) => mmTargets(s, t);
+
+export const mmOps: Record<string, Op> = {
+  'lock-page': {
+    blocked: (s, t, _i, names) => lockBlocked(s, t, names),
+    run(ctx) {
+      const frames = targetFrames(ctx);
+      for (const f of frames) frameAt(ctx.s, f).locked = true;
+      localsOf(ctx).pages = frames;
+      say(ctx, `PG_locked set on frame #${frames.join(', #')}.`);
+    },
+  },
+  zap: {
+    run(ctx) {
+      const frames = unmapTargets(ctx, 'none', 'isolated');
+      const l = localsOf(ctx);
+      l.refs = frames;
+      l.pages = frames;
+      say(
+        ctx,
+        frames.length > 0
+          ? `PTEs cleared; frame #${frames.join(', #')} queued for freeing.`
+          : 'Nothing mapped in the range.',
+      );
+    },
+  },
+  'tlb-flush': {
+    run(ctx) {
+      flushUserTlb(ctx, mmTargets(ctx.s, ctx.t));
+      say(ctx, 'TLB shootdown: CPU0’s user entries for the range are gone.');
+    },
+  },
+  'free-batch': {
+    run(ctx) {
+      const l = localsOf(ctx);
+      for (const f of l.refs) {
+        putRef(ctx, f);
+        const frame = frameAt(ctx.s, f);
+        if (frame.owner !== 'free') {
+          frame.owner = 'orphan';
+          say(ctx, `frame #${f} still has ${frame.refcount} reference(s): unmapped but alive.`);
+        }
+      }
+      l.refs = [];
+    },
+  },
+  reuse: {
+    run(ctx) {
+      const reused = localsOf(ctx).pages.filter((f) => frameAt(ctx.s, f).owner === 'free');
+      for (const f of reused) {
+        Object.assign(frameAt(ctx.s, f), { owner: 'reused-by-other', refcount: 1, mapcount: 0, usedIdx: 0 });
+      }
+      say(
+        ctx,
+        reused.length > 0 ? `frame #${reused.join(', #')} now belongs to another task.` : 'No freed frame to hand out.',
+      );
+    },
+  },
+  'oom-check': {
+    run(ctx) {
+      if (!localsOf(ctx).eagain) return say(ctx, 'The notifier agreed: the reaper zaps the VMA.');
+      localsOf(ctx).aborted = true;
+      jump(ctx, ctx.instr.target);
+      report(
+        ctx,
+        'oom-reaper-skipped',
+        [],
+        'The notifier refused a non-blockable invalidation, so the OOM reaper skipped QEMU’s VMA and freed none of its memory.',
+        'Return -EAGAIN (or false) only when the range overlaps the ring and the callback would really have to sleep.',
+      );
+    },
+  },
+  'unmap-swap': {
+    run(ctx) {
+      const frames = unmapTargets(ctx, 'swap', 'swap-cache');
+      flushUserTlb(ctx, mmTargets(ctx.s, ctx.t));
+      const dirty = frames.filter((f) => frameAt(ctx.s, f).dirty);
+      say(
+        ctx,
+        `Swap entries installed; PG_dirty is ${dirty.length > 0 ? 'set' : 'clear'} on frame #${frames.join(', #')}.`,
+      );
+    },
+  },
+  pageout: {
+    run(ctx) {
+      const { s } = ctx;
+      for (const gp of mmTargets(s, ctx.t)) {
+        const frame = frameAt(s, pteAt(s, gp).frame);
+        if (!frame.dirty) continue;
+        s.swap[gp % ringPageCount(s)] = frame.usedIdx;
+      }
+      const dirty = localsOf(ctx).pages.filter((f) => frameAt(s, f).dirty);
+      for (const f of dirty) frameAt(s, f).dirty = false;
+      say(
+        ctx,
+        dirty.length > 0
+          ? `pageout wrote frame #${dirty.join(', #')} to swap.`
+          : 'PG_dirty is clear: no writeback, the old swap copy is trusted.',
+      );
+    },
+  },
+  'remove-mapping': {
+    run(ctx) {
+      const { s } = ctx;
+      const idx = idxPage(s.scenario.ringSize);
+      for (const f of localsOf(ctx).pages) {
+        const frame = frameAt(s, f);
+        if (frame.refcount > 1 || frame.owner !== 'swap-cache') {
+          say(ctx, `frame #${f} has extra references: it stays in the swap cache.`);
+          continue;
+        }
+        const gp = mmTargets(s, ctx.t).find((p) => pteAt(s, p).frame === f && p % ringPageCount(s) === idx);
+        if (gp !== undefined && frame.usedIdx !== s.swap[idx]) {
+          report(
+            ctx,
+            'lost-write',
+            [f],
+            `frame #${f} was dropped clean: its used.idx ${frame.usedIdx} never reached swap, which still holds ${s.swap[idx]}; after swap-in the guest sees stale completions.`,
+            'Writes through a kernel alias never set the PTE dirty bit: invalidate_range_start must set_page_dirty() on pages vhost mapped for writing.',
+          );
+        }
+        Object.assign(frame, { refcount: 0, owner: 'free', locked: false });
+        say(ctx, `frame #${f} freed.`);
+      }
+    },
+  },
+  'unlock-page': {
+    run(ctx) {
+      for (const f of localsOf(ctx).pages) frameAt(ctx.s, f).locked = false;
+      say(ctx, 'PG_locked cleared.');
+    },
+  },
+  'unmap-migration': {
+    run(ctx) {
+      unmapTargets(ctx, 'migration', 'isolated');
+      flushUserTlb(ctx, mmTargets(ctx.s, ctx.t));
+      say(ctx, 'Migration entries installed; user accesses now wait.');
+    },
+  },
+  'move-mapping': {
+    run(ctx) {
+      const { s } = ctx;
+      const l = localsOf(ctx);
+      const extra = l.pages.find((f) => frameAt(s, f).refcount > 1);
+      if (extra !== undefined) {
+        l.aborted = true;
+        for (const gp of mmTargets(s, ctx.t)) updateEntry(s, gp, { present: true, swapped: 'none', writable: true });
+        for (const f of l.pages) Object.assign(frameAt(s, f), { mapcount: 1, owner: 'qemu-ring' });
+        const count = frameAt(s, extra).refcount;
+        if (pinnedByVhost(ctx, extra)) {
+          report(
+            ctx,
+            'pin-blocks-migration',
+            [extra],
+            `frame #${extra} is pinned by vhost (refcount ${count}): migration fails with -EAGAIN on every retry.`,
+            'Drop the long-term pin and rely on an MMU notifier, so the page can move.',
+          );
+        } else say(ctx, `An extra reference (refcount ${count}) makes migration return -EAGAIN; the PTE is restored.`);
+        return;
+      }
+      l.refs = l.pages.map((f) => {
+        const old = frameAt(s, f);
+        const q = allocFrame(s, old.size, 'isolated', old.usedIdx);
+        Object.assign(frameAt(s, q), { mapcount: 0, dirty: old.dirty });
+        old.owner = 'migrated-old';
+        return q;
+      });
+      say(ctx, `Contents copied from frame #${l.pages.join(', #')} to new frame #${l.refs.join(', #')}.`);
+    },
+  },
+  remap: {
+    run(ctx) {
+      const { s } = ctx;
+      const l = localsOf(ctx);
+      if (l.aborted) return say(ctx, 'Migration was aborted.');
+      for (const gp of mmTargets(s, ctx.t)) {
+        const q = l.refs[l.pages.indexOf(pteAt(s, gp).frame)] ?? -1;
+        if (q >= 0) updateEntry(s, gp, { frame: q, present: true, swapped: 'none', writable: true });
+      }
+      for (const q of l.refs) Object.assign(frameAt(s, q), { mapcount: 1, owner: 'qemu-ring' });
+      say(ctx, `QEMU’s PTE now points at frame #${l.refs.join(', #')}.`);
+      l.refs = [];
+    },
+  },
+  'unlock-free': {
+    run(ctx) {
+      const l = localsOf(ctx);
+      for (const f of l.pages) {
+        frameAt(ctx.s, f).locked = false;
+        if (!l.aborted) putRef(ctx, f);
+      }
+      if (l.aborted) say(ctx, 'Unlocked; the page stays where it was.');
+    },
+  },
+};

@@ -1,0 +1,206 @@
+import type { OpCtx } from '../context';
+import { report, say } from '../context';
+import { frameAt } from '../frames';
+import { usedPages } from '../layout';
+import type { State } from '../types';
+import { heldByOther, jump, localsOf, mightSleep, type Op, overlapPages, pointedFrames } from './shared';
+import { lockHolder } from './vhost-ops';
+
+const lockBlocked: Op['blocked'] = (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names);
+
+function usedOverlap(s: State, t: number): number[] {
+  const used = new Set(usedPages(s.scenario.ringSize));
+  return overlapPages(s, t).filter((p) => used.has(p));
+}
+
+function dirtyPointed(ctx: OpCtx): void {
+  if (ctx.instr.bugs?.includes('skip-set-page-dirty')) return;
+  const frames = pointedFrames(ctx.s, usedOverlap(ctx.s, ctx.t));
+  for (const f of frames) frameAt(ctx.s, f).dirty = true;
+  if (frames.length > 0) say(ctx, `set_page_dirty on frame #${frames.join(', #')}.`);
+}
+
+function clearPointers(ctx: OpCtx): void {
+  const pages = overlapPages(ctx.s, ctx.t);
+  const cleared = pages.filter((p) => (ctx.s.vhost.ptr[p] ?? -1) >= 0);
+  for (const p of pages) ctx.s.vhost.ptr[p] = -1;
+  say(
+    ctx,
+    cleared.length > 0
+      ? `userringpage cleared for ring page(s) ${cleared.join(', ')}.`
+      : 'No published pointer in the range.',
+  );
+}
+
+/** Runs a start callback's body; the `-hold` variant keeps the spinlock for set_page_dirty_lock. */
+function startBody(ctx: OpCtx, hold: boolean, body: () => void): void {
+  ctx.cost.locks += 1;
+  body();
+  if (hold) {
+    ctx.s.vhost.mmuLock = ctx.t;
+    return;
+  }
+  dirtyPointed(ctx);
+  clearPointers(ctx);
+}
+
+function kseqStart(ctx: OpCtx): boolean {
+  const v = ctx.s.vhost;
+  const rangeDep = ctx.instr.bugs?.includes('range-dependent-count') ?? false;
+  if (!rangeDep || overlapPages(ctx.s, ctx.t).length > 0) {
+    v.count += 1;
+    say(ctx, `count → ${v.count}.`);
+  } else say(ctx, 'The range does not overlap the ring’s current address: count not raised.');
+  return true;
+}
+
+function intervalStart(ctx: OpCtx): boolean {
+  if (overlapPages(ctx.s, ctx.t).length === 0) {
+    say(ctx, 'The range does not overlap the subscription: the interval tree does not call it.');
+    return false;
+  }
+  ctx.s.vhost.seq = ctx.s.vhost.itreeSeq;
+  say(ctx, `mmu_interval_set_seq → ${ctx.s.vhost.seq} (odd: invalidation in progress).`);
+  return true;
+}
+
+function rcuStart(ctx: OpCtx): boolean {
+  if (overlapPages(ctx.s, ctx.t).length === 0) {
+    say(ctx, 'No overlap with the ring’s current address: invalidate_count untouched.');
+    return false;
+  }
+  ctx.s.vhost.count += 1;
+  say(ctx, `invalidate_count → ${ctx.s.vhost.count}.`);
+  return true;
+}
+
+function startOp(body: (ctx: OpCtx) => unknown, hold: boolean): Op {
+  return { blocked: lockBlocked, run: (ctx) => startBody(ctx, hold, () => body(ctx)) };
+}
+
+export const notifierOps: Record<string, Op> = {
+  'mm-start': {
+    run(ctx) {
+      const v = ctx.s.vhost;
+      localsOf(ctx).eagain = false;
+      if (ctx.s.scenario.design === 'interval-notifier') {
+        v.itreeActive += 1;
+        if (v.itreeSeq % 2 === 0) v.itreeSeq += 1;
+        say(ctx, `Interval-tree sequence → ${v.itreeSeq} (odd while invalidating).`);
+      } else if (ctx.s.scenario.design === 'copy-user' || ctx.s.scenario.design === 'vmap-pinned') {
+        say(ctx, 'No MMU notifier is registered for this design: nothing is called.');
+      }
+    },
+  },
+  'mm-end': {
+    run(ctx) {
+      const v = ctx.s.vhost;
+      if (ctx.s.scenario.design !== 'interval-notifier') return;
+      v.itreeActive -= 1;
+      if (v.itreeActive === 0) {
+        v.itreeSeq += 1;
+        say(ctx, `Last active invalidation ended: sequence → ${v.itreeSeq} (even), waiters woken.`);
+      }
+    },
+  },
+  'eagain-if-nonblock': {
+    run(ctx) {
+      if (ctx.instr.ctx?.blockable !== false) return;
+      localsOf(ctx).eagain = true;
+      jump(ctx, ctx.instr.target);
+      say(ctx, 'Non-blockable invalidation: the callback returns -EAGAIN.');
+    },
+  },
+  'kseq-start': startOp(kseqStart, false),
+  'kseq-start-hold': startOp(kseqStart, true),
+  'interval-invalidate': startOp(intervalStart, false),
+  'interval-invalidate-hold': startOp(intervalStart, true),
+  'rcu-start': startOp(rcuStart, false),
+  'rcu-start-hold': startOp(rcuStart, true),
+  'dirty-lock-notifier': {
+    blocked(s, t, _i, names) {
+      for (const f of pointedFrames(s, usedOverlap(s, t))) {
+        if (frameAt(s, f).locked)
+          return `lock_page(frame #${f}) sleeps: PG_locked is held by ${lockHolder(s, f, names)}`;
+      }
+      return null;
+    },
+    run(ctx) {
+      const frames = pointedFrames(ctx.s, usedOverlap(ctx.s, ctx.t));
+      if (frames.length === 0) return say(ctx, 'No page to dirty: lock_page() is not called.');
+      mightSleep(ctx, 'set_page_dirty_lock()');
+      for (const f of frames) frameAt(ctx.s, f).dirty = true;
+      say(ctx, `set_page_dirty_lock on frame #${frames.join(', #')}.`);
+    },
+  },
+  'clear-unlock': {
+    run(ctx) {
+      clearPointers(ctx);
+      ctx.s.vhost.mmuLock = -1;
+    },
+  },
+  'sync-rcu': {
+    blocked(s, t, _i, names) {
+      const reader = s.threads.findIndex((th, i) => i !== t && th.locals.inRcu);
+      return reader >= 0
+        ? `synchronize_rcu() waits for ${names[reader] ?? 'a reader'} to leave its RCU read section`
+        : null;
+    },
+    run(ctx) {
+      mightSleep(ctx, 'synchronize_rcu()');
+      report(
+        ctx,
+        'rcu-latency',
+        [],
+        'synchronize_rcu() ran inside invalidate_range_start: every munmap, reclaim or migration of QEMU’s memory now waits a grace period, which on a busy host is unbounded.',
+        'Keep the notifier short: a spinlock (or mmu_interval_read_retry under a driver lock), never a grace period.',
+      );
+    },
+  },
+  'rcu-end': {
+    blocked: lockBlocked,
+    run(ctx) {
+      ctx.cost.locks += 1;
+      if (overlapPages(ctx.s, ctx.t).length === 0) return say(ctx, 'No overlap now: invalidate_count left as it is.');
+      ctx.s.vhost.count -= 1;
+      say(ctx, `invalidate_count → ${ctx.s.vhost.count}.`);
+    },
+  },
+  'kseq-end': {
+    blocked: lockBlocked,
+    run(ctx) {
+      const v = ctx.s.vhost;
+      ctx.cost.locks += 1;
+      const rangeDep = ctx.instr.bugs?.includes('range-dependent-count') ?? false;
+      if (rangeDep && overlapPages(ctx.s, ctx.t).length === 0)
+        return say(ctx, 'No overlap now: seq and count untouched.');
+      v.seq += 1;
+      v.count -= 1;
+      say(ctx, `mmu_seq → ${v.seq}, count → ${v.count}.`);
+    },
+  },
+  'inv-mutex-lock': {
+    blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
+    run(ctx) {
+      mightSleep(ctx, 'mutex_lock()');
+      ctx.s.vhost.vqMutex = ctx.t;
+    },
+  },
+  'inv-vunmap': {
+    run(ctx) {
+      const { s } = ctx;
+      const overlap = new Set(overlapPages(s, ctx.t));
+      const hit = s.vmalloc.some((v) => v.slot === s.vhost.vmapSlot && overlap.has(v.page));
+      if (!hit) return say(ctx, 'No vmap of the ring overlaps the range.');
+      mightSleep(ctx, 'vunmap()');
+      s.vmalloc = s.vmalloc.filter((v) => v.slot !== s.vhost.vmapSlot);
+      s.vhost.vmapSlot = -1;
+      say(ctx, 'vq->map torn down: vmalloc PTEs cleared, kernel TLB entries left for the lazy purge.');
+    },
+  },
+  'inv-mutex-unlock': {
+    run(ctx) {
+      ctx.s.vhost.vqMutex = -1;
+    },
+  },
+};

@@ -1,0 +1,72 @@
+import type { OpCtx } from '../context';
+import { report } from '../context';
+import { targetPages } from '../pagetable';
+import type { Instr, State, ThreadLocals, ThreadState } from '../types';
+
+export interface Op {
+  run(ctx: OpCtx): void;
+  /** Why the step cannot run now, or null when it can. */
+  blocked?(s: State, t: number, instr: Instr, names: readonly string[]): string | null;
+}
+
+export function threadOf(s: State, t: number): ThreadState {
+  const th = s.threads[t];
+  if (!th) throw new Error(`no thread ${t}`);
+  return th;
+}
+
+export function localsOf(ctx: OpCtx): ThreadLocals {
+  return threadOf(ctx.s, ctx.t).locals;
+}
+
+export function jump(ctx: OpCtx, target: number): void {
+  threadOf(ctx.s, ctx.t).pc = target;
+}
+
+export function holderName(names: readonly string[], t: number): string {
+  return names[t] ?? `thread ${t}`;
+}
+
+/** A spinlock or mutex held by someone else blocks the step. */
+export function heldByOther(owner: number, t: number, what: string, names: readonly string[]): string | null {
+  return owner >= 0 && owner !== t ? `waits for ${what}, held by ${holderName(names, owner)}` : null;
+}
+
+/** Global ring pages of the mm thread's target (region 0). */
+export function mmTargets(s: State, t: number): number[] {
+  const spec = s.scenario.mm[t - 1];
+  return spec ? targetPages(s, spec) : [];
+}
+
+/** Ring pages (local indices) of the vq's current address that an mm thread's range overlaps. */
+export function overlapPages(s: State, t: number): number[] {
+  return s.vhost.region === 0 ? mmTargets(s, t) : [];
+}
+
+/** might_sleep(): reports sleeping in a context that must not sleep. */
+export function mightSleep(ctx: OpCtx, call: string): void {
+  const th = localsOf(ctx);
+  const why: string[] = [];
+  if (ctx.s.vhost.mmuLock === ctx.t) why.push('while holding the vq->mmu_lock spinlock');
+  if (th.inRcu) why.push('inside an RCU read-side section');
+  if (ctx.instr.ctx?.ptLock) why.push('under the page-table lock (->invalidate_range from the rmap walk)');
+  if (ctx.instr.ctx && !ctx.instr.ctx.blockable) why.push('in a non-blockable invalidation (the OOM reaper’s)');
+  if (why.length === 0) return;
+  report(
+    ctx,
+    'sleep-in-atomic',
+    [],
+    `${call} may sleep, but it was called ${why.join(' and ')}: "BUG: sleeping function called from invalid context".`,
+    'Code reachable from a notifier in atomic context may only take spinlocks (or trylock_page); anything that sleeps must move to a blockable _start/_end.',
+  );
+}
+
+/** Frames vhost currently points at, for a set of local ring pages. */
+export function pointedFrames(s: State, pages: number[]): number[] {
+  const frames = new Set<number>();
+  for (const p of pages) {
+    const f = s.vhost.ptr[p] ?? -1;
+    if (f >= 0) frames.add(f);
+  }
+  return [...frames];
+}

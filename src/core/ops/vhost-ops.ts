@@ -1,0 +1,175 @@
+import { areaPages, localPage, userAccess, userAccessBlocked, vmallocAccess } from '../access';
+import type { OpCtx } from '../context';
+import { say } from '../context';
+import { frameAt, putRef } from '../frames';
+import { usedPages } from '../layout';
+import { gpage, pteAt, ringPageCount } from '../pagetable';
+import type { State } from '../types';
+import { heldByOther, holderName, jump, localsOf, mightSleep, type Op, threadOf } from './shared';
+
+const isWrite = (area: number) => area === 2;
+
+/** Why a copy_*_user fallback on an area would wait (a migration entry), or null. */
+function fallbackBlocked(s: State, area: number, usesPtr: (lp: number) => boolean): string | null {
+  for (const gp of areaPages(s, area)) {
+    if (usesPtr(localPage(s, gp))) continue;
+    const why = userAccessBlocked(s, gp);
+    if (why) return why;
+  }
+  return null;
+}
+
+function beginWrite(ctx: OpCtx, area: number): void {
+  if (isWrite(area)) ctx.s.published += 1;
+}
+
+function gup(ctx: OpCtx, underLock: boolean): void {
+  const { s } = ctx;
+  const l = localsOf(ctx);
+  const n = ringPageCount(s);
+  const writable = new Set(usedPages(s.scenario.ringSize));
+  ctx.cost.gupCalls += 1;
+  for (let p = 0; p < n; p++) {
+    const pte = pteAt(s, gpage(s, s.vhost.region, p));
+    if (!pte.present || (writable.has(p) && !pte.writable)) {
+      l.pages = l.pages.map(() => -1);
+      if (underLock) s.vhost.mmuLock = -1;
+      say(
+        ctx,
+        `gup_fast failed on ring page ${p} (${pte.present ? 'read-only PTE' : 'no present PTE'}): fall back to copy_*_user.`,
+      );
+      jump(ctx, ctx.instr.target);
+      return;
+    }
+  }
+  for (let p = 0; p < n; p++) {
+    const f = pteAt(s, gpage(s, s.vhost.region, p)).frame;
+    frameAt(s, f).refcount += 1;
+    l.pages[p] = f;
+    l.refs.push(f);
+  }
+  say(ctx, `gup_fast took a reference on frame(s) #${[...new Set(l.refs)].join(', #')}.`);
+}
+
+function mappedVmalloc(s: State): boolean {
+  return s.vhost.vmapSlot >= 0;
+}
+
+export const vhostOps: Record<string, Op> = {
+  'round-begin': {
+    blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
+    run(ctx) {
+      ctx.s.vhost.vqMutex = ctx.t;
+      ctx.cost.locks += 1;
+      say(ctx, `Round ${localsOf(ctx).round + 1} of ${ctx.s.scenario.rounds} begins.`);
+    },
+  },
+  'round-end': {
+    run(ctx) {
+      ctx.s.vhost.vqMutex = -1;
+      const l = localsOf(ctx);
+      l.round += 1;
+      if (l.round < ctx.s.scenario.rounds) jump(ctx, ctx.instr.target);
+      say(ctx, `Round ${l.round} done; used.idx published so far: ${ctx.s.published}.`);
+    },
+  },
+  gup: { run: (ctx) => gup(ctx, false) },
+  'gup-locked': { run: (ctx) => gup(ctx, true) },
+  'put-pages': {
+    run(ctx) {
+      const l = localsOf(ctx);
+      const refs = l.refs;
+      l.refs = [];
+      for (const f of refs) putRef(ctx, f);
+      if (refs.length > 0)
+        say(ctx, `Dropped ${refs.length} page reference(s); nothing holds the ring pages for vhost now.`);
+    },
+  },
+  vmap: {
+    run(ctx) {
+      const { s } = ctx;
+      const l = localsOf(ctx);
+      if ((l.pages[0] ?? -1) < 0) return say(ctx, 'No pages to map.');
+      mightSleep(ctx, 'vmap()');
+      const slot = s.vhost.nextSlot;
+      s.vhost.nextSlot += 1;
+      l.pages.forEach((frame, page) => {
+        s.vmalloc.push({ slot, page, frame });
+      });
+      ctx.cost.ptesWritten += l.pages.length;
+      s.vhost.vmapSlot = slot;
+      if (s.scenario.design !== 'vmap-pinned') l.pages = l.pages.map(() => -1);
+      say(ctx, `vmap wrote ${ctx.cost.ptesWritten} vmalloc PTE(s) (4K each) in slot ${slot}.`);
+    },
+  },
+  vunmap: {
+    run(ctx) {
+      const { s } = ctx;
+      mightSleep(ctx, 'vunmap()');
+      s.vmalloc = s.vmalloc.filter((v) => v.slot !== s.vhost.vmapSlot);
+      s.vhost.vmapSlot = -1;
+      say(ctx, 'vmalloc PTEs cleared; the TLB flush waits for the lazy purge.');
+    },
+  },
+  'if-vmapped': {
+    run(ctx) {
+      if (mappedVmalloc(ctx.s)) jump(ctx, ctx.instr.target);
+    },
+  },
+  'if-mapped': {
+    run(ctx) {
+      if (ctx.s.vhost.ptr.every((f) => f >= 0)) {
+        jump(ctx, ctx.instr.target);
+        say(ctx, 'The cached pointer is valid: no gup needed.');
+      }
+    },
+  },
+  uaccess: {
+    blocked: (s, _t, i) => fallbackBlocked(s, i.arg, () => false),
+    run(ctx) {
+      beginWrite(ctx, ctx.instr.arg);
+      for (const gp of areaPages(ctx.s, ctx.instr.arg)) userAccess(ctx, gp, isWrite(ctx.instr.arg));
+    },
+  },
+  vaccess: {
+    blocked: (s, _t, i) => (mappedVmalloc(s) ? null : fallbackBlocked(s, i.arg, () => false)),
+    run(ctx) {
+      const { s } = ctx;
+      const area = ctx.instr.arg;
+      beginWrite(ctx, area);
+      for (const gp of areaPages(s, area)) {
+        if (mappedVmalloc(s)) vmallocAccess(ctx, s.vhost.vmapSlot, gp, isWrite(area));
+        else userAccess(ctx, gp, isWrite(area));
+      }
+    },
+  },
+  'dirty-lock': {
+    blocked(s, _t, _i, names) {
+      for (const f of vmappedUsedFrames(s)) {
+        if (frameAt(s, f).locked)
+          return `lock_page(frame #${f}) sleeps: PG_locked is held by ${lockHolder(s, f, names)}`;
+      }
+      return null;
+    },
+    run(ctx) {
+      const frames = vmappedUsedFrames(ctx.s);
+      if (frames.length > 0) mightSleep(ctx, 'set_page_dirty_lock()');
+      for (const f of frames) frameAt(ctx.s, f).dirty = true;
+      ctx.cost.locks += frames.length;
+      if (frames.length > 0) say(ctx, `PG_dirty set on frame #${frames.join(', #')}.`);
+    },
+  },
+};
+
+function vmappedUsedFrames(s: State): number[] {
+  const used = new Set(usedPages(s.scenario.ringSize));
+  return [...new Set(s.vmalloc.filter((v) => v.slot === s.vhost.vmapSlot && used.has(v.page)).map((v) => v.frame))];
+}
+
+/** The thread that holds a page lock: the mm thread working on that frame. */
+export function lockHolder(s: State, f: number, names: readonly string[]): string {
+  const t = s.threads.findIndex((th, i) => i > 0 && !th.done && th.locals.pages.includes(f));
+  return t > 0 ? holderName(names, t) : 'the mm side';
+}
+
+export { fallbackBlocked, threadOf };

@@ -1,0 +1,55 @@
+import { layoutOf } from './layout';
+import type { MmThreadSpec, Pte, State } from './types';
+
+export function ringPageCount(s: State): number {
+  return layoutOf(s.scenario.ringSize).pages;
+}
+
+/** Index into `ptes` of ring page `page` in `region`. */
+export function gpage(s: State, region: number, page: number): number {
+  return region * ringPageCount(s) + page;
+}
+
+export function pteAt(s: State, gp: number): Pte {
+  const pte = s.ptes[gp];
+  if (!pte) throw new Error(`no pte ${gp}`);
+  return pte;
+}
+
+/** Ring pages (global indices) covered by the same user entry as `gp`: one for a 4K PTE, all for a huge entry. */
+export function entryPages(s: State, gp: number): number[] {
+  const pte = pteAt(s, gp);
+  if (pte.size === '4K') return [gp];
+  const n = ringPageCount(s);
+  const base = Math.floor(gp / n) * n;
+  const pages: number[] = [];
+  for (let i = base; i < base + n; i++) if (s.ptes[i]?.size === pte.size) pages.push(i);
+  return pages;
+}
+
+/** The user TLB tag of a ring page: a huge entry is cached once, under its first ring page. */
+export function userTlbKey(s: State, gp: number): number {
+  return entryPages(s, gp)[0] ?? gp;
+}
+
+/** Global ring pages an mm event acts on (always region 0), widened to whole huge entries. */
+export function targetPages(s: State, spec: MmThreadSpec): number[] {
+  const layout = layoutOf(s.scenario.ringSize);
+  const pages =
+    spec.target === 'all'
+      ? Array.from({ length: layout.pages }, (_, i) => i)
+      : (layout.areas.find((a) => a.area === spec.target)?.pages ?? []);
+  const widened = new Set<number>();
+  for (const p of pages) for (const q of entryPages(s, p)) widened.add(q);
+  return [...widened].sort((a, b) => a - b);
+}
+
+/** Distinct frames behind a set of ring pages. */
+export function framesOf(s: State, gps: number[]): number[] {
+  return [...new Set(gps.map((gp) => pteAt(s, gp).frame))];
+}
+
+/** Sets a field on every ring page sharing `gp`'s entry, keeping a huge entry consistent. */
+export function updateEntry(s: State, gp: number, patch: Partial<Pte>): void {
+  for (const q of entryPages(s, gp)) Object.assign(pteAt(s, q), patch);
+}

@@ -1,0 +1,278 @@
+import type { BugSwitch, CallCtx, DesignId, MmThreadSpec } from '../types';
+import { END, indent, type Line, mark } from './line';
+import { callbackLines, type Hook } from './notifier';
+
+const BLOCKABLE: CallCtx = { blockable: true, ptLock: false, pageLocked: false };
+const PAGE_LOCKED: CallCtx = { blockable: true, ptLock: false, pageLocked: true };
+const PT_LOCKED: CallCtx = { blockable: true, ptLock: true, pageLocked: true };
+const NONBLOCK: CallCtx = { blockable: false, ptLock: false, pageLocked: false };
+
+interface Builder {
+  design: DesignId;
+  bugs: BugSwitch[];
+}
+
+function start(b: Builder, ctx: CallCtx, fn = 'mmu_notifier_invalidate_range_start'): Line[] {
+  const out = `after-start-${fn}`;
+  return [
+    {
+      op: 'mm-start',
+      fn,
+      code: `${fn}(&range);`,
+      explain:
+        'The mm side announces the invalidation before touching any PTE; pages stay mapped and referenced until it returns.',
+      ctx,
+      point: 'start-contract',
+    },
+    ...indent(callbackLines(b.design, 'start', b.bugs, ctx, out), 1),
+    mark(out),
+  ];
+}
+
+function end(b: Builder, ctx: CallCtx): Line[] {
+  return [
+    {
+      op: 'mm-end',
+      fn: 'mmu_notifier_invalidate_range_end',
+      code: 'mmu_notifier_invalidate_range_end(&range);',
+      explain: 'The invalidation is over; the range may be mapped again.',
+      ctx,
+    },
+    ...indent(callbackLines(b.design, 'end', b.bugs, ctx, 'unused'), 1),
+  ];
+}
+
+function range(b: Builder, ctx: CallCtx): Line[] {
+  return indent(callbackLines(b.design, 'range' as Hook, b.bugs, ctx, 'unused'), 1);
+}
+
+const reuse: Line = {
+  op: 'reuse',
+  fn: 'alloc_pages',
+  code: 'another task: page = alloc_pages(GFP_KERNEL);',
+  explain: 'The page allocator hands the freed frame to someone else: any later vhost store corrupts their memory.',
+};
+
+function munmap(b: Builder): Line[] {
+  return [
+    ...start(b, BLOCKABLE),
+    {
+      op: 'zap',
+      fn: 'zap_pte_range',
+      code: 'ptep_get_and_clear(); page_remove_rmap(); __tlb_remove_page(tlb, page);',
+      explain: 'PTEs are cleared and the pages queued in the mmu_gather batch; they are not freed yet.',
+    },
+    {
+      op: 'tlb-flush',
+      fn: 'tlb_flush_mmu_tlbonly',
+      code: 'flush_tlb_range(); mmu_notifier_invalidate_range();',
+      explain: 'A full batch forces the flush mid-walk: the TLB shootdown IPI, then ->invalidate_range.',
+      point: 'free-after-start',
+    },
+    ...range(b, BLOCKABLE),
+    {
+      op: 'free-batch',
+      fn: 'free_pages_and_swap_cache',
+      code: 'put_page() on each batched page;',
+      explain: 'The batch is freed before _end: the notifier contract allows a free any time after start returned.',
+      point: 'free-after-start',
+    },
+    ...end(b, BLOCKABLE),
+    reuse,
+  ];
+}
+
+function oomReap(b: Builder): Line[] {
+  return [
+    ...start(b, NONBLOCK, 'mmu_notifier_invalidate_range_start_nonblock'),
+    {
+      op: 'oom-check',
+      fn: '__oom_reap_task_mm',
+      code: 'if (start failed) { ret = false; continue; /* skip this VMA */ }',
+      explain: 'The OOM reaper cannot wait: a notifier that refuses makes it skip QEMU’s VMA.',
+      to: END,
+      point: 'eagain',
+    },
+    {
+      op: 'zap',
+      fn: 'unmap_page_range',
+      code: 'unmap_page_range(&tlb, vma, start, end);',
+      explain: 'The reaper zaps the PTEs; pages go to the gather batch.',
+    },
+    ...end(b, NONBLOCK),
+    {
+      op: 'tlb-flush',
+      fn: 'tlb_finish_mmu',
+      code: 'tlb_finish_mmu(): flush_tlb_range(); mmu_notifier_invalidate_range();',
+      explain: 'On this path the flush and the free come after _end.',
+    },
+    ...range(b, NONBLOCK),
+    {
+      op: 'free-batch',
+      fn: 'tlb_finish_mmu',
+      code: 'free_pages_and_swap_cache(batch);',
+      explain: 'The reaped pages are freed.',
+    },
+    reuse,
+  ];
+}
+
+const lockPage = (fn: string): Line => ({
+  op: 'lock-page',
+  fn,
+  code: `${fn}(page);`,
+  explain: 'The mm side holds PG_locked on the page for the whole operation, notifier calls included.',
+});
+const unlockFree = (fn: string): Line => ({
+  op: 'unlock-free',
+  fn,
+  code: 'unlock_page(page); put_page(page);',
+  explain: 'Unlock, and drop the last reference unless the operation was aborted.',
+});
+
+function reclaim(b: Builder): Line[] {
+  return [
+    lockPage('trylock_page'),
+    ...start(b, PAGE_LOCKED),
+    {
+      op: 'unmap-swap',
+      fn: 'try_to_unmap_one',
+      code: 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page); set swap entry; mmu_notifier_invalidate_range();',
+      explain:
+        'The PTE becomes a swap entry; only the PTE’s hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it.',
+      point: 'dirty-bit',
+    },
+    ...range(b, PT_LOCKED),
+    ...end(b, PAGE_LOCKED),
+    {
+      op: 'pageout',
+      fn: 'shrink_page_list → pageout',
+      code: 'if (PageDirty(page)) pageout(page);  /* else: clean, swap copy still valid */',
+      explain: 'PG_dirty alone decides whether the page is written to swap.',
+      point: 'dirty-bit',
+    },
+    {
+      op: 'remove-mapping',
+      fn: '__remove_mapping',
+      code: 'if (!page_ref_freeze(page, expected)) keep; else free page;',
+      explain:
+        'A clean page with a valid swap copy is dropped without I/O; an extra reference keeps it in the swap cache.',
+    },
+    { op: 'unlock-page', fn: 'unlock_page', code: 'unlock_page(page);', explain: 'Reclaim is done with the page.' },
+  ];
+}
+
+function migrate(b: Builder): Line[] {
+  return [
+    lockPage('lock_page'),
+    ...start(b, PAGE_LOCKED),
+    {
+      op: 'unmap-migration',
+      fn: 'try_to_unmap_one',
+      code: 'ptep_clear_flush(); set migration entry; mmu_notifier_invalidate_range();',
+      explain: 'The PTE becomes a migration entry: user accesses wait, kernel pointers do not.',
+    },
+    ...range(b, PT_LOCKED),
+    ...end(b, PAGE_LOCKED),
+    {
+      op: 'move-mapping',
+      fn: 'migrate_page_move_mapping',
+      code: 'if (page_count(page) != expected) return -EAGAIN; copy page → newpage;',
+      explain: 'Any extra reference (a pin) makes migration fail; otherwise the contents are copied to the new frame.',
+      point: 'pin',
+    },
+    {
+      op: 'remap',
+      fn: 'remove_migration_ptes',
+      code: 'set_pte_at(newpage);',
+      explain: 'QEMU’s PTE now points at the new frame.',
+    },
+    unlockFree('unlock_page + putback'),
+    reuse,
+  ];
+}
+
+function ksm(b: Builder): Line[] {
+  return [
+    lockPage('trylock_page'),
+    ...start(b, PAGE_LOCKED, 'mmu_notifier_invalidate_range_start'),
+    {
+      op: 'ksm-wrprotect',
+      fn: 'write_protect_page',
+      code: 'if (page_mapcount(page) + 1 + swapped != page_count(page)) goto out; ptep_clear_flush(); set_pte_at(pte_wrprotect());',
+      explain:
+        'KSM refuses a page with extra references, then write-protects it so no one can change it while it compares.',
+      point: 'pin',
+    },
+    {
+      op: 'ksm-replace',
+      fn: 'replace_page',
+      code: 'if (pages_identical(page, kpage)) set_pte_at(kpage);  /* read-only shared page */',
+      explain: 'Identical contents: QEMU’s PTE now points at the shared KSM page.',
+    },
+    ...end(b, PAGE_LOCKED),
+    ...range(b, PAGE_LOCKED),
+    unlockFree('unlock_page + put_page'),
+    reuse,
+  ];
+}
+
+function thpSplit(b: Builder): Line[] {
+  return [
+    ...start(b, BLOCKABLE, 'mmu_notifier_invalidate_range_start'),
+    {
+      op: 'split-pmd',
+      fn: '__split_huge_pmd_locked',
+      code: 'pmdp_invalidate(); populate 512 PTEs to the same subpages;',
+      explain:
+        'The 2M mapping becomes 4K PTEs to the same frames: nothing moves, yet the notifier is called for the whole 2M range.',
+      point: 'thp-split',
+    },
+    ...range(b, PT_LOCKED),
+    ...end(b, BLOCKABLE),
+  ];
+}
+
+function setVringAddr(): Line[] {
+  return [
+    {
+      op: 'ioctl-lock',
+      fn: 'vhost_vring_ioctl',
+      code: 'mutex_lock(&vq->mutex);',
+      explain: 'QEMU changes the ring address (VHOST_SET_VRING_ADDR) under the vq mutex.',
+    },
+    {
+      op: 'set-addr',
+      fn: 'vhost_vring_set_num_addr',
+      code: 'uninit maps; vq->desc/avail/used = new addresses;',
+      explain: 'The cached pointers are dropped and the ring now lives at other pages.',
+      point: 'range-count',
+    },
+    {
+      op: 'ioctl-unlock',
+      fn: 'mutex_unlock',
+      code: 'mutex_unlock(&vq->mutex);',
+      explain: 'The worker may run again, at the new address.',
+    },
+  ];
+}
+
+export function mmLines(spec: MmThreadSpec, design: DesignId, bugs: BugSwitch[]): Line[] {
+  const b = { design, bugs };
+  switch (spec.kind) {
+    case 'munmap':
+      return munmap(b);
+    case 'oom-reap':
+      return oomReap(b);
+    case 'reclaim':
+      return reclaim(b);
+    case 'migrate':
+      return migrate(b);
+    case 'ksm':
+      return ksm(b);
+    case 'thp-split':
+      return thpSplit(b);
+    case 'set-vring-addr':
+      return setVringAddr();
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Points of the 2019 review that individual steps illustrate, in Ringside's own words (never quoted mail).
+ * Links go to the public archive; lore.kernel.org resolves a Message-ID.
+ */
+export interface ThreadPoint {
+  id: string;
+  who: string;
+  date: string;
+  paraphrase: string;
+  url: string;
+}
+
+const LORE = 'https://lore.kernel.org/all/';
+const ANDREA_0308 = `${LORE}20190308194845.GC26923@redhat.com/`;
+const ANDREA_0307 = `${LORE}20190307191622.GP23850@redhat.com/`;
+const JEROME_0308 = `${LORE}20190308200609.GA6969@redhat.com/`;
+const MST_0307 = `${LORE}20190307124700-mutt-send-email-mst@kernel.org/`;
+const PATCH_5_5 = `${LORE}1551856692-3384-6-git-send-email-jasowang@redhat.com/`;
+const MMDROP = `${LORE}?q=%22WARNING+in+__mmdrop%22`;
+const ELIXIR = 'https://elixir.bootlin.com/linux/v5.3.1/source/';
+
+export const threadPoints: readonly ThreadPoint[] = [
+  {
+    id: 'gup-put',
+    who: 'Andrea Arcangeli',
+    date: '2019-03-08',
+    paraphrase:
+      'Right after gup_fast returns, the page reference can be dropped again; he would even like a gup_fast that takes no reference at all.',
+    url: ANDREA_0308,
+  },
+  {
+    id: 'no-pin',
+    who: 'Jason Wang (RFC V2)',
+    date: '2019-03-06',
+    paraphrase: 'RFC V2 stopped pinning the ring pages, counting on the MMU notifier to say when they go away.',
+    url: PATCH_5_5,
+  },
+  {
+    id: 'pin',
+    who: 'Jason Wang (V1)',
+    date: '2018-12-13',
+    paraphrase:
+      'V1 pinned the ring pages for as long as the ring existed; a pinned page cannot be migrated or merged by KSM.',
+    url: `${LORE}?q=%22accelerate+metadata+access+through+vmap%22`,
+  },
+  {
+    id: 'seq-count',
+    who: 'Andrea Arcangeli',
+    date: '2019-03-08',
+    paraphrase:
+      'Check a sequence counter and an in-progress count that the notifier’s start and end update; if gup_fast raced with an invalidation, simply run gup_fast again.',
+    url: ANDREA_0308,
+  },
+  {
+    id: 'clear-pointer',
+    who: 'Andrea Arcangeli',
+    date: '2019-03-08',
+    paraphrase:
+      'The invalidate callback only has to set the cached struct page pointer to NULL, and set_page_dirty it first when it was mapped for writing.',
+    url: ANDREA_0308,
+  },
+  {
+    id: 'kmap-direct',
+    who: 'Andrea Arcangeli, Jerome Glisse',
+    date: '2019-03-08',
+    paraphrase:
+      'With kmap there are no page tables to build and no TLB to flush on 64-bit: the direct map already covers the page. Jerome agreed kmap will be faster for a handful of pages.',
+    url: JEROME_0308,
+  },
+  {
+    id: 'vmap-4k',
+    who: 'Andrea Arcangeli',
+    date: '2019-03-08',
+    paraphrase:
+      'vmap always uses 4K TLB entries, even when QEMU runs on THP or 1G hugetlbfs; for three pages its linearity does not pay off.',
+    url: ANDREA_0308,
+  },
+  {
+    id: 'dirty-bit',
+    who: 'Andrea Arcangeli',
+    date: '2019-03-08',
+    paraphrase:
+      'Pages written through a kernel mapping must be marked dirty at invalidate time, or reclaim can drop them as clean.',
+    url: ANDREA_0308,
+  },
+  {
+    id: 'dirty-lock',
+    who: 'Michael S. Tsirkin',
+    date: '2019-03-07',
+    paraphrase:
+      'set_page_dirty_lock takes the page lock; with the vq mutex also taken in the notifier this looks broken for KSM and rmap, which call the notifier with the page locked.',
+    url: MST_0307,
+  },
+  {
+    id: 'no-mutex',
+    who: 'Andrea Arcangeli',
+    date: '2019-03-07',
+    paraphrase:
+      '->invalidate_range runs under the page-table lock: it cannot take a mutex or the page lock, only a spinlock or trylock; the design must go back to _start/_end.',
+    url: ANDREA_0307,
+  },
+  {
+    id: 'start-contract',
+    who: 'include/linux/mmu_notifier.h',
+    date: 'v5.0–v5.3',
+    paraphrase:
+      'invalidate_range_start is called while the pages are still mapped and referenced; once it returns, they may be freed at any time.',
+    url: `${ELIXIR}include/linux/mmu_notifier.h`,
+  },
+  {
+    id: 'free-after-start',
+    who: 'mm/memory.c (v5.3)',
+    date: 'v5.3',
+    paraphrase:
+      'A full mmu_gather batch flushes the TLB and frees pages in the middle of the walk, between start and end.',
+    url: `${ELIXIR}mm/memory.c`,
+  },
+  {
+    id: 'interval',
+    who: 'Jason Gunthorpe',
+    date: '2019-11',
+    paraphrase:
+      'The later mmu_interval_notifier turns the per-driver seq/count scheme into one collision-retry helper with an odd/even sequence.',
+    url: `${LORE}?q=%22add+an+interval+tree+notifier%22`,
+  },
+  {
+    id: 'rcu-latency',
+    who: 'Michael S. Tsirkin',
+    date: '2019-07-23',
+    paraphrase:
+      'synchronize_rcu in the notifier lets one guest slow every other VM’s memory management: its latency on a busy host is very high.',
+    url: MMDROP,
+  },
+  {
+    id: 'range-count',
+    who: 'Michael S. Tsirkin',
+    date: '2019-07-23',
+    paraphrase:
+      'If the ring address changes between start and end, an overlap-dependent counter goes negative or out of sync.',
+    url: MMDROP,
+  },
+  {
+    id: 'eagain',
+    who: 'Jason Gunthorpe (via V5 9/9)',
+    date: '2019-08',
+    paraphrase:
+      'Refusing every non-blockable invalidation was too early: only a range that overlaps the ring should make the OOM reaper back off.',
+    url: `${LORE}?q=%22metadata+acceleration%22+EAGAIN`,
+  },
+  {
+    id: 'thp-split',
+    who: 'mm/huge_memory.c',
+    date: 'v5.3',
+    paraphrase:
+      'Splitting a THP notifies the whole 2M range although nothing moves: a spurious teardown, a cost rather than a bug.',
+    url: `${ELIXIR}mm/huge_memory.c`,
+  },
+];
+
+export function threadPoint(id: string | undefined): ThreadPoint | undefined {
+  return id ? threadPoints.find((p) => p.id === id) : undefined;
+}

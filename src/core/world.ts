@@ -1,0 +1,74 @@
+import { zeroCounters } from './context';
+import { newFrame } from './frames';
+import { layoutOf } from './layout';
+import { programsOf } from './programs/compile';
+import type { Frame, PageSize, Pte, Scenario, State, ThreadState } from './types';
+
+const BACKING_SIZE: Record<Scenario['backing'], PageSize> = { '4k': '4K', thp: '2M', 'hugetlb-1g': '1G' };
+
+function freshThread(pages: number): ThreadState {
+  return {
+    pc: 0,
+    done: false,
+    locals: {
+      round: 0,
+      seqSnap: 0,
+      pages: new Array(pages).fill(-1),
+      refs: [],
+      inRcu: false,
+      eagain: false,
+      newFrame: -1,
+      aborted: false,
+    },
+  };
+}
+
+/** The ring pages of region 0 (and region 1 when the ring can move), mapped by QEMU, clean, with a valid swap copy. */
+export function init(scenario: Scenario): State {
+  const pages = layoutOf(scenario.ringSize).pages;
+  const regions = scenario.mm.some((m) => m.kind === 'set-vring-addr') ? 2 : 1;
+  const size = BACKING_SIZE[scenario.backing];
+  const frames: Frame[] = [];
+  const ptes: Pte[] = [];
+  for (let r = 0; r < regions; r++) {
+    if (size !== '4K') frames.push({ ...newFrame(size, 'qemu-ring', 0), refcount: 1 });
+    for (let p = 0; p < pages; p++) {
+      if (size === '4K') frames.push(newFrame('4K', 'qemu-ring', 0));
+      ptes.push({ frame: frames.length - 1, size, present: true, writable: true, dirty: false, swapped: 'none' });
+    }
+  }
+  const threads = [freshThread(pages), ...scenario.mm.map(() => freshThread(0))];
+  scenario.mm.forEach((m, i) => {
+    const thread = threads[i + 1];
+    if (m.kind !== 'ksm' || !thread) return;
+    frames.push({ ...newFrame('4K', 'ksm-shared', 0), mapcount: 1 });
+    thread.locals.newFrame = frames.length - 1;
+  });
+  programsOf(scenario);
+  const interval = scenario.design === 'interval-notifier';
+  return {
+    scenario,
+    time: 0,
+    ptes,
+    frames,
+    vmalloc: [],
+    tlbs: [[], []],
+    vhost: {
+      region: scenario.startRegion,
+      ptr: new Array(pages).fill(-1),
+      vmapSlot: -1,
+      nextSlot: 0,
+      seq: interval ? 1 : 0,
+      count: 0,
+      itreeSeq: interval ? 2 : 0,
+      itreeActive: 0,
+      mmuLock: -1,
+      vqMutex: -1,
+    },
+    threads,
+    swap: new Array(pages).fill(0),
+    published: 0,
+    counters: zeroCounters(),
+    findings: [],
+  };
+}

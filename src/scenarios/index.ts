@@ -1,0 +1,49 @@
+import { type Scenario, validateScenario } from '../core';
+import copyUserBaseline from './builtin/copy-user-baseline.json';
+import gupMunmapSeqRetry from './builtin/gup-munmap-seq-retry.json';
+import gupMunmapUaf from './builtin/gup-munmap-uaf.json';
+import intervalNotifierSafe from './builtin/interval-notifier-safe.json';
+import ksmDirtyLock from './builtin/ksm-dirty-lock.json';
+import mergedRcuRevert from './builtin/merged-rcu-revert.json';
+import oomReaperEagain from './builtin/oom-reaper-eagain.json';
+import rfcV2KsmAbba from './builtin/rfc-v2-ksm-abba.json';
+import rfcV2RmapMutex from './builtin/rfc-v2-rmap-mutex.json';
+import rmbReorder from './builtin/rmb-reorder.json';
+import swapoutLostWrite from './builtin/swapout-lost-write.json';
+import thpSplitSpurious from './builtin/thp-split-spurious.json';
+import tlbReachKmapOneg from './builtin/tlb-reach-kmap-1g.json';
+import tlbReachVmapThp from './builtin/tlb-reach-vmap-thp.json';
+import vOnePinBlocksMigration from './builtin/v1-pin-blocks-migration.json';
+
+/** Built-in scenarios in teaching order: the thread’s story from the first bug to the protocol that survives. */
+const RAW: readonly unknown[] = [
+  gupMunmapUaf,
+  gupMunmapSeqRetry,
+  swapoutLostWrite,
+  rmbReorder,
+  tlbReachVmapThp,
+  tlbReachKmapOneg,
+  ksmDirtyLock,
+  rfcV2RmapMutex,
+  rfcV2KsmAbba,
+  vOnePinBlocksMigration,
+  mergedRcuRevert,
+  oomReaperEagain,
+  thpSplitSpurious,
+  intervalNotifierSafe,
+  copyUserBaseline,
+];
+
+function load(raw: unknown): Scenario {
+  const result = validateScenario(raw);
+  if (!result.ok) throw new Error(`built-in scenario is invalid: ${result.errors.join(' ')}`);
+  return result.scenario;
+}
+
+export const builtinScenarios: readonly Scenario[] = RAW.map(load);
+
+export const defaultScenarioId = 'gup-munmap-uaf';
+
+export function scenarioById(id: string): Scenario | undefined {
+  return builtinScenarios.find((s) => s.id === id);
+}
