@@ -46,7 +46,10 @@ function faultIn(ctx: OpCtx, gp: number): void {
     say(ctx, `Page fault: swap-in of ring page ${localPage(s, gp)} into new frame #${f} (used.idx ${copy} from swap).`);
   } else {
     f = allocFrame(s, pte.size, 'qemu-ring', 0);
-    say(ctx, `Page fault: the range was zapped, so QEMU gets a fresh zeroed frame #${f}.`);
+    say(
+      ctx,
+      `Page fault: the range was zapped (MADV_DONTNEED), so the next touch gets a fresh zeroed frame #${f}; after a real munmap copy_*_user would fail with -EFAULT instead.`,
+    );
   }
   updateEntry(s, gp, { frame: f, present: true, writable: true, dirty: false, swapped: 'none' });
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from './validate';
+
+const base = { format: 1, id: 'mine', design: 'kmap-seq', mm: [{ kind: 'munmap' }] };
+
+function errorsOf(json: unknown): string[] {
+  const result = validateScenario(json);
+  return result.ok ? [] : result.errors;
+}
+
+describe('validateScenario', () => {
+  it('fills optional fields with defaults', () => {
+    const result = validateScenario(base);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.scenario).toMatchObject({
+      backing: '4k',
+      ringSize: 256,
+      rounds: 2,
+      bugs: [],
+      startRegion: 0,
+      story: [],
+    });
+    expect(result.scenario.mm).toEqual([{ kind: 'munmap', target: 'all' }]);
+  });
+
+  it('names the field and the allowed values', () => {
+    expect(errorsOf({ ...base, design: 'vmap' })[0]).toMatch(/^design: got "vmap"; allowed values: "copy-user", /);
+    expect(errorsOf({ ...base, ringSize: 300 })[0]).toMatch(
+      /^ringSize: got 300; allowed values: 64, 128, 256, 512, 1024/,
+    );
+    expect(errorsOf({ ...base, rounds: 9 })[0]).toMatch(/^rounds: .*from 1 to 4/);
+    expect(errorsOf({ ...base, format: 2 })[0]).toMatch(/^format: got 2; allowed values: 1/);
+    expect(errorsOf({ ...base, mm: [{ kind: 'swap' }] })[0]).toMatch(/^mm\[0\]\.kind: got "swap"/);
+  });
+
+  it('rejects combinations the kernel cannot have', () => {
+    expect(errorsOf({ ...base, backing: 'hugetlb-1g', mm: [{ kind: 'reclaim' }] })[0]).toMatch(
+      /reclaim needs backing "4k"/,
+    );
+    expect(errorsOf({ ...base, design: 'copy-user', bugs: ['no-smp-rmb'] })[0]).toMatch(
+      /no-smp-rmb applies to designs "kmap-seq", not copy-user/,
+    );
+    expect(errorsOf({ ...base, startRegion: 1 })[0]).toMatch(/startRegion: 1 needs a set-vring-addr/);
+    expect(errorsOf({ ...base, story: [0, 5] })[0]).toMatch(/story: .*from 0 to 1/);
+  });
+
+  it('never throws on junk', () => {
+    for (const junk of [null, 3, 'x', [], { format: 1 }, { ...base, mm: 'all' }, { ...base, bugs: {} }]) {
+      expect(() => validateScenario(junk)).not.toThrow();
+      expect(validateScenario(junk).ok).toBe(false);
+    }
+  });
+});
