@@ -84,10 +84,10 @@ export const mmOps: Record<string, Op> = {
       for (const f of l.refs) {
         putRef(ctx, f);
         const frame = frameAt(ctx.s, f);
-        if (frame.owner !== 'free') {
-          frame.owner = 'orphan';
-          say(ctx, `frame #${f} still has ${frame.refcount} reference(s): unmapped but alive.`);
-        }
+        if (frame.owner === 'free') continue;
+        // The OOM reaper's victim is exiting: nobody will read the page again, so it is not an orphan of a live guest.
+        if (ctx.s.scenario.mm[ctx.t - 1]?.kind !== 'oom-reap') frame.owner = 'orphan';
+        say(ctx, `frame #${f} still has ${frame.refcount} reference(s): unmapped but alive.`);
       }
       l.refs = [];
     },
