@@ -25,6 +25,8 @@ export function putRef(ctx: OpCtx, f: number): void {
   frame.refcount -= 1;
   if (frame.refcount > 0) return;
   if (frame.owner === 'qemu-ring' && frame.mapcount > 0) return;
+  // The swap cache keeps its page (its own reference is not drawn) until reclaim removes it.
+  if (frame.owner === 'swap-cache') return;
   frame.owner = 'free';
   frame.dirty = false;
   frame.locked = false;

@@ -32,16 +32,15 @@ export function userTlbKey(s: State, gp: number): number {
   return entryPages(s, gp)[0] ?? gp;
 }
 
-/** Global ring pages an mm event acts on (always region 0), widened to whole huge entries. */
+/**
+ * Global ring pages an mm event acts on (always region 0). With huge backing the event acts on the whole compound
+ * page, even after a THP split turned its PMD into PTEs (remove_migration_ptes, for one, restores every mapping).
+ */
 export function targetPages(s: State, spec: MmThreadSpec): number[] {
   const layout = layoutOf(s.scenario.ringSize);
-  const pages =
-    spec.target === 'all'
-      ? Array.from({ length: layout.pages }, (_, i) => i)
-      : (layout.areas.find((a) => a.area === spec.target)?.pages ?? []);
-  const widened = new Set<number>();
-  for (const p of pages) for (const q of entryPages(s, p)) widened.add(q);
-  return [...widened].sort((a, b) => a - b);
+  const all = Array.from({ length: layout.pages }, (_, i) => i);
+  if (s.scenario.backing !== '4k' || spec.target === 'all') return all;
+  return layout.areas.find((a) => a.area === spec.target)?.pages ?? [];
 }
 
 /** Distinct frames behind a set of ring pages. */

@@ -57,9 +57,9 @@ describe('safety of the correct designs', () => {
         const hazards = state.findings.filter((f) => f.severity === 'hazard').map((f) => `${f.kind}: ${f.message}`);
         expect(hazards).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 300) },
     );
-  });
+  }, 600_000);
 });
 
 describe('every bug switch has a schedule that produces its hazard, and only the switch causes it', () => {

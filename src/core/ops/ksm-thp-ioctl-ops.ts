@@ -12,8 +12,12 @@ export const ksmThpIoctlOps: Record<string, Op> = {
       const { s } = ctx;
       const l = localsOf(ctx);
       const f = l.pages[0] ?? -1;
+      if (f < 0) {
+        l.aborted = true;
+        return say(ctx, 'The page is no longer mapped: nothing to merge.');
+      }
       const page = frameAt(s, f);
-      if (page.refcount !== page.mapcount) {
+      if (page.refcount !== page.mapcount + 1) {
         l.aborted = true;
         if (s.scenario.design === 'vmap-pinned') {
           report(
@@ -26,10 +30,12 @@ export const ksmThpIoctlOps: Record<string, Op> = {
         } else say(ctx, `Extra reference on frame #${f}: KSM gives up on this page for now.`);
         return;
       }
-      const pte = pteAt(s, mmTargets(s, ctx.t)[0] ?? 0);
-      if (pte.dirty) page.dirty = true;
-      for (const gp of mmTargets(s, ctx.t)) updateEntry(s, gp, { writable: false, dirty: false });
-      flushUserTlb(ctx, mmTargets(s, ctx.t));
+      const mapped = mmTargets(s, ctx.t).filter((gp) => pteAt(s, gp).present && pteAt(s, gp).frame === f);
+      for (const gp of mapped) {
+        if (pteAt(s, gp).dirty) page.dirty = true;
+        updateEntry(s, gp, { writable: false, dirty: false });
+      }
+      flushUserTlb(ctx, mapped);
       say(ctx, `QEMU’s PTE for frame #${f} is now read-only.`);
     },
   },
@@ -39,6 +45,7 @@ export const ksmThpIoctlOps: Record<string, Op> = {
       const l = localsOf(ctx);
       if (l.aborted) return say(ctx, 'Merge aborted.');
       const f = l.pages[0] ?? -1;
+      if (f < 0) return say(ctx, 'Merge aborted.');
       const page = frameAt(s, f);
       const kpage = frameAt(s, l.newFrame);
       const holdsIdx = mmTargets(s, ctx.t).some((gp) => gp % ringPageCount(s) === idxPage(s.scenario.ringSize));
@@ -51,6 +58,7 @@ export const ksmThpIoctlOps: Record<string, Op> = {
       kpage.mapcount += 1;
       kpage.refcount += 1;
       page.mapcount -= 1;
+      page.refcount -= 1;
       page.owner = 'isolated';
       flushUserTlb(ctx, [gp]);
       say(ctx, `QEMU’s PTE now maps the shared KSM frame #${l.newFrame}; frame #${f} is on its way out.`);

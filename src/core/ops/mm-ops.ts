@@ -4,6 +4,7 @@ import { allocFrame, frameAt, idxPage, putRef } from '../frames';
 import { framesOf, pteAt, ringPageCount, updateEntry } from '../pagetable';
 import { flushUserTlb } from '../tlb';
 import { jump, localsOf, mmTargets, type Op } from './shared';
+import { restoreMigrationEntries, unmapTargets } from './unmap';
 import { lockHolder } from './vhost-ops';
 
 function targetFrames(ctx: OpCtx): number[] {
@@ -13,30 +14,6 @@ function targetFrames(ctx: OpCtx): number[] {
 /** Is frame `f` held by vhost's long-term pin (V1)? */
 function pinnedByVhost(ctx: OpCtx, f: number): boolean {
   return ctx.s.scenario.design === 'vmap-pinned' && (ctx.s.threads[0]?.locals.refs.includes(f) ?? false);
-}
-
-/** Unmaps the target pages; `entry` says what the PTE becomes. Moves the hardware dirty bit to PG_dirty. */
-function unmapTargets(ctx: OpCtx, entry: 'none' | 'swap' | 'migration', owner: 'isolated' | 'swap-cache'): number[] {
-  const { s } = ctx;
-  const frames = new Set<number>();
-  for (const gp of mmTargets(s, ctx.t)) {
-    const pte = pteAt(s, gp);
-    if (!pte.present) continue;
-    const frame = frameAt(s, pte.frame);
-    if (!frames.has(pte.frame)) {
-      frames.add(pte.frame);
-      frame.mapcount -= 1;
-      if (frame.mapcount === 0) frame.owner = owner;
-      if (pte.dirty && entry !== 'none') frame.dirty = true;
-    }
-    updateEntry(s, gp, {
-      present: false,
-      swapped: entry,
-      dirty: false,
-      writable: entry === 'none' ? false : pte.writable,
-    });
-  }
-  return [...frames];
 }
 
 function lockBlocked(s: OpCtx['s'], t: number, names: readonly string[]): string | null {
@@ -52,15 +29,21 @@ export const mmOps: Record<string, Op> = {
   'lock-page': {
     blocked: (s, t, _i, names) => lockBlocked(s, t, names),
     run(ctx) {
-      const frames = targetFrames(ctx);
-      for (const f of frames) frameAt(ctx.s, f).locked = true;
+      const frames = targetFrames(ctx).filter((f) => frameAt(ctx.s, f).owner === 'qemu-ring');
+      for (const f of frames)
+        Object.assign(frameAt(ctx.s, f), { locked: true, refcount: frameAt(ctx.s, f).refcount + 1 });
       localsOf(ctx).pages = frames;
-      say(ctx, `PG_locked set on frame #${frames.join(', #')}.`);
+      say(
+        ctx,
+        frames.length > 0
+          ? `Took a reference and PG_locked on frame #${frames.join(', #')}.`
+          : 'No mapped page to work on.',
+      );
     },
   },
   zap: {
     run(ctx) {
-      const frames = unmapTargets(ctx, 'none', 'isolated');
+      const frames = unmapTargets(ctx, null, 'none', 'isolated', false);
       const l = localsOf(ctx);
       l.refs = frames;
       l.pages = frames;
@@ -120,7 +103,7 @@ export const mmOps: Record<string, Op> = {
   },
   'unmap-swap': {
     run(ctx) {
-      const frames = unmapTargets(ctx, 'swap', 'swap-cache');
+      const frames = unmapTargets(ctx, localsOf(ctx).pages, 'swap', 'swap-cache', true);
       flushUserTlb(ctx, mmTargets(ctx.s, ctx.t));
       const dirty = frames.filter((f) => frameAt(ctx.s, f).dirty);
       say(
@@ -132,12 +115,12 @@ export const mmOps: Record<string, Op> = {
   pageout: {
     run(ctx) {
       const { s } = ctx;
+      const dirty = localsOf(ctx).pages.filter((f) => frameAt(s, f).dirty && frameAt(s, f).owner === 'swap-cache');
       for (const gp of mmTargets(s, ctx.t)) {
-        const frame = frameAt(s, pteAt(s, gp).frame);
-        if (!frame.dirty) continue;
-        s.swap[gp % ringPageCount(s)] = frame.usedIdx;
+        const pte = pteAt(s, gp);
+        if (pte.swapped === 'swap' && dirty.includes(pte.frame))
+          s.swap[gp % ringPageCount(s)] = frameAt(s, pte.frame).usedIdx;
       }
-      const dirty = localsOf(ctx).pages.filter((f) => frameAt(s, f).dirty);
       for (const f of dirty) frameAt(s, f).dirty = false;
       say(
         ctx,
@@ -153,7 +136,7 @@ export const mmOps: Record<string, Op> = {
       const idx = idxPage(s.scenario.ringSize);
       for (const f of localsOf(ctx).pages) {
         const frame = frameAt(s, f);
-        if (frame.refcount > 1 || frame.owner !== 'swap-cache') {
+        if (frame.owner !== 'swap-cache' || frame.refcount > 1) {
           say(ctx, `frame #${f} has extra references: it stays in the swap cache.`);
           continue;
         }
@@ -167,20 +150,24 @@ export const mmOps: Record<string, Op> = {
             'Writes through a kernel alias never set the PTE dirty bit: invalidate_range_start must set_page_dirty() on pages vhost mapped for writing.',
           );
         }
-        Object.assign(frame, { refcount: 0, owner: 'free', locked: false });
-        say(ctx, `frame #${f} freed.`);
+        Object.assign(frame, { refcount: 0, owner: 'free', locked: false, dirty: false });
+        say(ctx, `frame #${f} removed from the swap cache and freed.`);
       }
     },
   },
   'unlock-page': {
     run(ctx) {
-      for (const f of localsOf(ctx).pages) frameAt(ctx.s, f).locked = false;
-      say(ctx, 'PG_locked cleared.');
+      for (const f of localsOf(ctx).pages) {
+        const frame = frameAt(ctx.s, f);
+        frame.locked = false;
+        if (frame.owner !== 'free') putRef(ctx, f);
+      }
+      say(ctx, 'PG_locked cleared and reclaim’s reference dropped.');
     },
   },
   'unmap-migration': {
     run(ctx) {
-      unmapTargets(ctx, 'migration', 'isolated');
+      unmapTargets(ctx, localsOf(ctx).pages, 'migration', 'isolated', true);
       flushUserTlb(ctx, mmTargets(ctx.s, ctx.t));
       say(ctx, 'Migration entries installed; user accesses now wait.');
     },
@@ -192,8 +179,7 @@ export const mmOps: Record<string, Op> = {
       const extra = l.pages.find((f) => frameAt(s, f).refcount > 1);
       if (extra !== undefined) {
         l.aborted = true;
-        for (const gp of mmTargets(s, ctx.t)) updateEntry(s, gp, { present: true, swapped: 'none', writable: true });
-        for (const f of l.pages) Object.assign(frameAt(s, f), { mapcount: 1, owner: 'qemu-ring' });
+        restoreMigrationEntries(ctx, l.pages);
         const count = frameAt(s, extra).refcount;
         if (pinnedByVhost(ctx, extra)) {
           report(
@@ -221,11 +207,20 @@ export const mmOps: Record<string, Op> = {
       const { s } = ctx;
       const l = localsOf(ctx);
       if (l.aborted) return say(ctx, 'Migration was aborted.');
+      const mapped = new Set<number>();
       for (const gp of mmTargets(s, ctx.t)) {
-        const q = l.refs[l.pages.indexOf(pteAt(s, gp).frame)] ?? -1;
-        if (q >= 0) updateEntry(s, gp, { frame: q, present: true, swapped: 'none', writable: true });
+        const pte = pteAt(s, gp);
+        const q = l.refs[l.pages.indexOf(pte.frame)] ?? -1;
+        if (q < 0 || pte.swapped !== 'migration') continue;
+        updateEntry(s, gp, { frame: q, present: true, swapped: 'none', writable: true });
+        mapped.add(q);
       }
-      for (const q of l.refs) Object.assign(frameAt(s, q), { mapcount: 1, owner: 'qemu-ring' });
+      for (const q of l.refs) {
+        Object.assign(
+          frameAt(s, q),
+          mapped.has(q) ? { mapcount: 1, owner: 'qemu-ring' } : { refcount: 0, owner: 'free' },
+        );
+      }
       say(ctx, `QEMU’s PTE now points at frame #${l.refs.join(', #')}.`);
       l.refs = [];
     },
@@ -235,9 +230,9 @@ export const mmOps: Record<string, Op> = {
       const l = localsOf(ctx);
       for (const f of l.pages) {
         frameAt(ctx.s, f).locked = false;
-        if (!l.aborted) putRef(ctx, f);
+        putRef(ctx, f);
       }
-      if (l.aborted) say(ctx, 'Unlocked; the page stays where it was.');
+      if (l.aborted) say(ctx, 'Unlocked and our reference dropped; the page stays where it was.');
     },
   },
 };
