@@ -51,7 +51,7 @@ const gupLine = (fallback: string): Line => ({
   fn: 'get_user_pages_fast',
   code: 'n = get_user_pages_fast(uaddr, npages, write /* used only */, pages);',
   explain:
-    'gup_fast walks QEMU’s page table with IRQs off and takes a reference on each page; it fails on a missing or read-only PTE.',
+    'gup_fast walks QEMU’s page table with IRQs off and takes a reference on each page; it fails on a missing PTE, or a read-only one when asked to write.',
   to: fallback,
   point: 'gup-put',
 });
