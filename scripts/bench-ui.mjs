@@ -1,0 +1,134 @@
+// UI budgets: first-load JS gzip size (< 150 KB), click-to-DOM time of a step (< 50 ms), frame rate during play (60 fps).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const PORT = 4179;
+const URL = `http://127.0.0.1:${PORT}/`;
+const STEPS = 20;
+
+function newestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+function buildIfNeeded() {
+  const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
+  if (built >= Math.max(newestMtime('src'), newestMtime('index.html'))) return;
+  console.log('building (dist/ is missing or older than src/)…');
+  const result = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Scripts and module preloads that index.html loads before anything runs (the worker chunk loads later). */
+function firstLoadGzipKb() {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join('dist', file)), { level: 9 }).length, 0);
+  return { files, kb: bytes / 1024 };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`vite preview did not answer on ${URL}`);
+}
+
+/** Clicks "Step forward" and resolves with the milliseconds until the step counter's text changed. */
+function timeOneStep() {
+  return new Promise((resolve) => {
+    const counter = document.querySelector('.step-count');
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Step forward'));
+    if (!counter || !button || button.disabled) return resolve(-1);
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      resolve(performance.now() - start);
+    });
+    observer.observe(counter, { childList: true, subtree: true, characterData: true });
+    const start = performance.now();
+    button.click();
+  });
+}
+
+/** Collects requestAnimationFrame deltas for `ms` milliseconds. */
+function frameDeltas(ms) {
+  return new Promise((resolve) => {
+    const deltas = [];
+    let last = performance.now();
+    const end = last + ms;
+    const tick = (now) => {
+      deltas.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else resolve(deltas);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+buildIfNeeded();
+const size = firstLoadGzipKb();
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(URL);
+  await page.getByText(/^Step 0 of/).waitFor();
+  const scenario = await page.getByLabel('Scenario').inputValue();
+  const steps = [];
+  while (steps.length < STEPS) {
+    const ms = await page.evaluate(timeOneStep);
+    if (ms >= 0) steps.push(ms);
+    else
+      await page
+        .getByLabel('Scenario')
+        .selectOption(scenario)
+        .then(() => page.getByText('Step 0 of 0').waitFor());
+    await page.waitForTimeout(50);
+  }
+  await page.getByLabel('Scenario').selectOption(scenario);
+  await page.getByText('Step 0 of 0').waitFor();
+  await page.getByLabel('Speed').fill('8');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const deltas = (await page.evaluate(frameDeltas, 2500)).slice(1);
+  await browser.close();
+
+  const meanDelta = deltas.reduce((a, b) => a + b, 0) / deltas.length;
+  const slow = deltas.filter((d) => d > 1000 / 50).length;
+  console.log(`first-load JS: ${size.kb.toFixed(1)} KB gzip (${size.files.join(', ')}); goal < 150 KB`);
+  console.log(
+    `step click -> DOM updated: median ${median(steps).toFixed(1)} ms, max ${Math.max(...steps).toFixed(1)} ms over ${steps.length} steps of ${scenario}; goal < 50 ms`,
+  );
+  console.log(
+    `play at 8 steps/s: ${(1000 / meanDelta).toFixed(1)} fps mean, median frame ${median(deltas).toFixed(1)} ms, ${slow}/${deltas.length} frames over 20 ms; goal 60 fps`,
+  );
+} finally {
+  process.kill(-server.pid);
+}

@@ -1,0 +1,20 @@
+import { createContext, useContext } from 'react';
+import type { Controller } from '../state/controller';
+import { type AppStore, type AppStoreApi, useAppStore } from '../state/store';
+
+export interface AppServices {
+  store: AppStoreApi;
+  controller: Controller;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('Ringside components must be rendered inside <App>.');
+  return services;
+}
+
+export function useAppSelector<T>(selector: (state: AppStore) => T): T {
+  return useAppStore(useServices().store, selector);
+}

@@ -1,0 +1,58 @@
+import { threadNames } from '../core';
+import { selectCurrentEvent, selectCurrentState } from '../state/store';
+import { useAppSelector } from './AppContext';
+import { HazardBanner } from './narration/HazardBanner';
+import { Narration } from './narration/Narration';
+import { Controls } from './playback/Controls';
+import { Timeline } from './playback/Timeline';
+import { useKeyboard } from './playback/useKeyboard';
+import { usePlayLoop } from './playback/usePlayLoop';
+import { StatusNotes } from './StatusNotes';
+import { CopyLinkButton } from './scenario/CopyLinkButton';
+import { ScenarioPicker } from './scenario/ScenarioPicker';
+import { PickButton } from './threads/PickButton';
+import { ThreadsPanel } from './threads/ThreadsPanel';
+import { ViewsGrid } from './views/ViewsGrid';
+
+/** The whole stepper for the snapshot at the store's index. */
+export function Stepper() {
+  usePlayLoop();
+  useKeyboard();
+  const state = useAppSelector(selectCurrentState);
+  const event = useAppSelector(selectCurrentEvent);
+  const index = useAppSelector((s) => s.index);
+  const names = state ? threadNames(state.scenario) : [];
+  return (
+    <div className="app">
+      <header className="top">
+        <h1>Ringside</h1>
+        <ScenarioPicker />
+        <CopyLinkButton />
+        <StatusNotes />
+      </header>
+      {state ? (
+        <main className="main">
+          <aside className="threads-col" aria-label="Threads and their code">
+            <PickButton />
+            <ThreadsPanel state={state} event={event} />
+          </aside>
+          <div className="views-col">
+            <ViewsGrid state={state} event={event} names={names} />
+          </div>
+          <aside className="narration-col" aria-label="Narration">
+            <HazardBanner findings={state.findings} names={names} index={index} />
+            <Narration scenario={state.scenario} event={event} names={names} />
+          </aside>
+        </main>
+      ) : (
+        <main className="main loading">
+          <p>Loading the scenario…</p>
+        </main>
+      )}
+      <footer className="bottom">
+        <Controls />
+        <Timeline />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { scaleLinear } from 'd3-scale';
+import { useAppSelector, useServices } from '../AppContext';
+
+/** A scrubber over every recorded step; hazards are marked with ⚠ (and warnings with !) above it. */
+export function Timeline() {
+  const { store } = useServices();
+  const index = useAppSelector((s) => s.index);
+  const events = useAppSelector((s) => s.events);
+  const last = events.length;
+  const x = scaleLinear()
+    .domain([0, Math.max(1, last)])
+    .range([0, 100]);
+  const marks = events.flatMap((event, i) => {
+    const hazard = event.findings.some((f) => f.severity === 'hazard');
+    const warning = event.findings.some((f) => f.severity === 'warning');
+    return hazard || warning ? [{ position: i + 1, hazard }] : [];
+  });
+  const firstHazard = marks.find((mark) => mark.hazard);
+  return (
+    <div className="timeline">
+      <div className="timeline-marks" aria-hidden="true">
+        {marks.map(({ position, hazard }) => (
+          <span
+            key={position}
+            className={hazard ? 'mark-hazard' : 'mark-warning'}
+            style={{ left: `${x(position)}%` }}
+            title={`step ${position}`}
+          >
+            {hazard ? '⚠' : '!'}
+          </span>
+        ))}
+      </div>
+      <input
+        type="range"
+        aria-label="Timeline"
+        min={0}
+        max={last}
+        value={index}
+        aria-valuetext={`step ${index} of ${last}`}
+        onChange={(e) => store.getState().jumpTo(Number(e.target.value))}
+      />
+      {firstHazard ? (
+        <button type="button" className="link-button" onClick={() => store.getState().jumpTo(firstHazard.position)}>
+          Jump to the first hazard (step {firstHazard.position})
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import type { Scenario, State } from '../core/types';
+import { handle } from './handle';
+import type { SimCommand, SimResponse } from './protocol';
+
+export type SimResult = Extract<SimResponse, { type: 'result' }>;
+
+/** The simulation as the UI sees it: asynchronous, wherever it runs. */
+export interface SimClient {
+  /** True once the simulation runs on the UI thread (chosen, or after the worker failed). */
+  readonly runsOnMainThread: boolean;
+  step(state: State, thread: number): Promise<SimResult>;
+  replay(scenario: Scenario, schedule: number[]): Promise<SimResult>;
+  terminate(): void;
+}
+
+export interface WorkerClientOptions {
+  /** Called once if the worker fails to start or errors; the client then runs on the main thread. */
+  onFallback?: (reason: string) => void;
+  createWorker?: () => Worker;
+  /** A request the worker has not answered after this many milliseconds counts as a failed worker. */
+  timeoutMs?: number;
+}
+
+type Pending = { command: SimCommand; resolve: (result: SimResult) => void; reject: (error: Error) => void };
+
+function settle(response: SimResponse, pending: Pending): void {
+  if (response.type === 'result') pending.resolve(response);
+  else pending.reject(new Error(response.message));
+}
+
+function clientFrom(run: (command: SimCommand) => Promise<SimResult>, onMain: () => boolean, stop: () => void) {
+  const client: SimClient = {
+    get runsOnMainThread() {
+      return onMain();
+    },
+    step: (state, thread) => run({ type: 'step', state, thread }),
+    replay: (scenario, schedule) => run({ type: 'replay', scenario, schedule }),
+    terminate: stop,
+  };
+  return client;
+}
+
+export function createMainThreadClient(): SimClient {
+  let nextId = 1;
+  const run = (command: SimCommand) =>
+    new Promise<SimResult>((resolve, reject) =>
+      settle(handle({ ...command, id: nextId++ }), { command, resolve, reject }),
+    );
+  return clientFrom(
+    run,
+    () => true,
+    () => {},
+  );
+}
+
+const defaultWorker = () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
+
+export function createWorkerClient(options: WorkerClientOptions = {}): SimClient {
+  const pending = new Map<number, Pending>();
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  let worker: Worker | null = null;
+  let fallback: SimClient | null = null;
+  let nextId = 1;
+
+  const runOnFallback = (client: SimClient, entry: Pending) => {
+    const { command } = entry;
+    const result =
+      command.type === 'step'
+        ? client.step(command.state, command.thread)
+        : client.replay(command.scenario, command.schedule);
+    result.then(entry.resolve, entry.reject);
+  };
+  const finish = (id: number) => {
+    clearTimeout(timers.get(id));
+    timers.delete(id);
+    const entry = pending.get(id);
+    pending.delete(id);
+    return entry;
+  };
+  const switchToMainThread = (reason: string) => {
+    if (fallback) return;
+    const client = createMainThreadClient();
+    fallback = client;
+    worker?.terminate();
+    worker = null;
+    options.onFallback?.(reason);
+    for (const id of [...pending.keys()]) {
+      const entry = finish(id);
+      if (entry) runOnFallback(client, entry);
+    }
+  };
+
+  try {
+    worker = (options.createWorker ?? defaultWorker)();
+    worker.onmessage = (message: MessageEvent<SimResponse>) => {
+      const entry = finish(message.data.id);
+      if (entry) settle(message.data, entry);
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      switchToMainThread(event.message || 'the worker failed to load');
+    };
+    worker.onmessageerror = () => switchToMainThread('a worker message could not be read');
+  } catch (error) {
+    switchToMainThread(error instanceof Error ? error.message : String(error));
+  }
+
+  const run = (command: SimCommand) =>
+    new Promise<SimResult>((resolve, reject) => {
+      const entry = { command, resolve, reject };
+      if (fallback || !worker) return runOnFallback(fallback ?? createMainThreadClient(), entry);
+      const id = nextId++;
+      pending.set(id, entry);
+      timers.set(
+        id,
+        setTimeout(() => switchToMainThread('the worker did not answer'), options.timeoutMs ?? 5000),
+      );
+      try {
+        worker.postMessage({ ...command, id });
+      } catch (error) {
+        switchToMainThread(error instanceof Error ? error.message : String(error));
+      }
+    });
+  const stop = () => {
+    worker?.terminate();
+    worker = null;
+    for (const id of [...pending.keys()]) finish(id)?.reject(new Error('The simulation was stopped.'));
+  };
+  return clientFrom(run, () => fallback !== null, stop);
+}
