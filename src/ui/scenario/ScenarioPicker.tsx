@@ -1,5 +1,6 @@
 import { selectCurrentScenario } from '../../state/store';
 import { useAppSelector, useServices } from '../AppContext';
+import { ScenarioList } from './ScenarioList';
 
 /** The built-in scenarios; choosing one replays it from its initial state. */
 export function ScenarioPicker() {
@@ -18,6 +19,7 @@ export function ScenarioPicker() {
           ))}
         </select>
       </label>
+      <ScenarioList />
       {current ? <p className="scenario-summary">{current.summary}</p> : null}
     </div>
   );
