@@ -18,8 +18,8 @@ function collectErrors(page: Page): string[] {
 async function openScenario(page: Page, id: string) {
   await page.goto('/');
   await expect(page.getByText(/^Step 0 of/)).toBeVisible();
-  await page.getByLabel('Scenario').selectOption(id);
-  await expect(page.getByLabel('Scenario')).toHaveValue(id);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption(id);
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(id);
   await expect(page.getByText('Step 0 of 0')).toBeVisible();
 }
 
@@ -110,7 +110,7 @@ test('plays the default scenario to its end in dark mode without errors', async 
   await page.goto('/');
   await expect(page.getByText(/^Step 0 of/)).toBeVisible();
   await page.getByLabel('Speed').fill('8');
-  await page.locator('body').click({ position: { x: 640, y: 30 } });
+  await page.getByRole('heading', { name: 'Ringside', level: 1 }).click();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeDisabled();
@@ -126,6 +126,6 @@ test('a shared link reopens the run at its step', async ({ page }) => {
   await page.goto(`/?v=1&s=${scenario.id}&t=${schedule.join('.')}&i=${schedule.length}`);
   await expect(page.getByText(`Step ${schedule.length} of ${schedule.length}`)).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Hazard' })).toContainText(/use after free/i);
-  await expect(page.getByLabel('Scenario')).toHaveValue(scenario.id);
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(scenario.id);
   expect(errors).toEqual([]);
 });
