@@ -18,7 +18,7 @@ function cloneThread(t: ThreadState): ThreadState {
   };
 }
 
-/** A deep copy that `step` may mutate; written by hand because it runs once per explored transition. */
+/** A deep copy that `step` may mutate. Findings are append-only (step builds a new array), so they are shared. */
 export function cloneState(s: State): State {
   return {
     scenario: s.scenario,
@@ -32,6 +32,6 @@ export function cloneState(s: State): State {
     swap: s.swap.slice(),
     published: s.published,
     counters: { ...s.counters },
-    findings: s.findings.slice(),
+    findings: s.findings,
   };
 }

@@ -36,15 +36,25 @@ export function userTlbKey(s: State, gp: number): number {
  * Global ring pages an mm event acts on (always region 0). With huge backing the event acts on the whole compound
  * page, even after a THP split turned its PMD into PTEs (remove_migration_ptes, for one, restores every mapping).
  */
-export function targetPages(s: State, spec: MmThreadSpec): number[] {
-  const layout = layoutOf(s.scenario.ringSize);
-  const all = Array.from({ length: layout.pages }, (_, i) => i);
-  if (s.scenario.backing !== '4k' || spec.target === 'all') return all;
-  return layout.areas.find((a) => a.area === spec.target)?.pages ?? [];
+export function targetPages(s: State, spec: MmThreadSpec): readonly number[] {
+  let pages = targets.get(spec);
+  if (!pages) {
+    const layout = layoutOf(s.scenario.ringSize);
+    const all = Array.from({ length: layout.pages }, (_, i) => i);
+    pages =
+      s.scenario.backing !== '4k' || spec.target === 'all'
+        ? all
+        : (layout.areas.find((a) => a.area === spec.target)?.pages ?? []);
+    targets.set(spec, pages);
+  }
+  return pages;
 }
 
+/** Targets depend only on the scenario a spec belongs to, so they are memoised per spec object. */
+const targets = new WeakMap<MmThreadSpec, readonly number[]>();
+
 /** Distinct frames behind a set of ring pages. */
-export function framesOf(s: State, gps: number[]): number[] {
+export function framesOf(s: State, gps: readonly number[]): number[] {
   return [...new Set(gps.map((gp) => pteAt(s, gp).frame))];
 }
 

@@ -22,7 +22,7 @@ function countMiss(ctx: OpCtx, size: PageSize): void {
 }
 
 /** flush_tlb_range on QEMU's mm: drops the ring pages' user entries on every CPU (an IPI to the vhost CPU). */
-export function flushUserTlb(ctx: OpCtx, gps: number[]): void {
+export function flushUserTlb(ctx: OpCtx, gps: readonly number[]): void {
   const keys = new Set(gps.map((gp) => userTlbKey(ctx.s, gp)));
   for (const gp of gps) keys.add(gp);
   ctx.s.tlbs = ctx.s.tlbs.map((tlb) => tlb.filter((e) => e.kind !== 'user' || !keys.has(e.key)));

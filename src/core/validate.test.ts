@@ -45,6 +45,10 @@ describe('validateScenario', () => {
     expect(errorsOf({ ...base, story: [0, 5] })[0]).toMatch(/story: .*from 0 to 1/);
   });
 
+  it('reports an unknown design once, without judging bug switches against a fallback', () => {
+    expect(errorsOf({ ...base, design: 'vmap', bugs: ['no-smp-rmb'] })).toHaveLength(1);
+  });
+
   it('never throws on junk', () => {
     for (const junk of [null, 3, 'x', [], { format: 1 }, { ...base, mm: 'all' }, { ...base, bugs: {} }]) {
       expect(() => validateScenario(junk)).not.toThrow();

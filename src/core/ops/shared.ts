@@ -33,13 +33,13 @@ export function heldByOther(owner: number, t: number, what: string, names: reado
 }
 
 /** Global ring pages of the mm thread's target (region 0). */
-export function mmTargets(s: State, t: number): number[] {
+export function mmTargets(s: State, t: number): readonly number[] {
   const spec = s.scenario.mm[t - 1];
   return spec ? targetPages(s, spec) : [];
 }
 
 /** Ring pages (local indices) of the vq's current address that an mm thread's range overlaps. */
-export function overlapPages(s: State, t: number): number[] {
+export function overlapPages(s: State, t: number): readonly number[] {
   return s.vhost.region === 0 ? mmTargets(s, t) : [];
 }
 

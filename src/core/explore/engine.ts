@@ -1,0 +1,146 @@
+import { encodedLevel, type Level, objectLevel } from './frontier';
+import { IntWriter } from './int-writer';
+import type {
+  Counterexample,
+  ExploreOptions,
+  ExploreProgress,
+  ExploreResult,
+  ExploreStatus,
+  Machine,
+  StepFinding,
+} from './machine';
+import { ParentLog } from './parent-log';
+import { exactVisitedSet, hashedVisitedSet } from './visited-set';
+
+export const DEFAULT_MAX_STATES = 2_000_000;
+const CHECK_STOP_EVERY = 512;
+
+interface Pending {
+  finding: StepFinding;
+  /** State the finding's last step starts from (or, for a stuck state, the state itself). */
+  from: number;
+  /** Thread of the last step, or -1 when the finding belongs to a stuck state. */
+  thread: number;
+  step: number;
+}
+
+/**
+ * Breadth-first exploration of every interleaving: each distinct state is expanded once, and because states are
+ * expanded in order of distance from the initial state, the first time a finding kind appears is on a shortest
+ * schedule to it.
+ */
+export function explore<S>(machine: Machine<S>, options: ExploreOptions = {}): ExploreResult {
+  const run = exploreSteps(machine, options);
+  let r = run.next();
+  while (!r.done) r = run.next();
+  return r.value;
+}
+
+/**
+ * The same search as a generator that pauses after every progress report, so that a worker can take messages
+ * (such as a cancel that sets `signal.aborted`) between slices; its return value is the result.
+ */
+export function* exploreSteps<S>(
+  machine: Machine<S>,
+  options: ExploreOptions = {},
+): Generator<ExploreProgress, ExploreResult, void> {
+  const started = performance.now();
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const progressEvery = options.progressEvery ?? 100_000;
+  const visited = options.exact ? exactVisitedSet() : hashedVisitedSet();
+  const parents = new ParentLog();
+  const makeLevel = (): Level<S> =>
+    machine.decode && !options.objectFrontier ? encodedLevel(machine.decode) : objectLevel<S>();
+  let level = makeLevel();
+  let next = makeLevel();
+  const found = new Map<string, Pending>();
+  const errors: ExploreResult['errors'] = [];
+  const w = new IntWriter();
+  let transitions = 0;
+  let depth = 0;
+  let peakLevelBytes = 0;
+  let status: ExploreStatus = 'complete';
+  const note = (finding: StepFinding, from: number, thread: number, step: number) => {
+    if (!found.has(finding.kind)) found.set(finding.kind, { finding, from, thread, step });
+  };
+  const stopRequested = () => options.signal?.aborted === true || options.shouldStop?.() === true;
+
+  const init = machine.init();
+  machine.encode(init, w);
+  visited.add(w);
+  level.push(init, w, parents.push(-1, 0));
+
+  search: while (level.size > 0) {
+    for (let i = 0; i < level.size; i++) {
+      if (i % CHECK_STOP_EVERY === 0 && stopRequested()) {
+        status = 'cancelled';
+        break search;
+      }
+      const from = level.id(i);
+      const state = level.state(i, depth);
+      const threads = machine.enabled(state);
+      if (threads.length === 0 && machine.stuck) {
+        for (const f of machine.stuck(state)) note(f, from, -1, Math.max(0, depth - 1));
+      }
+      for (const t of threads) {
+        const result = machine.step(state, t);
+        transitions++;
+        if (!result.ok) {
+          errors.push({ schedule: [...parents.schedule(from), t], error: result.error });
+          continue;
+        }
+        for (const f of result.findings) note(f, from, t, depth);
+        w.reset();
+        machine.encode(result.state, w);
+        if (!visited.add(w)) continue;
+        if (parents.size >= maxStates) {
+          status = 'bound';
+          break search;
+        }
+        next.push(result.state, w, parents.push(from, t));
+        if (parents.size % progressEvery === 0) {
+          const progress = progressOf(parents.size, transitions, depth + 1);
+          options.onProgress?.(progress);
+          yield progress;
+        }
+      }
+    }
+    peakLevelBytes = Math.max(peakLevelBytes, level.bytes + next.bytes);
+    if (next.size === 0) break;
+    [level, next] = [next, level];
+    next.clear();
+    depth++;
+  }
+
+  const ms = performance.now() - started;
+  const states = parents.size;
+  return {
+    status,
+    complete: status === 'complete',
+    message: messageOf(status, states, maxStates),
+    states,
+    transitions,
+    depth: next.size > 0 && status !== 'complete' ? depth + 1 : depth,
+    ms,
+    findings: [...found.values()].map((p) => counterexample(p, parents)),
+    errors,
+    storeBytes: visited.bytes + parents.bytes + peakLevelBytes,
+  };
+
+  function progressOf(states: number, transitions: number, depth: number): ExploreProgress {
+    return { states, transitions, depth, ms: performance.now() - started };
+  }
+}
+
+function counterexample(p: Pending, parents: ParentLog): Counterexample {
+  const prefix = parents.schedule(p.from);
+  const schedule = p.thread < 0 ? prefix : [...prefix, p.thread];
+  const { kind, severity, message } = p.finding;
+  return { kind, severity, step: p.step, schedule, message };
+}
+
+function messageOf(status: ExploreStatus, states: number, maxStates: number): string {
+  if (status === 'bound') return `incomplete after ${states} states: the bound of ${maxStates} states was reached`;
+  if (status === 'cancelled') return `cancelled after ${states} states`;
+  return `complete: every interleaving explored, ${states} distinct states`;
+}

@@ -1,0 +1,64 @@
+import { MM_KINDS } from '../index';
+import type { HazardKind, WarningKind } from '../types';
+import type { Matrix, MatrixCell } from './matrix';
+
+const SHORT: Record<HazardKind | WarningKind, string> = {
+  'use-after-free': 'UAF',
+  'lost-write': 'LOST',
+  'sleep-in-atomic': 'SLEEP',
+  deadlock: 'DEADLOCK',
+  'stale-tlb': 'STALE',
+  'pin-blocks-migration': 'pin-mig',
+  'pin-blocks-ksm': 'pin-ksm',
+  'oom-reaper-skipped': 'oom-skip',
+  'invalidation-never-ends': 'inv-stuck',
+  'rcu-latency': 'rcu-lat',
+  'spurious-invalidation': 'spurious',
+};
+
+export function cellText(cell: MatrixCell): string {
+  if (cell.status === 'n/a') return 'n/a';
+  const order = Object.keys(SHORT);
+  const kinds = [...cell.hazards, ...cell.warnings].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const parts = kinds.map((k) => SHORT[k] ?? k);
+  const text = parts.length === 0 ? 'ok' : parts.join(',');
+  return cell.complete ? text : `${text}?`;
+}
+
+/** The matrix as a fixed-width text table: one row per design (and bug switch), one column per mm event. */
+export function matrixTable(matrix: Matrix): string {
+  const rows = new Map<string, MatrixCell[]>();
+  for (const cell of matrix.cells) {
+    const label = cell.bug ? `${cell.design} +${cell.bug}` : cell.design;
+    rows.set(label, [...(rows.get(label) ?? []), cell]);
+  }
+  const header = ['design', ...MM_KINDS];
+  const body = [...rows].map(([label, cells]) => [label, ...MM_KINDS.map((e) => cellTextFor(cells, e))]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  const line = (cols: string[]) =>
+    cols
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const legend = Object.entries(SHORT)
+    .map(([kind, short]) => `${short}=${kind}`)
+    .join(' ');
+  const na = matrix.cells.filter((c) => c.status === 'n/a');
+  const reasons = [...new Set(na.map((c) => `  n/a ${c.design} ${c.event}${c.bug ? ` +${c.bug}` : ''}: ${c.reason}`))];
+  return [
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+    '',
+    'Hazards in capitals, warnings in lower case; ok = nothing found; ? = bound reached, incomplete.',
+    'Each cell: one mm event (target all) against 2 vhost rounds; set-vring-addr moves the ring into a munmap.',
+    legend,
+    `${matrix.cells.length} cells, ${matrix.states} states, ${Math.round(matrix.ms)} ms${matrix.complete ? '' : ' (INCOMPLETE)'}`,
+    ...reasons,
+  ].join('\n');
+}
+
+function cellTextFor(cells: MatrixCell[], event: string): string {
+  const cell = cells.find((c) => c.event === event);
+  return cell ? cellText(cell) : '';
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DESIGNS, MM_KINDS, validateScenario } from '../index';
+import { cellScenario, exploreMatrix } from './matrix';
+import { matrixTable } from './matrix-table';
+
+describe('design x mm-event matrix', () => {
+  const matrix = exploreMatrix();
+
+  it('explores every valid cell to completion and marks the others n/a with the validator message', () => {
+    expect(matrix.complete).toBe(true);
+    for (const cell of matrix.cells) {
+      const valid = validateScenario(cellScenario(cell.design, cell.event, cell.bug));
+      if (valid.ok) expect(cell).toMatchObject({ status: 'explored', complete: true });
+      else expect(cell).toMatchObject({ status: 'n/a', reason: valid.errors.join(' ') });
+      if (cell.status === 'explored') expect(cell.states).toBeGreaterThan(1);
+    }
+  });
+
+  it('has one cell per design and event without bug switches', () => {
+    for (const design of DESIGNS) {
+      for (const event of MM_KINDS) {
+        expect(matrix.cells.filter((c) => c.design === design && c.event === event && c.bug === null)).toHaveLength(1);
+      }
+    }
+  });
+
+  it('prints a table with every event as a column and every design as a row', () => {
+    const table = matrixTable(matrix);
+    const [header, , ...rows] = table.split('\n');
+    for (const event of MM_KINDS) expect(header).toContain(event);
+    for (const design of DESIGNS) expect(rows.some((r) => r.startsWith(`${design} `))).toBe(true);
+  });
+
+  it('reports each cell as it is done, and stops early when cancelled', () => {
+    const seen: number[] = [];
+    const signal = { aborted: false };
+    const partial = exploreMatrix({
+      signal,
+      onCell: (_cell, done, total) => {
+        seen.push(done);
+        expect(total).toBe(matrix.cells.length);
+        if (done === 3) signal.aborted = true;
+      },
+    });
+    expect(seen.slice(0, 4)).toEqual([1, 2, 3, 4]);
+    expect(partial.complete).toBe(false);
+    expect(partial.cells.slice(3).every((c) => c.status === 'n/a' || !c.complete)).toBe(true);
+  });
+});
