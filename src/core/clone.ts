@@ -13,6 +13,7 @@ function cloneThread(t: ThreadState): ThreadState {
       inRcu: l.inRcu,
       eagain: l.eagain,
       newFrame: l.newFrame,
+      mapSlot: l.mapSlot,
       aborted: l.aborted,
     },
   };

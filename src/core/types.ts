@@ -152,8 +152,10 @@ export interface ThreadLocals {
   inRcu: boolean;
   /** The notifier callback asked the caller to back off (-EAGAIN / false). */
   eagain: boolean;
-  /** A frame this mm thread allocated (migration target, KSM page). */
+  /** The KSM page this thread merges into (KSM threads only), or -1. */
   newFrame: number;
+  /** The vmap slot this thread loaded from vq->map (a local copy of the pointer), or -1 for NULL. */
+  mapSlot: number;
   /** The mm thread gave up (migration -EAGAIN, KSM abort, OOM skip). */
   aborted: boolean;
 }

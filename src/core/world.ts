@@ -18,6 +18,7 @@ function freshThread(pages: number): ThreadState {
       inRcu: false,
       eagain: false,
       newFrame: -1,
+      mapSlot: -1,
       aborted: false,
     },
   };

@@ -14,6 +14,7 @@ import thpSplitSpurious from './builtin/thp-split-spurious.json';
 import tlbReachKmapOneg from './builtin/tlb-reach-kmap-1g.json';
 import tlbReachVmapThp from './builtin/tlb-reach-vmap-thp.json';
 import vOnePinBlocksMigration from './builtin/v1-pin-blocks-migration.json';
+import vmapLazyTlb from './builtin/vmap-lazy-tlb.json';
 
 /** Built-in scenarios in teaching order: the thread’s story from the first bug to the protocol that survives. */
 const RAW: readonly unknown[] = [
@@ -26,6 +27,7 @@ const RAW: readonly unknown[] = [
   ksmDirtyLock,
   rfcV2RmapMutex,
   rfcV2KsmAbba,
+  vmapLazyTlb,
   vOnePinBlocksMigration,
   mergedRcuRevert,
   oomReaperEagain,

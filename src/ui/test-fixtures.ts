@@ -48,6 +48,7 @@ const locals = {
   inRcu: false,
   eagain: false,
   newFrame: -1,
+  mapSlot: -1,
   aborted: false,
 };
 

@@ -85,6 +85,7 @@ function thread(): ThreadState {
   const round = rd();
   const seqSnap = rd();
   const newFrame = rd();
+  const mapSlot = rd();
   const pages = ints();
   const refs = ints();
   const locals = {
@@ -95,6 +96,7 @@ function thread(): ThreadState {
     inRcu: (bits & 2) !== 0,
     eagain: (bits & 4) !== 0,
     newFrame,
+    mapSlot,
     aborted: (bits & 8) !== 0,
   };
   return { pc, done: (bits & 1) !== 0, locals };

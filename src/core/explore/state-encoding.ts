@@ -36,9 +36,9 @@ function ownerCode(owner: FrameOwner): number {
 }
 
 function sizeBound(s: State): number {
-  let n = 16 + s.ptes.length * 2 + s.frames.length * 4 + s.vmalloc.length * 3 + s.vhost.ptr.length + s.swap.length;
+  let n = 32 + s.ptes.length * 2 + s.frames.length * 4 + s.vmalloc.length * 3 + s.vhost.ptr.length + s.swap.length;
   for (const tlb of s.tlbs) n += 1 + tlb.length * 3;
-  for (const t of s.threads) n += 7 + t.locals.pages.length + t.locals.refs.length;
+  for (const t of s.threads) n += 8 + t.locals.pages.length + t.locals.refs.length;
   return n;
 }
 
@@ -110,11 +110,14 @@ export function encodeState(s: State, w: IntWriter): void {
     b[i++] = l.round;
     b[i++] = l.seqSnap;
     b[i++] = l.newFrame;
+    b[i++] = l.mapSlot;
     i = writeList(b, i, l.pages);
     i = writeList(b, i, l.refs);
   }
   i = writeList(b, i, swap);
   b[i++] = s.published;
+  // Typed arrays drop out-of-bounds writes silently: an undersized sizeBound must fail loudly, not merge states.
+  if (i > b.length) throw new RangeError(`state encoding overflowed its bound (${i} > ${b.length})`);
   w.len = i;
 }
 

@@ -59,7 +59,8 @@ export const ksmThpIoctlOps: Record<string, Op> = {
       kpage.refcount += 1;
       page.mapcount -= 1;
       page.refcount -= 1;
-      page.owner = 'isolated';
+      // QEMU now maps the KSM page: only KSM's own reference keeps the old frame alive until it is put.
+      page.owner = 'orphan';
       flushUserTlb(ctx, [gp]);
       say(ctx, `QEMU’s PTE now maps the shared KSM frame #${l.newFrame}; frame #${f} is on its way out.`);
     },

@@ -98,6 +98,7 @@ export const vhostOps: Record<string, Op> = {
       });
       ctx.cost.ptesWritten += l.pages.length;
       s.vhost.vmapSlot = slot;
+      l.mapSlot = slot;
       if (s.scenario.design !== 'vmap-pinned') l.pages = l.pages.map(() => -1);
       say(ctx, `vmap wrote ${ctx.cost.ptesWritten} vmalloc PTE(s) (4K each) in slot ${slot}.`);
     },
@@ -108,6 +109,7 @@ export const vhostOps: Record<string, Op> = {
       mightSleep(ctx, 'vunmap()');
       s.vmalloc = s.vmalloc.filter((v) => v.slot !== s.vhost.vmapSlot);
       s.vhost.vmapSlot = -1;
+      localsOf(ctx).mapSlot = -1;
       say(ctx, 'vmalloc PTEs cleared; the TLB flush waits for the lazy purge.');
     },
   },
@@ -131,14 +133,26 @@ export const vhostOps: Record<string, Op> = {
       for (const gp of areaPages(ctx.s, ctx.instr.arg)) userAccess(ctx, gp, isWrite(ctx.instr.arg));
     },
   },
+  vload: {
+    run(ctx) {
+      localsOf(ctx).mapSlot = ctx.s.vhost.vmapSlot;
+      say(
+        ctx,
+        ctx.s.vhost.vmapSlot >= 0
+          ? `map = vmap slot ${ctx.s.vhost.vmapSlot}.`
+          : 'vq->map is NULL: copy_*_user this round.',
+      );
+    },
+  },
   vaccess: {
-    blocked: (s, _t, i) => (mappedVmalloc(s) ? null : fallbackBlocked(s, i.arg, () => false)),
+    blocked: (s, t, i) => ((s.threads[t]?.locals.mapSlot ?? -1) >= 0 ? null : fallbackBlocked(s, i.arg, () => false)),
     run(ctx) {
       const { s } = ctx;
       const area = ctx.instr.arg;
+      const slot = localsOf(ctx).mapSlot;
       beginWrite(ctx, area);
       for (const gp of areaPages(s, area)) {
-        if (mappedVmalloc(s)) vmallocAccess(ctx, s.vhost.vmapSlot, gp, isWrite(area));
+        if (slot >= 0) vmallocAccess(ctx, slot, gp, isWrite(area));
         else userAccess(ctx, gp, isWrite(area));
       }
     },

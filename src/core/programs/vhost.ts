@@ -122,11 +122,19 @@ function vmapNotifier(bugs: BugSwitch[]): Line[] {
       point: 'vmap-4k',
     },
     { ...putLine, point: 'no-pin' },
+    {
+      op: 'vload',
+      fn: 'vq_meta_prefetch',
+      code: 'map = READ_ONCE(vq->map);',
+      explain:
+        'The worker loads the vmap address once for the round; only vq->mutex keeps the notifier from tearing it down while it is in use.',
+      label: 'access',
+    },
     ...accessLines(
       'vaccess',
-      (a) => `${AREA_WHAT[a]} through vq->map (else copy_*_user)`,
-      () => 'Loads and stores go through the vmap alias while vq->map is set.',
-    ),
+      (a) => `${AREA_WHAT[a]} through map (else copy_*_user)`,
+      () => 'Loads and stores go through the vmap address the worker loaded.',
+    ).map(({ label: _label, ...line }) => line),
   ];
   if (!bugs.includes('skip-set-page-dirty')) {
     lines.push({
