@@ -72,7 +72,7 @@ export const ksmThpIoctlOps: Record<string, Op> = {
       flushUserTlb(ctx, targets);
       for (const gp of targets) pteAt(s, gp).size = '4K';
       say(ctx, 'The 2M PMD is now 512 4K PTEs to the same frame.');
-      if (hasNotifier(s.scenario.design)) {
+      if (hasNotifier(s.scenario.design) && s.scenario.design !== 'vmap-notifier') {
         report(
           ctx,
           'spurious-invalidation',

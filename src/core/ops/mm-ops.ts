@@ -140,6 +140,11 @@ export const mmOps: Record<string, Op> = {
           say(ctx, `frame #${f} has extra references: it stays in the swap cache.`);
           continue;
         }
+        // __remove_mapping re-checks PG_dirty after freezing the refcount: a page dirtied since pageout stays.
+        if (frame.dirty) {
+          say(ctx, `frame #${f} became dirty after pageout looked: it stays in the swap cache for the next pass.`);
+          continue;
+        }
         const gp = mmTargets(s, ctx.t).find((p) => pteAt(s, p).frame === f && p % ringPageCount(s) === idx);
         if (gp !== undefined && frame.usedIdx !== s.swap[idx]) {
           report(

@@ -52,11 +52,14 @@ export function mightSleep(ctx: OpCtx, call: string): void {
   if (ctx.instr.ctx?.ptLock) why.push('under the page-table lock (->invalidate_range from the rmap walk)');
   if (ctx.instr.ctx && !ctx.instr.ctx.blockable) why.push('in a non-blockable invalidation (the OOM reaper’s)');
   if (why.length === 0) return;
+  const atomic = why.length > 1 || !why[0]?.startsWith('in a non-blockable');
   report(
     ctx,
     'sleep-in-atomic',
     [],
-    `${call} may sleep, but it was called ${why.join(' and ')}: "BUG: sleeping function called from invalid context".`,
+    atomic
+      ? `${call} may sleep, but it was called ${why.join(' and ')}: "BUG: sleeping function called from invalid context".`
+      : `${call} may sleep, but it was called in a non-blockable invalidation (the OOM reaper’s), which must not wait: the reaper can block on a lock its victim holds.`,
     'Code reachable from a notifier in atomic context may only take spinlocks (or trylock_page); anything that sleeps must move to a blockable _start/_end.',
   );
 }

@@ -75,6 +75,19 @@ export const vhostOps: Record<string, Op> = {
   },
   gup: { run: (ctx) => gup(ctx, false) },
   'gup-locked': { run: (ctx) => gup(ctx, true) },
+  'unpin-dirty': {
+    run(ctx) {
+      const l = localsOf(ctx);
+      const used = new Set(usedPages(ctx.s.scenario.ringSize));
+      const written = new Set(l.pages.filter((f, page) => f >= 0 && used.has(page)));
+      for (const f of written) frameAt(ctx.s, f).dirty = true;
+      const refs = l.refs;
+      l.refs = [];
+      for (const f of refs) putRef(ctx, f);
+      if (refs.length > 0)
+        say(ctx, `PG_dirty set on frame #${[...written].join(', #')}; the pin on ${refs.length} page(s) is released.`);
+    },
+  },
   'put-pages': {
     run(ctx) {
       const l = localsOf(ctx);

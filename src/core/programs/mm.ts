@@ -42,6 +42,20 @@ function end(b: Builder, ctx: CallCtx): Line[] {
   ];
 }
 
+/** __split_huge_pmd ends with the _only_end variant: the PTEs still map the same pages, so ->invalidate_range is not called. */
+function onlyEnd(b: Builder, ctx: CallCtx): Line[] {
+  return [
+    {
+      op: 'mm-end',
+      fn: 'mmu_notifier_invalidate_range_only_end',
+      code: 'mmu_notifier_invalidate_range_only_end(&range);',
+      explain: 'The PTEs still map the same pages, so the _only_end variant skips ->invalidate_range.',
+      ctx,
+    },
+    ...indent(callbackLines(b.design, 'end', b.bugs, ctx, 'unused'), 1),
+  ];
+}
+
 function range(b: Builder, ctx: CallCtx): Line[] {
   return indent(callbackLines(b.design, 'range' as Hook, b.bugs, ctx, 'unused'), 1);
 }
@@ -154,9 +168,9 @@ function reclaim(b: Builder): Line[] {
     {
       op: 'remove-mapping',
       fn: '__remove_mapping',
-      code: 'if (!page_ref_freeze(page, expected)) keep; else free page;',
+      code: 'if (!page_ref_freeze(page, expected) || PageDirty(page)) keep; else free page;',
       explain:
-        'A clean page with a valid swap copy is dropped without I/O; an extra reference keeps it in the swap cache.',
+        'A clean page with a valid swap copy is dropped without I/O; an extra reference, or PG_dirty set since pageout looked, keeps it in the swap cache.',
     },
     { op: 'unlock-page', fn: 'unlock_page', code: 'unlock_page(page);', explain: 'Reclaim is done with the page.' },
   ];
@@ -228,8 +242,7 @@ function thpSplit(b: Builder): Line[] {
         'The 2M mapping becomes 4K PTEs to the same frames: nothing moves, yet the notifier is called for the whole 2M range.',
       point: 'thp-split',
     },
-    ...range(b, PT_LOCKED),
-    ...end(b, BLOCKABLE),
+    ...onlyEnd(b, BLOCKABLE),
   ];
 }
 

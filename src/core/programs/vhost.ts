@@ -97,8 +97,10 @@ function vmapPinned(): Line[] {
     },
     {
       ...putLine,
-      code: 'release_pages(pages, npages);  /* unpin */',
-      explain: 'The pin ends only when the ring is torn down.',
+      op: 'unpin-dirty',
+      fn: 'set_page_dirty_lock + put_page',
+      code: 'set_page_dirty_lock(used pages); release_pages(pages, npages);  /* unpin */',
+      explain: 'The pin ends only when the ring is torn down; pages written through the alias are dirtied first.',
     },
   ];
 }
