@@ -1,3 +1,4 @@
+import { zeroCounters } from '../context';
 import type {
   Frame,
   FrameOwner,
@@ -158,20 +159,5 @@ export function decodeState(scenario: Scenario, buf: Int32Array, start: number, 
     published,
     counters: zeroCounters(),
     findings: [],
-  };
-}
-
-function zeroCounters(): State['counters'] {
-  return {
-    tlbMiss4K: 0,
-    tlbMiss2M: 0,
-    tlbMiss1G: 0,
-    ptesWritten: 0,
-    tlbFlushes: 0,
-    ipis: 0,
-    gupCalls: 0,
-    locks: 0,
-    stacClac: 0,
-    ringAccesses: 0,
   };
 }

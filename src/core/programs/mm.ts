@@ -1,71 +1,17 @@
-import type { BugSwitch, CallCtx, DesignId, MmThreadSpec } from '../types';
-import { END, indent, type Line, mark } from './line';
-import { callbackLines, type Hook } from './notifier';
-
-const BLOCKABLE: CallCtx = { blockable: true, ptLock: false, pageLocked: false };
-const PAGE_LOCKED: CallCtx = { blockable: true, ptLock: false, pageLocked: true };
-const PT_LOCKED: CallCtx = { blockable: true, ptLock: true, pageLocked: true };
-const NONBLOCK: CallCtx = { blockable: false, ptLock: false, pageLocked: false };
-
-interface Builder {
-  design: DesignId;
-  bugs: BugSwitch[];
-}
-
-function start(b: Builder, ctx: CallCtx, fn = 'mmu_notifier_invalidate_range_start'): Line[] {
-  const out = `after-start-${fn}`;
-  return [
-    {
-      op: 'mm-start',
-      fn,
-      code: `${fn}(&range);`,
-      explain:
-        'The mm side announces the invalidation before touching any PTE; pages stay mapped and referenced until it returns.',
-      ctx,
-      point: 'start-contract',
-    },
-    ...indent(callbackLines(b.design, 'start', b.bugs, ctx, out), 1),
-    mark(out),
-  ];
-}
-
-function end(b: Builder, ctx: CallCtx): Line[] {
-  return [
-    {
-      op: 'mm-end',
-      fn: 'mmu_notifier_invalidate_range_end',
-      code: 'mmu_notifier_invalidate_range_end(&range);',
-      explain: 'The invalidation is over; the range may be mapped again.',
-      ctx,
-    },
-    ...indent(callbackLines(b.design, 'end', b.bugs, ctx, 'unused'), 1),
-  ];
-}
-
-/** __split_huge_pmd ends with the _only_end variant: the PTEs still map the same pages, so ->invalidate_range is not called. */
-function onlyEnd(b: Builder, ctx: CallCtx): Line[] {
-  return [
-    {
-      op: 'mm-end',
-      fn: 'mmu_notifier_invalidate_range_only_end',
-      code: 'mmu_notifier_invalidate_range_only_end(&range);',
-      explain: 'The PTEs still map the same pages, so the _only_end variant skips ->invalidate_range.',
-      ctx,
-    },
-    ...indent(callbackLines(b.design, 'end', b.bugs, ctx, 'unused'), 1),
-  ];
-}
-
-function range(b: Builder, ctx: CallCtx): Line[] {
-  return indent(callbackLines(b.design, 'range' as Hook, b.bugs, ctx, 'unused'), 1);
-}
-
-const reuse: Line = {
-  op: 'reuse',
-  fn: 'alloc_pages',
-  code: 'another task: page = alloc_pages(GFP_KERNEL);',
-  explain: 'The page allocator hands the freed frame to someone else: any later vhost store corrupts their memory.',
-};
+import type { BugSwitch, DesignId, MmThreadSpec } from '../types';
+import { END, type Line } from './line';
+import {
+  BLOCKABLE,
+  type Builder,
+  end,
+  NONBLOCK,
+  onlyEnd,
+  PAGE_LOCKED,
+  PT_LOCKED,
+  range,
+  reuse,
+  start,
+} from './mm-calls';
 
 function munmap(b: Builder): Line[] {
   return [
