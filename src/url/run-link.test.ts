@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRunLink, encodeRunLink } from './run-link';
+import { decodeRunLink, encodeRunLink, MAX_LINK_STEPS } from './run-link';
 
 const linkArb = fc
   .record({
@@ -43,5 +43,15 @@ describe('run links', () => {
       ok: true,
       link: { scenarioId: 'a', schedule: [1, 0], index: 2 },
     });
+  });
+
+  it('refuses an oversized schedule before replaying anything', () => {
+    const long = Array.from({ length: MAX_LINK_STEPS + 1 }, () => 0).join('.');
+    expect(decodeRunLink(`?v=1&s=x&t=${long}`)).toEqual({
+      ok: false,
+      error: `The link holds more than ${MAX_LINK_STEPS} steps; Ringside replays at most ${MAX_LINK_STEPS}.`,
+    });
+    const exact = Array.from({ length: MAX_LINK_STEPS }, () => 0).join('.');
+    expect(decodeRunLink(`?v=1&s=x&t=${exact}`)?.ok).toBe(true);
   });
 });
