@@ -101,19 +101,19 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(URL);
   await page.getByText(/^Step 0 of/).waitFor();
-  const scenario = await page.getByLabel('Scenario').inputValue();
+  const scenario = await page.getByRole('combobox', { name: 'Scenario' }).inputValue();
   const steps = [];
   while (steps.length < STEPS) {
     const ms = await page.evaluate(timeOneStep);
     if (ms >= 0) steps.push(ms);
     else
       await page
-        .getByLabel('Scenario')
+        .getByRole('combobox', { name: 'Scenario' })
         .selectOption(scenario)
         .then(() => page.getByText('Step 0 of 0').waitFor());
     await page.waitForTimeout(50);
   }
-  await page.getByLabel('Scenario').selectOption(scenario);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption(scenario);
   await page.getByText('Step 0 of 0').waitFor();
   await page.getByLabel('Speed').fill('8');
   await page.getByRole('button', { name: 'Play' }).click();

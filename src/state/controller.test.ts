@@ -22,6 +22,7 @@ function fakeClient(): SimClient & { step: ReturnType<typeof vi.fn> } {
       const events = schedule.map((thread, step) => fixtureEvent({ step, thread }));
       return { id: 0, type: 'result' as const, states, events };
     }),
+    explore: vi.fn(),
     terminate: vi.fn(),
   };
 }

@@ -1,12 +1,13 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../core/types';
+import { createExploreSlice, type ExploreSlice } from './explore-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createScenarioSlice, type ScenarioSlice } from './scenario-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** Snapshots, indices and flags for the UI; the simulation itself lives in src/core. */
-export type AppStore = PlaybackSlice & ScenarioSlice & UiSlice;
+export type AppStore = PlaybackSlice & ScenarioSlice & UiSlice & ExploreSlice;
 export type AppStoreApi = StoreApi<AppStore>;
 
 export function createAppStore(): AppStoreApi {
@@ -14,6 +15,7 @@ export function createAppStore(): AppStoreApi {
     ...createPlaybackSlice(...a),
     ...createScenarioSlice(...a),
     ...createUiSlice(...a),
+    ...createExploreSlice(...a),
   }));
 }
 

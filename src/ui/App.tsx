@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Scenario } from '../core/types';
 import { createController } from '../state/controller';
+import { createExplorer } from '../state/explorer';
 import { type AppStoreApi, createAppStore } from '../state/store';
 import type { DecodedLink } from '../url/run-link';
 import { createWorkerClient, type SimClient } from '../worker/client';
@@ -40,15 +41,17 @@ export function App({ client: injected, scenarios, initialScenarioId, link = nul
   const [store] = useState(createAppStore);
   const client = useSimClient(store, injected);
   const controller = useMemo(() => (client ? createController(store, client, pickNextThread) : null), [store, client]);
+  const explorer = useMemo(() => (client ? createExplorer(store, client) : null), [store, client]);
+  useEffect(() => explorer?.watchScenario(), [explorer]);
 
   useEffect(() => {
     if (controller) void openStart(store, controller, scenarios, initialScenarioId, link);
   }, [controller, store, scenarios, initialScenarioId, link]);
 
-  if (!controller) return <p className="loading">Starting the simulation…</p>;
+  if (!controller || !explorer) return <p className="loading">Starting the simulation…</p>;
   return (
     <ErrorBoundary>
-      <AppContext.Provider value={{ store, controller }}>
+      <AppContext.Provider value={{ store, controller, explorer }}>
         <Stepper />
       </AppContext.Provider>
     </ErrorBoundary>

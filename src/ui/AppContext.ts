@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { Controller } from '../state/controller';
+import type { Explorer } from '../state/explorer';
 import { type AppStore, type AppStoreApi, useAppStore } from '../state/store';
 
 export interface AppServices {
   store: AppStoreApi;
   controller: Controller;
+  explorer: Explorer;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -1,8 +1,10 @@
 import { threadNames } from '../core';
 import { selectCurrentEvent, selectCurrentState } from '../state/store';
 import { useAppSelector } from './AppContext';
+import { ExplorePanel } from './explore/ExplorePanel';
 import { HazardBanner } from './narration/HazardBanner';
 import { Narration } from './narration/Narration';
+import { NarrationTabs } from './narration/NarrationTabs';
 import { Controls } from './playback/Controls';
 import { Timeline } from './playback/Timeline';
 import { useKeyboard } from './playback/useKeyboard';
@@ -41,7 +43,12 @@ export function Stepper() {
           </div>
           <aside className="narration-col" aria-label="Narration">
             <HazardBanner findings={state.findings} names={names} index={index} />
-            <Narration scenario={state.scenario} event={event} names={names} />
+            <NarrationTabs
+              panels={{
+                narration: <Narration scenario={state.scenario} event={event} names={names} />,
+                explore: <ExplorePanel />,
+              }}
+            />
           </aside>
         </main>
       ) : (

@@ -1,6 +1,8 @@
 import type { Scenario, State } from '../core/types';
+import { createExploreTracker, type ExploreCall, type ExploreRun } from './explore-client';
+import type { ExploreHost } from './explore-runner';
 import { handle } from './handle';
-import type { SimCommand, SimResponse } from './protocol';
+import { isExploreResponse, type SimCommand, type SimResponse, type WorkerResponse } from './protocol';
 
 export type SimResult = Extract<SimResponse, { type: 'result' }>;
 
@@ -10,6 +12,8 @@ export interface SimClient {
   readonly runsOnMainThread: boolean;
   step(state: State, thread: number): Promise<SimResult>;
   replay(scenario: Scenario, schedule: number[]): Promise<SimResult>;
+  /** Explores every interleaving of the scenario in slices, reporting progress, until done, bound or cancelled. */
+  explore(call: ExploreCall): ExploreRun;
   terminate(): void;
 }
 
@@ -28,13 +32,19 @@ function settle(response: SimResponse, pending: Pending): void {
   else pending.reject(new Error(response.message));
 }
 
-function clientFrom(run: (command: SimCommand) => Promise<SimResult>, onMain: () => boolean, stop: () => void) {
+function clientFrom(
+  run: (command: SimCommand) => Promise<SimResult>,
+  explore: (call: ExploreCall) => ExploreRun,
+  onMain: () => boolean,
+  stop: () => void,
+) {
   const client: SimClient = {
     get runsOnMainThread() {
       return onMain();
     },
     step: (state, thread) => run({ type: 'step', state, thread }),
     replay: (scenario, schedule) => run({ type: 'replay', scenario, schedule }),
+    explore,
     terminate: stop,
   };
   return client;
@@ -46,10 +56,18 @@ export function createMainThreadClient(): SimClient {
     new Promise<SimResult>((resolve, reject) =>
       settle(handle({ ...command, id: nextId++ }), { command, resolve, reject }),
     );
+  // The explorer loads on first use, so that it stays out of the first-load JavaScript.
+  let host: Promise<ExploreHost> | null = null;
+  const loadHost = () => {
+    host ??= import('./explore-runner').then((m) => m.createExploreHost((response) => tracker.receive(response)));
+    return host;
+  };
+  const tracker = createExploreTracker((request) => void loadHost().then((loaded) => loaded.receive(request)));
   return clientFrom(
     run,
+    tracker.start,
     () => true,
-    () => {},
+    () => void host?.then((loaded) => loaded.cancelAll()),
   );
 }
 
@@ -61,6 +79,7 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
   let worker: Worker | null = null;
   let fallback: SimClient | null = null;
   let nextId = 1;
+  const explorations = createExploreTracker((request) => worker?.postMessage(request));
 
   const runOnFallback = (client: SimClient, entry: Pending) => {
     const { command } = entry;
@@ -84,6 +103,7 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
     worker?.terminate();
     worker = null;
     options.onFallback?.(reason);
+    explorations.rejectAll(`The exploration stopped because ${reason}; start it again.`);
     for (const id of [...pending.keys()]) {
       const entry = finish(id);
       if (entry) runOnFallback(client, entry);
@@ -92,7 +112,8 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
 
   try {
     worker = (options.createWorker ?? defaultWorker)();
-    worker.onmessage = (message: MessageEvent<SimResponse>) => {
+    worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
+      if (isExploreResponse(message.data)) return explorations.receive(message.data);
       const entry = finish(message.data.id);
       if (entry) settle(message.data, entry);
     };
@@ -121,10 +142,18 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
         switchToMainThread(error instanceof Error ? error.message : String(error));
       }
     });
+  const explore = (call: ExploreCall) =>
+    fallback || !worker ? fallbackClient().explore(call) : explorations.start(call);
+  const fallbackClient = () => {
+    fallback ??= createMainThreadClient();
+    return fallback;
+  };
   const stop = () => {
+    fallback?.terminate();
+    explorations.rejectAll('The simulation was stopped.');
     worker?.terminate();
     worker = null;
     for (const id of [...pending.keys()]) finish(id)?.reject(new Error('The simulation was stopped.'));
   };
-  return clientFrom(run, () => fallback !== null, stop);
+  return clientFrom(run, explore, () => fallback !== null, stop);
 }

@@ -1,3 +1,4 @@
+import type { ExploreProgress, ExploreResult } from '../core/explore/machine';
 import type { Scenario, State, StepEvent } from '../core/types';
 
 /** A request to the simulation: plain, structured-clone-safe data tagged with the caller's id. */
@@ -9,6 +10,26 @@ export type SimRequest =
 export type SimResponse =
   | { id: number; type: 'result'; states: State[]; events: StepEvent[]; error?: string }
   | { id: number; type: 'error'; message: string };
+
+/** Start an exhaustive exploration, or cancel the one started with the same id. */
+export type ExploreRequest =
+  | { id: number; type: 'explore'; scenario: Scenario; maxStates: number; progressEvery?: number }
+  | { id: number; type: 'cancel-explore' };
+
+/** Progress reports while an exploration runs, then exactly one result or error with the same id. */
+export type ExploreResponse =
+  | { id: number; type: 'explore-progress'; progress: ExploreProgress }
+  | { id: number; type: 'explore-result'; result: ExploreResult }
+  | { id: number; type: 'explore-error'; message: string };
+
+export type WorkerRequest = SimRequest | ExploreRequest;
+export type WorkerResponse = SimResponse | ExploreResponse;
+
+export const isExploreRequest = (request: WorkerRequest): request is ExploreRequest =>
+  request.type === 'explore' || request.type === 'cancel-explore';
+
+export const isExploreResponse = (response: WorkerResponse): response is ExploreResponse =>
+  response.type === 'explore-progress' || response.type === 'explore-result' || response.type === 'explore-error';
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 

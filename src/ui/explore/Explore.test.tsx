@@ -1,0 +1,85 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../core/types';
+import { builtinScenarios } from '../../scenarios';
+import { renderApp, stepCount } from '../test/render-app';
+
+const scenario = (id: string) => builtinScenarios.find((s) => s.id === id) as Scenario;
+const uaf = scenario('gup-munmap-uaf');
+const safe = scenario('gup-munmap-seq-retry');
+const large = scenario('interval-notifier-safe');
+const status = () => within(screen.getByRole('region', { name: 'Explore every interleaving' })).getByRole('status');
+
+async function openExploreTab(scenarios: Scenario[]) {
+  const app = await renderApp(scenarios);
+  await app.user.click(screen.getByRole('tab', { name: 'Explore' }));
+  return app;
+}
+
+describe('Explore panel', () => {
+  it('finds the use-after-free and opens its schedule in the stepper at the step that causes it', async () => {
+    const { user } = await openExploreTab([uaf, safe]);
+    await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
+    const open = await screen.findByRole('button', { name: 'Open use-after-free in stepper' });
+    expect(status()).toHaveTextContent('Complete: every interleaving explored, 412 distinct states.');
+    const row = within(screen.getByRole('list', { name: 'Bad interleavings found' })).getByRole('listitem');
+    expect(row).toHaveTextContent('Hazard: use after free');
+    expect(row).toHaveTextContent('At step 12 of a 12-step schedule');
+    expect(screen.getByText(/412 states · 641 transitions · depth 18 · [\d.]+ ms/)).toBeInTheDocument();
+
+    await user.click(open);
+    await stepCount(12, 12);
+    const banner = screen.getByRole('alert');
+    expect(banner).toHaveTextContent('Hazard: something broke');
+    expect(banner).toHaveTextContent(/use after free/i);
+    expect(banner).toHaveTextContent('Caused by this step (vhost worker)');
+    expect(screen.getByRole('button', { name: 'Open use-after-free in stepper' })).toBeInTheDocument();
+  });
+
+  it('says safety holds for every interleaving when a complete search finds no hazard', async () => {
+    const { user } = await openExploreTab([safe]);
+    await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
+    expect(
+      await screen.findByText(
+        /No hazard in any of the interleavings explored: the search was complete \(1,788 distinct/,
+      ),
+    ).toHaveTextContent('safety holds for every interleaving of this scenario');
+    expect(screen.queryByRole('list', { name: 'Bad interleavings found' })).not.toBeInTheDocument();
+  });
+
+  it('shows progress while running and says a cancelled run is incomplete', async () => {
+    const { user } = await openExploreTab([large]);
+    await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
+    expect(screen.getByRole('button', { name: 'Find every bad interleaving' })).toBeDisabled();
+    await within(status()).findByText(/^Explored [\d,]+ states, depth \d+…$/);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await within(status()).findByText(/^Cancelled after [\d,]+ states: incomplete\.$/);
+    expect(
+      screen.getByText(/No hazard in the [\d,]+ states explored so far, but the search is incomplete/),
+    ).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Find every bad interleaving' })).toHaveFocus();
+  });
+
+  it('cancels a running exploration and clears it when another scenario is chosen', async () => {
+    const { user } = await openExploreTab([large, uaf]);
+    await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
+    await within(status()).findByText(/^Explored/);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), uaf.id);
+    await screen.findByText(`Start of “${uaf.title}”.`);
+    expect(status()).toHaveTextContent(/^$/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(status()).toHaveTextContent(/^$/);
+    expect(screen.getByRole('button', { name: 'Find every bad interleaving' })).toBeEnabled();
+  });
+
+  it('moves between the tabs with the arrow keys without stepping the stepper', async () => {
+    const { user } = await renderApp([uaf]);
+    screen.getByRole('tab', { name: 'What happened' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Explore' })).toHaveFocus();
+    expect(screen.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('button', { name: 'Find every bad interleaving' })).toBeVisible();
+    expect(screen.getByText('Step 0 of 0')).toBeInTheDocument();
+  });
+});

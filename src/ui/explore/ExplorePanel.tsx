@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import type { Counterexample } from '../../core/explore/machine';
+import { BROWSER_MAX_STATES } from '../../state/explorer';
+import { useAppSelector, useServices } from '../AppContext';
+import { openRun } from '../open-start';
+import { ExploreResultView } from './ExploreResultView';
+import { count, endLine, progressLine } from './explore-text';
+import './explore.css';
+
+/** Lets the explorer try every interleaving of the current scenario and opens what it finds in the stepper. */
+export function ExplorePanel() {
+  const { store, controller, explorer } = useServices();
+  const exploration = useAppSelector((s) => s.exploration);
+  const running = exploration.phase === 'running';
+  const startButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const wasRunning = useRef(false);
+
+  // Focus follows the action whose button disappears or is disabled, but is never taken from elsewhere.
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (running && (lost || document.activeElement === startButton.current)) cancelButton.current?.focus();
+    if (!running && wasRunning.current && lost) startButton.current?.focus();
+    wasRunning.current = running;
+  }, [running]);
+
+  const open = async (finding: Counterexample, button: HTMLButtonElement) => {
+    if (exploration.phase !== 'done') return;
+    const link = { scenarioId: exploration.scenarioId, schedule: finding.schedule, index: finding.step + 1 };
+    await openRun(store, controller, link);
+    // The hazard banner that appears above the tabs must not push the clicked button out of view.
+    button.scrollIntoView?.({ block: 'nearest' });
+  };
+
+  return (
+    <section className="explore" aria-labelledby="explore-title">
+      <h2 id="explore-title">Explore every interleaving</h2>
+      <p className="explore-intro">
+        Tries every thread order (up to {count(BROWSER_MAX_STATES)} states) for the shortest schedule to each hazard.
+      </p>
+      <div className="explore-actions">
+        <button type="button" ref={startButton} onClick={explorer.start} disabled={running}>
+          Find every bad interleaving
+        </button>
+        {running ? (
+          <button type="button" ref={cancelButton} onClick={explorer.cancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      <p className="explore-status" role="status" aria-live="polite">
+        {running ? (exploration.cancelling ? 'Cancelling…' : progressLine(exploration.progress)) : null}
+        {exploration.phase === 'done' ? endLine(exploration.result) : null}
+        {exploration.phase === 'failed' ? `The exploration failed: ${exploration.message}` : null}
+      </p>
+      {exploration.phase === 'done' ? <ExploreResultView result={exploration.result} onOpen={open} /> : null}
+    </section>
+  );
+}

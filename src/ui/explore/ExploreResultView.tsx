@@ -1,0 +1,37 @@
+import type { Counterexample, ExploreResult } from '../../core/explore/machine';
+import { noHazardLine, statsLine } from './explore-text';
+import { FindingRows } from './FindingRows';
+
+interface Props {
+  result: ExploreResult;
+  onOpen: (finding: Counterexample, button: HTMLButtonElement) => void;
+}
+
+/** The explorer's answer: its figures, the hazards it found, or what finding none means. */
+export function ExploreResultView({ result, onOpen }: Props) {
+  const hazards = result.findings.filter((finding) => finding.severity === 'hazard');
+  return (
+    <div className="explore-result">
+      <p className="explore-stats">{statsLine(result)}</p>
+      {hazards.length === 0 ? (
+        <p className={result.complete ? 'explore-safe' : 'explore-unproven'}>
+          <span aria-hidden="true">{result.complete ? '✓ ' : '? '}</span>
+          {noHazardLine(result)}
+        </p>
+      ) : null}
+      {result.findings.length > 0 ? (
+        <>
+          <p className="explore-found">
+            {result.complete ? 'Shortest schedule to each kind found:' : 'Found before the search stopped:'}
+          </p>
+          <FindingRows findings={result.findings} onOpen={onOpen} />
+        </>
+      ) : null}
+      {result.errors.length > 0 ? (
+        <p className="explore-errors">
+          The core refused {result.errors.length} step(s) it had offered, for example: {result.errors[0]?.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

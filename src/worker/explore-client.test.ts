@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { ExploreProgress } from '../core/explore/machine';
+import type { Scenario } from '../core/types';
+import { builtinScenarios } from '../scenarios';
+import { createMainThreadClient, createWorkerClient } from './client';
+import { createExploreHost } from './explore-runner';
+import { handle } from './handle';
+import { isExploreRequest, type WorkerRequest, type WorkerResponse } from './protocol';
+
+const scenario = (id: string) => builtinScenarios.find((s) => s.id === id) as Scenario;
+
+/** A stand-in Worker running the real worker's routing on this thread, with structured clones both ways. */
+class LoopbackWorker {
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror = null;
+  onmessageerror = null;
+  readonly requests: WorkerRequest[] = [];
+  private readonly host = createExploreHost((response) => this.answer(response));
+  postMessage(request: WorkerRequest) {
+    this.requests.push(structuredClone(request));
+    if (isExploreRequest(request)) this.host.receive(structuredClone(request));
+    else this.answer(handle(request));
+  }
+  terminate() {
+    this.host.cancelAll();
+  }
+  private answer(response: WorkerResponse) {
+    const data = structuredClone(response);
+    setTimeout(() => this.onmessage?.({ data } as MessageEvent<WorkerResponse>), 0);
+  }
+}
+
+describe('exploring through a client', () => {
+  it('main thread: streams progress and resolves with the findings', async () => {
+    const progress: ExploreProgress[] = [];
+    const client = createMainThreadClient();
+    const run = client.explore({
+      scenario: scenario('gup-munmap-uaf'),
+      maxStates: 300_000,
+      progressEvery: 100,
+      onProgress: (p) => progress.push(p),
+    });
+    const result = await run.result;
+    expect(progress.map((p) => p.states)).toEqual([100, 200, 300, 400]);
+    expect(result.findings.map((f) => f.kind)).toContain('use-after-free');
+  });
+
+  it('main thread: cancel ends the run with status cancelled', async () => {
+    const client = createMainThreadClient();
+    const run = client.explore({
+      scenario: scenario('gup-munmap-seq-retry'),
+      maxStates: 300_000,
+      progressEvery: 200,
+      onProgress: () => run.cancel(),
+    });
+    expect(await run.result).toMatchObject({ status: 'cancelled', complete: false });
+  });
+
+  it('worker: sends explore and cancel-explore messages and matches the answers by id', async () => {
+    const worker = new LoopbackWorker();
+    const client = createWorkerClient({ createWorker: () => worker as unknown as Worker });
+    const complete = client.explore({ scenario: scenario('gup-munmap-uaf'), maxStates: 300_000, onProgress: () => {} });
+    const progressSeen: number[] = [];
+    const cancelled = client.explore({
+      scenario: scenario('gup-munmap-seq-retry'),
+      maxStates: 300_000,
+      progressEvery: 200,
+      onProgress: (p) => {
+        progressSeen.push(p.states);
+        cancelled.cancel();
+      },
+    });
+    expect((await complete.result).states).toBe(412);
+    expect((await cancelled.result).status).toBe('cancelled');
+    expect(progressSeen.length).toBeGreaterThan(0);
+    expect(worker.requests.map((r) => r.type)).toEqual(['explore', 'explore', 'cancel-explore']);
+  });
+
+  it('worker: terminate rejects a running exploration', async () => {
+    const client = createWorkerClient({ createWorker: () => new LoopbackWorker() as unknown as Worker });
+    const run = client.explore({
+      scenario: scenario('gup-munmap-seq-retry'),
+      maxStates: 300_000,
+      onProgress: () => {},
+    });
+    client.terminate();
+    await expect(run.result).rejects.toThrow('The simulation was stopped.');
+  });
+});

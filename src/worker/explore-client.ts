@@ -1,0 +1,55 @@
+import type { ExploreProgress, ExploreResult } from '../core/explore/machine';
+import type { Scenario } from '../core/types';
+import type { ExploreRequest, ExploreResponse } from './protocol';
+
+export interface ExploreCall {
+  scenario: Scenario;
+  maxStates: number;
+  progressEvery?: number;
+  onProgress: (progress: ExploreProgress) => void;
+}
+
+/** One running exploration: its result (also for a cancelled run, with status 'cancelled') and a way to cancel it. */
+export interface ExploreRun {
+  result: Promise<ExploreResult>;
+  cancel: () => void;
+}
+
+interface Pending {
+  call: ExploreCall;
+  resolve: (result: ExploreResult) => void;
+  reject: (error: Error) => void;
+}
+
+/** The caller's side of the explore protocol: sends requests with fresh ids and settles them from the responses. */
+export function createExploreTracker(send: (request: ExploreRequest) => void) {
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  return {
+    start(call: ExploreCall): ExploreRun {
+      const id = nextId++;
+      const result = new Promise<ExploreResult>((resolve, reject) => pending.set(id, { call, resolve, reject }));
+      const { scenario, maxStates, progressEvery } = call;
+      send({ id, type: 'explore', scenario, maxStates, ...(progressEvery ? { progressEvery } : {}) });
+      return { result, cancel: () => (pending.has(id) ? send({ id, type: 'cancel-explore' }) : undefined) };
+    },
+    receive(response: ExploreResponse): void {
+      const entry = pending.get(response.id);
+      if (!entry) return;
+      if (response.type === 'explore-progress') entry.call.onProgress(response.progress);
+      else {
+        pending.delete(response.id);
+        if (response.type === 'explore-result') entry.resolve(response.result);
+        else entry.reject(new Error(response.message));
+      }
+    },
+    rejectAll(message: string): void {
+      for (const [id, entry] of [...pending]) {
+        pending.delete(id);
+        entry.reject(new Error(message));
+      }
+    },
+  };
+}
+
+export type ExploreTracker = ReturnType<typeof createExploreTracker>;

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../core/types';
+import { builtinScenarios } from '../scenarios';
+import { createExploreHost, runExploration } from './explore-runner';
+import type { ExploreResponse } from './protocol';
+
+const scenario = (id: string) => builtinScenarios.find((s) => s.id === id) as Scenario;
+const immediate = () => Promise.resolve();
+
+/** Collects a host's responses and resolves once the result (or error) for `id` arrives. */
+function recordingHost(pause = immediate) {
+  const responses: ExploreResponse[] = [];
+  let finished: (response: ExploreResponse) => void = () => {};
+  const done = new Promise<ExploreResponse>((resolve) => {
+    finished = resolve;
+  });
+  const host = createExploreHost((response) => {
+    responses.push(structuredClone(response));
+    if (response.type !== 'explore-progress') finished(response);
+  }, pause);
+  return { host, responses, done };
+}
+
+describe('runExploration', () => {
+  it('finds the documented use-after-free of gup-munmap-uaf on its shortest schedule', async () => {
+    const result = await runExploration(scenario('gup-munmap-uaf'), {
+      maxStates: 300_000,
+      signal: { aborted: false },
+      onProgress: () => {},
+      pause: immediate,
+    });
+    expect(result.status).toBe('complete');
+    expect(result.states).toBe(412);
+    const uaf = result.findings.find((f) => f.kind === 'use-after-free');
+    expect(uaf).toMatchObject({ severity: 'hazard', step: 11, schedule: [0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0] });
+  });
+
+  it('reports progress between slices and pauses after each report', async () => {
+    const progress: number[] = [];
+    let pauses = 0;
+    const result = await runExploration(scenario('gup-munmap-seq-retry'), {
+      maxStates: 300_000,
+      progressEvery: 200,
+      signal: { aborted: false },
+      onProgress: (p) => progress.push(p.states),
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(progress.length).toBeGreaterThanOrEqual(8);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(pauses).toBe(progress.length);
+    expect(result).toMatchObject({ status: 'complete', findings: [] });
+  });
+
+  it('stops at the state bound and says the result is incomplete', async () => {
+    const result = await runExploration(scenario('gup-munmap-seq-retry'), {
+      maxStates: 300,
+      signal: { aborted: false },
+      onProgress: () => {},
+      pause: immediate,
+    });
+    expect(result.status).toBe('bound');
+    expect(result.complete).toBe(false);
+    expect(result.message).toMatch(/^incomplete after 300 states/);
+  });
+});
+
+describe('explore host (the worker side of the protocol)', () => {
+  it('streams progress messages with the request id, then one result', async () => {
+    const { host, responses, done } = recordingHost();
+    host.receive({
+      id: 4,
+      type: 'explore',
+      scenario: scenario('gup-munmap-seq-retry'),
+      maxStates: 300_000,
+      progressEvery: 500,
+    });
+    const last = await done;
+    const progress = responses.filter((r) => r.type === 'explore-progress');
+    expect(progress.length).toBe(3);
+    expect(progress[0]).toMatchObject({ id: 4, progress: { states: 500, depth: expect.any(Number) } });
+    expect(last).toMatchObject({ id: 4, type: 'explore-result', result: { status: 'complete', states: 1788 } });
+  });
+
+  it('stops a run when a cancel message arrives between slices', async () => {
+    let pauses = 0;
+    const { host, responses, done } = recordingHost(async () => {
+      if (++pauses === 2) host.receive({ id: 9, type: 'cancel-explore' });
+    });
+    host.receive({
+      id: 9,
+      type: 'explore',
+      scenario: scenario('gup-munmap-seq-retry'),
+      maxStates: 300_000,
+      progressEvery: 200,
+    });
+    const last = await done;
+    if (last.type !== 'explore-result') throw new Error('expected a result');
+    expect(last.result.status).toBe('cancelled');
+    expect(last.result.states).toBeLessThan(1788);
+    expect(responses.filter((r) => r.type === 'explore-progress')).toHaveLength(1);
+  });
+
+  it('answers a scenario the core cannot run with an error message instead of throwing', async () => {
+    const { host, done } = recordingHost();
+    const broken = { ...scenario('gup-munmap-uaf'), design: 'nope' } as unknown as Scenario;
+    host.receive({ id: 2, type: 'explore', scenario: broken, maxStates: 10 });
+    expect(await done).toMatchObject({ id: 2, type: 'explore-error', message: expect.stringMatching(/.+/) });
+  });
+});
