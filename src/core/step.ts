@@ -27,16 +27,10 @@ export function threadStatus(s: State, t: number): ThreadStatus {
   return reason ? { state: 'blocked', reason } : { state: 'ready' };
 }
 
-/** States are immutable, so the enabled set is memoised per state (the step's deadlock check computes it first). */
-const enabledMemo = new WeakMap<State, readonly number[]>();
-
 export function enabledThreads(s: State): number[] {
-  const memo = enabledMemo.get(s);
-  if (memo) return memo.slice();
   const ready: number[] = [];
   for (let t = 0; t < s.threads.length; t++) if (threadStatus(s, t).state === 'ready') ready.push(t);
-  enabledMemo.set(s, ready);
-  return ready.slice();
+  return ready;
 }
 
 export function isDone(s: State): boolean {
