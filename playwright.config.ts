@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's Chromium unless Playwright has a browser of its own (it cannot download one here).
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+// E2E_DEV=1 runs the same specs against the Vite dev server, where React StrictMode mounts twice (worker lifecycle).
+const DEV = !!process.env.E2E_DEV;
+const BASE = DEV ? 'http://127.0.0.1:5173' : 'http://127.0.0.1:4173';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,7 +17,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     ...devices['Desktop Chrome'],
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: BASE,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
     launchOptions: {
@@ -33,8 +36,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    command: 'npx vite preview',
-    url: 'http://127.0.0.1:4173',
+    command: DEV ? 'npx vite --strictPort' : 'npx vite preview',
+    url: BASE,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
