@@ -1,4 +1,5 @@
 import type { State, StepEvent } from '../../core/types';
+import { CostView } from './CostView';
 import { changedMatcher, nothingChanged } from './changed';
 import { FramesView } from './FramesView';
 import { KernelMapView } from './KernelMapView';
@@ -24,6 +25,7 @@ export function ViewsGrid({ state, event, names }: Props) {
       <PageTableView state={state} changed={changed} />
       <KernelMapView state={state} changed={changed} />
       <TlbView state={state} changed={changed} />
+      <CostView state={state} event={event} />
     </div>
   );
 }
