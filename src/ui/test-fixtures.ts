@@ -1,3 +1,4 @@
+import { zeroCounters } from '../core/context';
 import type { Finding, Frame, Instr, Pte, Scenario, State, StepEvent } from '../core/types';
 
 /** Hand-made data typed by the core's model, for tests that must not depend on the simulation's behaviour. */
@@ -77,18 +78,7 @@ export const fixtureInitial: State = {
   ],
   swap: [-1, -1, -1],
   published: 0,
-  counters: {
-    tlbMiss4K: 0,
-    tlbMiss2M: 0,
-    tlbMiss1G: 0,
-    ptesWritten: 0,
-    tlbFlushes: 0,
-    ipis: 0,
-    gupCalls: 0,
-    locks: 0,
-    stacClac: 0,
-    ringAccesses: 0,
-  },
+  counters: zeroCounters(),
   findings: [],
 };
 
