@@ -7,8 +7,9 @@ import { jump, localsOf, mmTargets, type Op } from './shared';
 import { restoreMigrationEntries, unmapTargets } from './unmap';
 import { lockHolder } from './vhost-ops';
 
-function targetFrames(ctx: OpCtx): number[] {
-  return framesOf(ctx.s, mmTargets(ctx.s, ctx.t));
+/** The mapped ring frames a page operation takes (and waits for) the page lock of. */
+function pagesToLock(s: OpCtx['s'], t: number): number[] {
+  return framesOf(s, mmTargets(s, t)).filter((f) => frameAt(s, f).owner === 'qemu-ring');
 }
 
 /** Is frame `f` held by vhost's long-term pin (V1)? */
@@ -17,19 +18,15 @@ function pinnedByVhost(ctx: OpCtx, f: number): boolean {
 }
 
 function lockBlocked(s: OpCtx['s'], t: number, names: readonly string[]): string | null {
-  for (const f of framesOf(s, s.scenario.mm[t - 1] ? mmTargetsOf(s, t) : [])) {
-    if (frameAt(s, f).locked) return `lock_page(frame #${f}) waits: PG_locked is held by ${lockHolder(s, f, names)}`;
-  }
-  return null;
+  const f = pagesToLock(s, t).find((frame) => frameAt(s, frame).locked);
+  return f === undefined ? null : `lock_page(frame #${f}) waits: PG_locked is held by ${lockHolder(s, f, names)}`;
 }
-
-const mmTargetsOf = (s: OpCtx['s'], t: number) => mmTargets(s, t);
 
 export const mmOps: Record<string, Op> = {
   'lock-page': {
     blocked: (s, t, _i, names) => lockBlocked(s, t, names),
     run(ctx) {
-      const frames = targetFrames(ctx).filter((f) => frameAt(ctx.s, f).owner === 'qemu-ring');
+      const frames = pagesToLock(ctx.s, ctx.t);
       for (const f of frames)
         Object.assign(frameAt(ctx.s, f), { locked: true, refcount: frameAt(ctx.s, f).refcount + 1 });
       localsOf(ctx).pages = frames;
