@@ -44,37 +44,34 @@ function startBody(ctx: OpCtx, hold: boolean, body: () => void): void {
   clearPointers(ctx);
 }
 
-function kseqStart(ctx: OpCtx): boolean {
+function kseqStart(ctx: OpCtx): void {
   const v = ctx.s.vhost;
   const rangeDep = ctx.instr.bugs?.includes('range-dependent-count') ?? false;
   if (!rangeDep || overlapPages(ctx.s, ctx.t).length > 0) {
     v.count += 1;
     say(ctx, `count → ${v.count}.`);
   } else say(ctx, 'The range does not overlap the ring’s current address: count not raised.');
-  return true;
 }
 
-function intervalStart(ctx: OpCtx): boolean {
+function intervalStart(ctx: OpCtx): void {
   if (overlapPages(ctx.s, ctx.t).length === 0) {
     say(ctx, 'The range does not overlap the subscription: the interval tree does not call it.');
-    return false;
+    return;
   }
   ctx.s.vhost.seq = ctx.s.vhost.itreeSeq;
   say(ctx, `mmu_interval_set_seq → ${ctx.s.vhost.seq} (odd: invalidation in progress).`);
-  return true;
 }
 
-function rcuStart(ctx: OpCtx): boolean {
+function rcuStart(ctx: OpCtx): void {
   if (overlapPages(ctx.s, ctx.t).length === 0) {
     say(ctx, 'No overlap with the ring’s current address: invalidate_count untouched.');
-    return false;
+    return;
   }
   ctx.s.vhost.count += 1;
   say(ctx, `invalidate_count → ${ctx.s.vhost.count}.`);
-  return true;
 }
 
-function startOp(body: (ctx: OpCtx) => unknown, hold: boolean): Op {
+function startOp(body: (ctx: OpCtx) => void, hold: boolean): Op {
   return { blocked: lockBlocked, run: (ctx) => startBody(ctx, hold, () => body(ctx)) };
 }
 
