@@ -6,7 +6,8 @@ import type { Frame, PageSize, Pte, Scenario, State, ThreadState } from './types
 
 const BACKING_SIZE: Record<Scenario['backing'], PageSize> = { '4k': '4K', thp: '2M', 'hugetlb-1g': '1G' };
 
-function freshThread(pages: number): ThreadState {
+/** A thread at its first step with nothing in hand; `pages` is the ring page count (0 for mm threads). */
+export function freshThread(pages: number): ThreadState {
   return {
     pc: 0,
     done: false,
@@ -32,7 +33,7 @@ export function init(scenario: Scenario): State {
   const frames: Frame[] = [];
   const ptes: Pte[] = [];
   for (let r = 0; r < regions; r++) {
-    if (size !== '4K') frames.push({ ...newFrame(size, 'qemu-ring', 0), refcount: 1 });
+    if (size !== '4K') frames.push(newFrame(size, 'qemu-ring', 0));
     for (let p = 0; p < pages; p++) {
       if (size === '4K') frames.push(newFrame('4K', 'qemu-ring', 0));
       ptes.push({ frame: frames.length - 1, size, present: true, writable: true, dirty: false, swapped: 'none' });
@@ -42,7 +43,7 @@ export function init(scenario: Scenario): State {
   scenario.mm.forEach((m, i) => {
     const thread = threads[i + 1];
     if (m.kind !== 'ksm' || !thread) return;
-    frames.push({ ...newFrame('4K', 'ksm-shared', 0), mapcount: 1 });
+    frames.push(newFrame('4K', 'ksm-shared', 0));
     thread.locals.newFrame = frames.length - 1;
   });
   programsOf(scenario);

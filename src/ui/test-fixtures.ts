@@ -1,5 +1,6 @@
 import { zeroCounters } from '../core/context';
 import type { Finding, Frame, Instr, Pte, Scenario, State, StepEvent } from '../core/types';
+import { freshThread } from '../core/world';
 
 /** Hand-made data typed by the core's model, for tests that must not depend on the simulation's behaviour. */
 export const fixtureScenario: Scenario = {
@@ -41,18 +42,6 @@ const pte = (frameIndex: number, overrides: Partial<Pte> = {}): Pte => ({
   ...overrides,
 });
 
-const locals = {
-  round: 0,
-  seqSnap: 0,
-  pages: [-1, -1, -1],
-  refs: [],
-  inRcu: false,
-  eagain: false,
-  newFrame: -1,
-  mapSlot: -1,
-  aborted: false,
-};
-
 export const fixtureInitial: State = {
   scenario: fixtureScenario,
   time: 0,
@@ -72,10 +61,7 @@ export const fixtureInitial: State = {
     mmuLock: -1,
     vqMutex: -1,
   },
-  threads: [
-    { pc: 0, done: false, locals },
-    { pc: 0, done: false, locals },
-  ],
+  threads: [freshThread(3), freshThread(3)],
   swap: [-1, -1, -1],
   published: 0,
   counters: zeroCounters(),

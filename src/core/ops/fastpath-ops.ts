@@ -1,8 +1,7 @@
 import { areaPages, directAccess, localPage, userAccess } from '../access';
 import type { OpCtx } from '../context';
 import { say } from '../context';
-import { heldByOther, jump, localsOf, type Op } from './shared';
-import { fallbackBlocked } from './vhost-ops';
+import { fallbackBlocked, heldByOther, jump, localsOf, type Op } from './shared';
 
 const isWrite = (area: number) => area === 2;
 
@@ -120,5 +119,3 @@ export const fastpathOps: Record<string, Op> = {
     },
   },
 };
-
-export { jump };

@@ -3,9 +3,8 @@ import { report, say } from '../context';
 import { allocFrame, frameAt, idxPage, putRef } from '../frames';
 import { framesOf, pteAt, ringPageCount, updateEntry } from '../pagetable';
 import { flushUserTlb } from '../tlb';
-import { jump, localsOf, mmTargets, type Op } from './shared';
+import { jump, localsOf, lockHolder, mmTargets, type Op } from './shared';
 import { restoreMigrationEntries, unmapTargets } from './unmap';
-import { lockHolder } from './vhost-ops';
 
 /** The mapped ring frames a page operation takes (and waits for) the page lock of. */
 function pagesToLock(s: OpCtx['s'], t: number): number[] {

@@ -3,8 +3,7 @@ import { report, say } from '../context';
 import { frameAt } from '../frames';
 import { usedPages } from '../layout';
 import type { State } from '../types';
-import { heldByOther, jump, localsOf, mightSleep, type Op, overlapPages, pointedFrames } from './shared';
-import { lockHolder } from './vhost-ops';
+import { heldByOther, jump, localsOf, lockHolder, mightSleep, type Op, overlapPages, pointedFrames } from './shared';
 
 const lockBlocked: Op['blocked'] = (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names);
 

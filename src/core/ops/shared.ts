@@ -1,3 +1,4 @@
+import { areaPages, localPage, userAccessBlocked } from '../access';
 import type { OpCtx } from '../context';
 import { report } from '../context';
 import { targetPages } from '../pagetable';
@@ -72,4 +73,20 @@ export function pointedFrames(s: State, pages: number[]): number[] {
     if (f >= 0) frames.add(f);
   }
   return [...frames];
+}
+
+/** Why a copy_*_user fallback on an area would wait (a migration entry), or null. */
+export function fallbackBlocked(s: State, area: number, usesPtr: (lp: number) => boolean): string | null {
+  for (const gp of areaPages(s, area)) {
+    if (usesPtr(localPage(s, gp))) continue;
+    const why = userAccessBlocked(s, gp);
+    if (why) return why;
+  }
+  return null;
+}
+
+/** The thread that holds a page lock: the mm thread working on that frame. */
+export function lockHolder(s: State, f: number, names: readonly string[]): string {
+  const t = s.threads.findIndex((th, i) => i > 0 && !th.done && th.locals.pages.includes(f));
+  return t > 0 ? holderName(names, t) : 'the mm side';
 }

@@ -1,23 +1,13 @@
-import { areaPages, localPage, userAccess, userAccessBlocked, vmallocAccess } from '../access';
+import { areaPages, userAccess, vmallocAccess } from '../access';
 import type { OpCtx } from '../context';
 import { say } from '../context';
 import { frameAt, putRef } from '../frames';
 import { usedPages } from '../layout';
 import { gpage, pteAt, ringPageCount } from '../pagetable';
 import type { State } from '../types';
-import { heldByOther, holderName, jump, localsOf, mightSleep, type Op, threadOf } from './shared';
+import { fallbackBlocked, heldByOther, jump, localsOf, lockHolder, mightSleep, type Op } from './shared';
 
 const isWrite = (area: number) => area === 2;
-
-/** Why a copy_*_user fallback on an area would wait (a migration entry), or null. */
-function fallbackBlocked(s: State, area: number, usesPtr: (lp: number) => boolean): string | null {
-  for (const gp of areaPages(s, area)) {
-    if (usesPtr(localPage(s, gp))) continue;
-    const why = userAccessBlocked(s, gp);
-    if (why) return why;
-  }
-  return null;
-}
 
 function beginWrite(ctx: OpCtx, area: number): void {
   if (isWrite(area)) ctx.s.published += 1;
@@ -49,10 +39,6 @@ function gup(ctx: OpCtx, underLock: boolean): void {
     l.refs.push(f);
   }
   say(ctx, `gup_fast took a reference on frame(s) #${[...new Set(l.refs)].join(', #')}.`);
-}
-
-function mappedVmalloc(s: State): boolean {
-  return s.vhost.vmapSlot >= 0;
 }
 
 export const vhostOps: Record<string, Op> = {
@@ -128,7 +114,7 @@ export const vhostOps: Record<string, Op> = {
   },
   'if-vmapped': {
     run(ctx) {
-      if (mappedVmalloc(ctx.s)) jump(ctx, ctx.instr.target);
+      if (ctx.s.vhost.vmapSlot >= 0) jump(ctx, ctx.instr.target);
     },
   },
   'if-mapped': {
@@ -192,11 +178,3 @@ function vmappedUsedFrames(s: State): number[] {
   const used = new Set(usedPages(s.scenario.ringSize));
   return [...new Set(s.vmalloc.filter((v) => v.slot === s.vhost.vmapSlot && used.has(v.page)).map((v) => v.frame))];
 }
-
-/** The thread that holds a page lock: the mm thread working on that frame. */
-export function lockHolder(s: State, f: number, names: readonly string[]): string {
-  const t = s.threads.findIndex((th, i) => i > 0 && !th.done && th.locals.pages.includes(f));
-  return t > 0 ? holderName(names, t) : 'the mm side';
-}
-
-export { fallbackBlocked, threadOf };
