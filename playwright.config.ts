@@ -6,7 +6,9 @@ const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
 // E2E_DEV=1 runs the same specs against the Vite dev server, where React StrictMode mounts twice (worker lifecycle).
 const DEV = !!process.env.E2E_DEV;
-const BASE = DEV ? 'http://127.0.0.1:5173' : 'http://127.0.0.1:4173';
+// E2E_PORT lets several checkouts run their e2e suites at once without sharing a server.
+const PORT = Number(process.env.E2E_PORT ?? (DEV ? 5173 : 4173));
+const BASE = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,7 +38,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    command: DEV ? 'npx vite --strictPort' : 'npx vite preview',
+    command: DEV ? `npx vite --strictPort --port ${PORT}` : `npx vite preview --port ${PORT}`,
     url: BASE,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
