@@ -1,5 +1,6 @@
 export { BACKINGS, BUG_DESIGNS, BUGS, DESIGN_TITLES, DESIGNS, LIMITS, MM_KINDS } from './catalog';
 export { isHazard } from './context';
+export { EXCERPT_MAX, excerpt } from './excerpt';
 export { guestUsedIdx } from './guest';
 export { layoutOf, ringLayout } from './layout';
 export { programsOf } from './programs/compile';
