@@ -25,6 +25,7 @@ export function zeroCounters(): Counters {
     locks: 0,
     stacClac: 0,
     ringAccesses: 0,
+    retries: 0,
   };
 }
 
@@ -40,6 +41,7 @@ export function addCounters(into: Counters, delta: Counters): void {
   into.locks += delta.locks;
   into.stacClac += delta.stacClac;
   into.ringAccesses += delta.ringAccesses;
+  into.retries += delta.retries;
 }
 
 const HAZARDS: ReadonlySet<string> = new Set<HazardKind>([

@@ -202,6 +202,8 @@ export interface Counters {
   locks: number;
   stacClac: number;
   ringAccesses: number;
+  /** gup_fast redone because the seq/count (or interval) check failed, or direct-map-rcu's invalidate_count bail-out. */
+  retries: number;
 }
 
 export interface State {

@@ -48,6 +48,7 @@ export const fastpathOps: Record<string, Op> = {
       ctx.cost.locks += 1;
       const skip = ctx.instr.bugs?.includes('skip-seq-check') ?? false;
       if (!skip && retryNeeded(ctx)) {
+        ctx.cost.retries += 1;
         l.pages = l.pages.map(() => -1);
         jump(ctx, ctx.instr.target);
         const v = ctx.s.vhost;
@@ -82,6 +83,7 @@ export const fastpathOps: Record<string, Op> = {
       ctx.cost.locks += 1;
       const skip = ctx.instr.bugs?.includes('skip-seq-check') ?? false;
       if (!skip && v.count !== 0) {
+        ctx.cost.retries += 1;
         v.mmuLock = -1;
         jump(ctx, ctx.instr.target);
         say(ctx, `invalidate_count is ${v.count}: no map this round, copy_*_user instead.`);

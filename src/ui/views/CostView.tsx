@@ -11,6 +11,7 @@ const COLUMNS: readonly [keyof Counters, string, string][] = [
   ['locks', 'locks', 'locks taken'],
   ['stacClac', 'stac/clac', 'SMAP stac/clac pairs'],
   ['ringAccesses', 'accesses', 'ring accesses'],
+  ['retries', 'retries', 'gup_fast redone after a failed seq/count check, or an invalidate_count bail-out'],
 ];
 
 /** Cost counters of this step and of the run: a model for comparing designs, not a measurement. */
