@@ -29,7 +29,19 @@ describe('explore CLI core', () => {
     expect(report.scenario).toBe(first?.id);
     expect(report.complete).toBe(true);
     for (const h of report.hazards)
-      expect(Object.keys(h).sort()).toEqual(['kind', 'message', 'schedule', 'severity', 'step']);
+      expect(Object.keys(h).sort()).toEqual(['kind', 'message', 'retries', 'schedule', 'severity', 'step']);
+    expect(report.liveness).toMatchObject({ complete: true, states: report.states });
+  });
+
+  it('reports liveness beside safety: seq/count spins only under an unfair scheduler', () => {
+    const report = JSON.parse(runCli(['gup-munmap-seq-retry'], io).stdout);
+    expect(report.hazards).toEqual([]);
+    const { noFairness, weakFairness } = report.liveness;
+    expect(weakFairness.verdict).toBe('live');
+    expect(noFairness.verdict).toBe('violated');
+    expect(noFairness.loop.every((t: number) => t === 0)).toBe(true);
+    expect(noFairness.retriesPerLoop).toBe(1);
+    expect(noFairness.message).toContain('munmap / MADV_DONTNEED could step at every point of the loop and never does');
   });
 
   it('reads a scenario file by path', () => {

@@ -45,7 +45,7 @@ export function runCli(args: readonly string[], io: CliIo): CliOutput {
   if (target === undefined || extra.length > 0) return fail(USAGE);
   const scenario = loadScenario(target, io);
   if (typeof scenario === 'string') return fail(scenario);
-  return ok(toJson(reportOf(scenario, exploreScenario(scenario, { maxStates }))));
+  return ok(toJson(reportOf(scenario, exploreScenario(scenario, { maxStates, liveness: true }))));
 }
 
 /** A built-in scenario by id, or a scenario file by path; a string is the one-line reason it failed. */

@@ -19,6 +19,8 @@ export interface LivenessAnswer {
   verdict: 'live' | 'violated' | 'unknown';
   /** The lasso with the shortest prefix (to the loop state discovered first), when violated. */
   lasso?: Lasso;
+  /** One or two sentences for people (the Ringside adapter says what the loop does). */
+  message: string;
 }
 
 export interface LivenessResult {
@@ -86,13 +88,21 @@ export function* livenessSteps<S>(
     },
   );
   const errors: string[] = [];
-  const answer = (found: { id: number; entry: number } | null, loopOf: (c: Component) => number[]) => {
-    if (!found) return { verdict: g.status === 'complete' ? 'live' : 'unknown' } as LivenessAnswer;
+  const answer = (found: { id: number; entry: number } | null, loopOf: (c: Component) => number[]): LivenessAnswer => {
+    if (!found) {
+      return g.status === 'complete'
+        ? { verdict: 'live', message: 'live: every reachable cycle makes progress' }
+        : {
+            verdict: 'unknown',
+            message: `no cycle without progress in the ${g.states} states explored, but the search stopped early`,
+          };
+    }
     const c: Component = { graph: g, component, id: found.id, entry: found.entry };
     const lasso = lassoOf(g, c.entry, loopOf(c));
     const wrong = replayError(machine, spec, lasso);
     if (wrong) errors.push(wrong);
-    return { verdict: 'violated', lasso } as LivenessAnswer;
+    const message = `a loop of ${lasso.loop.length} steps without progress, after ${lasso.prefix.length} steps`;
+    return { verdict: 'violated', lasso, message };
   };
   const noFairness = answer(anyCycle, shortestLoop);
   const fair = fairCycle as { id: number; entry: number; everywhere: number; members: number[] } | null;

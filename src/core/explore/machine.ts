@@ -1,5 +1,6 @@
 import type { Decode } from './frontier';
 import type { IntWriter } from './int-writer';
+import type { LivenessResult } from './liveness';
 
 /** What the explorer needs to know about a finding a step caused. */
 export interface StepFinding {
@@ -73,4 +74,6 @@ export interface ExploreResult {
   errors: { schedule: number[]; error: string }[];
   /** Peak bytes of the explorer's own stores (visited set, parent log, frontier encodings). */
   storeBytes: number;
+  /** The liveness verdicts, when a liveness pass ran after the safety search (`ringside.ts`). */
+  liveness?: LivenessResult;
 }

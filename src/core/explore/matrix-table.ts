@@ -16,11 +16,27 @@ const SHORT: Record<HazardKind | WarningKind, string> = {
   'spurious-invalidation': 'spurious',
 };
 
+/** Liveness marks: a cycle with no vhost progress that a weakly fair scheduler can run forever, or only an unfair one. */
+export const LIVENESS_MARKS = {
+  STARVE: 'vhost can retry forever under weak fairness (a fair cycle without progress)',
+  spin: 'vhost retries forever only if a ready mm thread is never run (an unfair cycle)',
+  'live?': 'no cycle without progress in the states explored, but the bound was reached',
+} as const;
+
+export function livenessMark(cell: MatrixCell): keyof typeof LIVENESS_MARKS | null {
+  const l = cell.liveness;
+  if (!l) return null;
+  if (l.weakFairness === 'violated') return 'STARVE';
+  if (l.noFairness === 'violated') return 'spin';
+  return l.noFairness === 'unknown' ? 'live?' : null;
+}
+
 export function cellText(cell: MatrixCell): string {
   if (cell.status === 'n/a') return 'n/a';
   const order = Object.keys(SHORT);
   const kinds = [...cell.hazards, ...cell.warnings].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const parts = kinds.map((k) => SHORT[k] ?? k);
+  const mark = livenessMark(cell);
+  const parts = [...kinds.map((k) => SHORT[k] ?? k), ...(mark ? [mark] : [])];
   const text = parts.length === 0 ? 'ok' : parts.join(',');
   return cell.complete ? text : `${text}?`;
 }
@@ -43,6 +59,8 @@ export function matrixTable(matrix: Matrix): string {
   const legend = Object.entries(SHORT)
     .map(([kind, short]) => `${short}=${kind}`)
     .join(' ');
+  const marks = Object.entries(LIVENESS_MARKS).map(([mark, meaning]) => `${mark}: ${meaning}`);
+  const withLiveness = matrix.cells.some((c) => c.liveness);
   const na = matrix.cells.filter((c) => c.status === 'n/a');
   const reasons = [...new Set(na.map((c) => `  n/a ${c.design} ${c.event}${c.bug ? ` +${c.bug}` : ''}: ${c.reason}`))];
   return [
@@ -53,6 +71,9 @@ export function matrixTable(matrix: Matrix): string {
     'Hazards in capitals, warnings in lower case; ok = nothing found; ? = bound reached, incomplete.',
     'Each cell: one mm event (target all) against 2 vhost rounds; set-vring-addr moves the ring into a munmap.',
     legend,
+    ...(withLiveness
+      ? ['Liveness (progress = vhost publishes used.idx or ends a round):', ...marks.map((m) => `  ${m}`)]
+      : []),
     `${matrix.cells.length} cells, ${matrix.states} states, ${Math.round(matrix.ms)} ms${matrix.complete ? '' : ' (INCOMPLETE)'}`,
     ...reasons,
   ].join('\n');

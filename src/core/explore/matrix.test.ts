@@ -16,6 +16,28 @@ describe('design x mm-event matrix', () => {
     }
   });
 
+  it('judges liveness in every explored cell: the correct designs are live under weak fairness', () => {
+    for (const cell of matrix.cells.filter((c) => c.status === 'explored')) {
+      expect(cell.liveness?.noFairness).not.toBe('unknown');
+      const correct = ['copy-user', 'kmap-seq', 'interval-notifier'].includes(cell.design) && cell.bug === null;
+      if (correct) expect(cell.liveness?.weakFairness).toBe('live');
+      // mmu_interval_read_begin sleeps while the range is invalidated, so the interval notifier never spins.
+      if (cell.design === 'interval-notifier') expect(cell.liveness?.noFairness).toBe('live');
+    }
+  });
+
+  it('shows the one starving cell: a range-dependent count left non-zero makes kmap-seq retry forever', () => {
+    const starving = matrix.cells.filter((c) => c.liveness?.weakFairness === 'violated');
+    expect(starving.map((c) => `${c.design} ${c.event} ${c.bug}`)).toEqual([
+      'kmap-seq set-vring-addr range-dependent-count',
+    ]);
+    expect(starving[0]?.liveness?.lasso).toMatchObject({ fair: true, loop: [0, 0, 0, 0] });
+    const row = matrixTable(matrix)
+      .split('\n')
+      .find((r) => r.startsWith('kmap-seq +range-dependent-count'));
+    expect(row).toMatch(/STARVE$/);
+  });
+
   it('has one cell per design and event without bug switches', () => {
     for (const design of DESIGNS) {
       for (const event of MM_KINDS) {

@@ -1,7 +1,7 @@
 import { BUG_DESIGNS, BUGS, DESIGNS, MM_KINDS, validateScenario } from '../index';
 import type { Backing, BugSwitch, DesignId, HazardKind, MmEventKind, Scenario, WarningKind } from '../types';
-import type { ExploreOptions } from './machine';
-import { exploreScenario } from './ringside';
+import type { LivenessAnswer } from './liveness';
+import { exploreScenario, type ScenarioExploreOptions } from './ringside';
 
 export function backingFor(event: MmEventKind): Backing {
   return event === 'thp-split' ? 'thp' : '4k';
@@ -47,6 +47,15 @@ export interface MatrixCell {
   states: number;
   hazards: HazardKind[];
   warnings: WarningKind[];
+  /** Liveness verdicts of an explored cell (when the matrix ran its liveness pass). */
+  liveness?: CellLiveness;
+}
+
+export interface CellLiveness {
+  noFairness: LivenessAnswer['verdict'];
+  weakFairness: LivenessAnswer['verdict'];
+  /** The cycle to show: the weakly fair one if any (`fair`), else the one without fairness; `loop` repeats forever. */
+  lasso?: { prefix: number[]; loop: number[]; fair: boolean };
 }
 
 export interface Matrix {
@@ -60,7 +69,7 @@ export function exploreCell(
   design: DesignId,
   event: MmEventKind,
   bug: BugSwitch | null,
-  options: ExploreOptions = {},
+  options: ScenarioExploreOptions = {},
 ): MatrixCell {
   const base = { design, event, bug };
   const valid = validateScenario(cellScenario(design, event, bug));
@@ -75,7 +84,7 @@ export function exploreCell(
       warnings: [],
     };
   }
-  const r = exploreScenario(valid.scenario, options);
+  const r = exploreScenario(valid.scenario, { liveness: true, ...options });
   const kinds = (severity: 'hazard' | 'warning') =>
     r.findings.filter((f) => f.severity === severity).map((f) => f.kind);
   return {
@@ -85,10 +94,21 @@ export function exploreCell(
     states: r.states,
     hazards: kinds('hazard') as HazardKind[],
     warnings: kinds('warning') as WarningKind[],
+    ...(r.liveness ? { liveness: cellLiveness(r.liveness.noFairness, r.liveness.weakFairness) } : {}),
   };
 }
 
-export interface MatrixOptions extends ExploreOptions {
+function cellLiveness(noFairness: LivenessAnswer, weakFairness: LivenessAnswer): CellLiveness {
+  const shown = weakFairness.lasso ?? noFairness.lasso;
+  return {
+    noFairness: noFairness.verdict,
+    weakFairness: weakFairness.verdict,
+    ...(shown ? { lasso: { prefix: shown.prefix, loop: shown.loop, fair: shown === weakFairness.lasso } } : {}),
+  };
+}
+
+/** `liveness: false` skips each cell's liveness pass (it runs by default). */
+export interface MatrixOptions extends ScenarioExploreOptions {
   /** Called after each cell, e.g. to stream the matrix to a view as it fills. */
   onCell?: (cell: MatrixCell, done: number, total: number) => void;
 }

@@ -1,7 +1,9 @@
-import { enabledThreads, init, stepState } from '../index';
+import { enabledThreads, init, replay, stepState } from '../index';
 import type { Scenario, State } from '../types';
 import { explore } from './engine';
+import type { LivenessAnswer } from './liveness';
 import type { Counterexample, ExploreOptions, ExploreResult, Machine } from './machine';
+import { checkScenarioLiveness, loopSummary } from './ringside-liveness';
 import { decodeState } from './state-decoding';
 import { encodeState } from './state-encoding';
 
@@ -22,8 +24,16 @@ export function ringsideMachine(scenario: Scenario): Machine<State> {
   };
 }
 
-export function exploreScenario(scenario: Scenario, options: ExploreOptions = {}): ExploreResult {
-  return explore(ringsideMachine(scenario), options);
+export interface ScenarioExploreOptions extends ExploreOptions {
+  /** Also run the liveness pass (a second, equally bounded search) and attach its verdicts. */
+  liveness?: boolean;
+}
+
+export function exploreScenario(scenario: Scenario, options: ScenarioExploreOptions = {}): ExploreResult {
+  const { liveness, ...bounds } = options;
+  const machine = ringsideMachine(scenario);
+  const safety = explore(machine, bounds);
+  return liveness ? { ...safety, liveness: checkScenarioLiveness(scenario, machine, bounds) } : safety;
 }
 
 /** The explorer's answer for one scenario, as the CLI prints it. */
@@ -35,7 +45,26 @@ export interface ScenarioReport {
   ms: number;
   complete: boolean;
   result: string;
-  hazards: Counterexample[];
+  /** Each finding kind's shortest schedule, with the gup_fast retries taken along it. */
+  hazards: (Counterexample & { retries: number })[];
+  liveness?: LivenessReport;
+}
+
+/** One liveness verdict; a violated one carries its lasso: `prefix`, then `loop` forever. */
+export interface VerdictReport {
+  verdict: LivenessAnswer['verdict'];
+  message: string;
+  prefix?: number[];
+  loop?: number[];
+  retriesPerLoop?: number;
+}
+
+export interface LivenessReport {
+  states: number;
+  ms: number;
+  complete: boolean;
+  noFairness: VerdictReport;
+  weakFairness: VerdictReport;
 }
 
 export function reportOf(scenario: Scenario, r: ExploreResult): ScenarioReport {
@@ -48,6 +77,30 @@ export function reportOf(scenario: Scenario, r: ExploreResult): ScenarioReport {
     ms: Math.round(r.ms),
     complete: r.complete,
     result: r.message,
-    hazards: [...r.findings].sort((a, b) => bySeverity(a) - bySeverity(b) || a.schedule.length - b.schedule.length),
+    hazards: [...r.findings]
+      .sort((a, b) => bySeverity(a) - bySeverity(b) || a.schedule.length - b.schedule.length)
+      .map((c) => ({ ...c, retries: retriesOn(scenario, c.schedule) })),
+    ...(r.liveness
+      ? {
+          liveness: {
+            states: r.liveness.states,
+            ms: Math.round(r.liveness.ms),
+            complete: r.liveness.complete,
+            noFairness: verdictReport(scenario, r.liveness.noFairness),
+            weakFairness: verdictReport(scenario, r.liveness.weakFairness),
+          },
+        }
+      : {}),
   };
+}
+
+function retriesOn(scenario: Scenario, schedule: readonly number[]): number {
+  return replay(scenario, schedule).states.at(-1)?.counters.retries ?? 0;
+}
+
+function verdictReport(scenario: Scenario, answer: LivenessAnswer): VerdictReport {
+  const { verdict, message, lasso } = answer;
+  if (!lasso) return { verdict, message };
+  const retriesPerLoop = loopSummary(scenario, lasso).retries;
+  return { verdict, message, prefix: lasso.prefix, loop: lasso.loop, retriesPerLoop };
 }

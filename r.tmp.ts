@@ -1,0 +1,12 @@
+import { cellScenario } from './src/core/explore/matrix';
+import { checkScenarioLiveness, loopSummary } from './src/core/explore/ringside-liveness';
+import { exploreScenario } from './src/core/explore/ringside';
+import { replay, validateScenario } from './src/core';
+const s0 = { ...cellScenario('kmap-seq', 'set-vring-addr', 'range-dependent-count'), startRegion: 0 as const };
+console.log(validateScenario(s0).ok);
+const r = checkScenarioLiveness(s0);
+console.log(r.states, r.noFairness.verdict, r.weakFairness.verdict, r.weakFairness.message);
+const l = r.weakFairness.lasso!;
+const run = replay(s0, [...l.prefix, ...l.loop]);
+run.events.forEach((e, i) => console.log(i, e.thread, e.instr.op, e.detail, 'count', run.states[i+1]!.vhost.count, e.findings.map(f=>f.kind)));
+const x = exploreScenario(s0); console.log(x.findings.map(f => f.kind));
