@@ -41,7 +41,17 @@ describe('exploring through a client', () => {
       onProgress: (p) => progress.push(p),
     });
     const result = await run.result;
-    expect(progress.map((p) => p.states)).toEqual([100, 200, 300, 400]);
+    expect(progress.map((p) => `${p.phase ?? 'safety'} ${p.states}`)).toEqual([
+      'safety 100',
+      'safety 200',
+      'safety 300',
+      'safety 400',
+      'liveness 100',
+      'liveness 200',
+      'liveness 300',
+      'liveness 400',
+    ]);
+    expect(result.liveness?.weakFairness.verdict).toBe('live');
     expect(result.findings.map((f) => f.kind)).toContain('use-after-free');
   });
 

@@ -37,20 +37,30 @@ describe('runExploration', () => {
 
   it('reports progress between slices and pauses after each report', async () => {
     const progress: number[] = [];
+    const livenessProgress: number[] = [];
     let pauses = 0;
     const result = await runExploration(scenario('gup-munmap-seq-retry'), {
       maxStates: 300_000,
       progressEvery: 200,
       signal: { aborted: false },
-      onProgress: (p) => progress.push(p.states),
+      onProgress: (p) => {
+        if (p.phase === undefined) progress.push(p.states);
+        else livenessProgress.push(p.states);
+      },
       pause: async () => {
         pauses++;
       },
     });
     expect(progress.length).toBeGreaterThanOrEqual(8);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(pauses).toBe(progress.length);
+    expect(livenessProgress).toEqual(progress);
+    expect(pauses).toBe(progress.length + livenessProgress.length);
     expect(result).toMatchObject({ status: 'complete', findings: [] });
+    expect(result.liveness).toMatchObject({
+      complete: true,
+      noFairness: { verdict: 'violated' },
+      weakFairness: { verdict: 'live' },
+    });
   });
 
   it('stops at the state bound and says the result is incomplete', async () => {
@@ -78,7 +88,14 @@ describe('explore host (the worker side of the protocol)', () => {
     });
     const last = await done;
     const progress = responses.filter((r) => r.type === 'explore-progress');
-    expect(progress.length).toBe(3);
+    expect(progress.map((r) => r.type === 'explore-progress' && r.progress.phase)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'liveness',
+      'liveness',
+      'liveness',
+    ]);
     expect(progress[0]).toMatchObject({ id: 4, progress: { states: 500, depth: expect.any(Number) } });
     expect(last).toMatchObject({ id: 4, type: 'explore-result', result: { status: 'complete', states: 1788 } });
   });

@@ -1,6 +1,7 @@
 import { exploreSteps } from '../core/explore/engine';
 import type { ExploreProgress, ExploreResult } from '../core/explore/machine';
 import { ringsideMachine } from '../core/explore/ringside';
+import { scenarioLivenessSteps } from '../core/explore/ringside-liveness';
 import type { Scenario } from '../core/types';
 import type { ExploreRequest, ExploreResponse } from './protocol';
 
@@ -20,11 +21,29 @@ export interface RunOptions {
   pause?: Pause;
 }
 
-/** Explores every interleaving of `scenario` in slices, pausing between them; resolves with the explorer's result. */
+/**
+ * Explores every interleaving of `scenario` in slices, pausing between them, then (unless cancelled) runs the
+ * liveness pass the same way; resolves with the explorer's result carrying both verdicts.
+ */
 export async function runExploration(scenario: Scenario, options: RunOptions): Promise<ExploreResult> {
   const { maxStates, signal, onProgress, pause = nextTask } = options;
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
-  const steps = exploreSteps(ringsideMachine(scenario), { maxStates, progressEvery, signal });
+  const machine = ringsideMachine(scenario);
+  const safety = await sliced(exploreSteps(machine, { maxStates, progressEvery, signal }), onProgress, pause);
+  if (safety.status === 'cancelled') return safety;
+  const liveness = await sliced(
+    scenarioLivenessSteps(scenario, machine, { maxStates, progressEvery, signal }),
+    (progress) => onProgress({ ...progress, phase: 'liveness' }),
+    pause,
+  );
+  return { ...safety, liveness };
+}
+
+async function sliced<R>(
+  steps: Generator<ExploreProgress, R, void>,
+  onProgress: (progress: ExploreProgress) => void,
+  pause: Pause,
+): Promise<R> {
   for (;;) {
     const slice = steps.next();
     if (slice.done) return slice.value;

@@ -30,6 +30,8 @@ export interface ExploreProgress {
   transitions: number;
   depth: number;
   ms: number;
+  /** Which search reports: the safety search (the default) or the liveness pass that follows it. */
+  phase?: 'liveness';
 }
 
 export interface ExploreOptions {

@@ -8,6 +8,8 @@ const scenario = (id: string) => builtinScenarios.find((s) => s.id === id) as Sc
 const uaf = scenario('gup-munmap-uaf');
 const safe = scenario('gup-munmap-seq-retry');
 const large = scenario('interval-notifier-safe');
+/** The safety search and the liveness pass both run before the result shows (slower on a loaded machine). */
+const SEARCH = { timeout: 8000 };
 const status = () => within(screen.getByRole('region', { name: 'Explore every interleaving' })).getByRole('status');
 
 async function openExploreTab(scenarios: Scenario[]) {
@@ -16,11 +18,11 @@ async function openExploreTab(scenarios: Scenario[]) {
   return app;
 }
 
-describe('Explore panel', () => {
+describe('Explore panel', { timeout: 20_000 }, () => {
   it('finds the use-after-free and opens its schedule in the stepper at the step that causes it', async () => {
     const { user } = await openExploreTab([uaf, safe]);
     await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
-    const open = await screen.findByRole('button', { name: 'Open use-after-free in stepper' });
+    const open = await screen.findByRole('button', { name: 'Open use-after-free in stepper' }, SEARCH);
     expect(status()).toHaveTextContent('Complete: every interleaving explored, 412 distinct states.');
     const row = within(screen.getByRole('list', { name: 'Bad interleavings found' })).getByRole('listitem');
     expect(row).toHaveTextContent('Hazard: use after free');
@@ -42,9 +44,32 @@ describe('Explore panel', () => {
     expect(
       await screen.findByText(
         /No hazard in any of the interleavings explored: the search was complete \(1,788 distinct/,
+        {},
+        SEARCH,
       ),
     ).toHaveTextContent('safety holds for every interleaving of this scenario');
     expect(screen.queryByRole('list', { name: 'Bad interleavings found' })).not.toBeInTheDocument();
+  });
+
+  it('reports liveness beside safety and opens the loop in the stepper as a lasso', async () => {
+    const { user } = await openExploreTab([safe]);
+    await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
+    const verdicts = await screen.findByRole('list', { name: 'Liveness verdicts' }, SEARCH);
+    const [unfair, fair] = within(verdicts).getAllByRole('listitem');
+    expect(unfair).toHaveTextContent('Without fairness: Never progresses');
+    expect(unfair).toHaveTextContent('munmap / MADV_DONTNEED could step at every point of the loop and never does');
+    expect(unfair).toHaveTextContent('the loop starts after step 4 and runs steps 5–8, then repeats forever');
+    expect(fair).toHaveTextContent('Under weak fairness: Live');
+
+    await user.click(screen.getByRole('button', { name: 'Open the loop without fairness in stepper' }));
+    await stepCount(4, 8);
+    expect(
+      screen.getByText(/Loop: steps 5–8 lead back to the state after step 4 and repeat forever without progress/),
+    ).toBeInTheDocument();
+    await user.keyboard('{End}');
+    await stepCount(8, 8);
+    await user.click(screen.getByRole('button', { name: 'Jump to the loop start (step 4)' }));
+    await stepCount(4, 8);
   });
 
   it('shows progress while running and says a cancelled run is incomplete', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { Lasso } from '../../core/explore/liveness';
 import type { Counterexample } from '../../core/explore/machine';
 import { BROWSER_MAX_STATES } from '../../state/explorer';
 import { useAppSelector, useServices } from '../AppContext';
@@ -32,11 +33,21 @@ export function ExplorePanel() {
     button.scrollIntoView?.({ block: 'nearest' });
   };
 
+  const openLasso = async (lasso: Lasso, button: HTMLButtonElement) => {
+    if (exploration.phase !== 'done') return;
+    const { scenarioId } = exploration;
+    const schedule = [...lasso.prefix, ...lasso.loop];
+    await openRun(store, controller, { scenarioId, schedule, index: lasso.prefix.length });
+    store.getState().markLasso({ scenarioId, schedule, loopStart: lasso.prefix.length });
+    button.scrollIntoView?.({ block: 'nearest' });
+  };
+
   return (
     <section className="explore" aria-labelledby="explore-title">
       <h2 id="explore-title">Explore every interleaving</h2>
       <p className="explore-intro">
-        Tries every thread order (up to {count(BROWSER_MAX_STATES)} states) for the shortest schedule to each hazard.
+        Tries every thread order (up to {count(BROWSER_MAX_STATES)} states) for the shortest schedule to each hazard,
+        then looks for loops in which the vhost worker never makes progress.
       </p>
       <div className="explore-actions">
         <button type="button" ref={startButton} onClick={explorer.start} disabled={running}>
@@ -53,7 +64,9 @@ export function ExplorePanel() {
         {exploration.phase === 'done' ? endLine(exploration.result) : null}
         {exploration.phase === 'failed' ? `The exploration failed: ${exploration.message}` : null}
       </p>
-      {exploration.phase === 'done' ? <ExploreResultView result={exploration.result} onOpen={open} /> : null}
+      {exploration.phase === 'done' ? (
+        <ExploreResultView result={exploration.result} onOpen={open} onOpenLasso={openLasso} />
+      ) : null}
     </section>
   );
 }

@@ -1,14 +1,17 @@
+import type { Lasso } from '../../core/explore/liveness';
 import type { Counterexample, ExploreResult } from '../../core/explore/machine';
 import { noHazardLine, statsLine } from './explore-text';
 import { FindingRows } from './FindingRows';
+import { LivenessRows } from './LivenessRows';
 
 interface Props {
   result: ExploreResult;
   onOpen: (finding: Counterexample, button: HTMLButtonElement) => void;
+  onOpenLasso: (lasso: Lasso, button: HTMLButtonElement) => void;
 }
 
-/** The explorer's answer: its figures, the hazards it found, or what finding none means. */
-export function ExploreResultView({ result, onOpen }: Props) {
+/** The explorer's answer: its figures, the hazards it found (or what finding none means), then liveness. */
+export function ExploreResultView({ result, onOpen, onOpenLasso }: Props) {
   const hazards = result.findings.filter((finding) => finding.severity === 'hazard');
   return (
     <div className="explore-result">
@@ -27,6 +30,7 @@ export function ExploreResultView({ result, onOpen }: Props) {
           <FindingRows findings={result.findings} onOpen={onOpen} />
         </>
       ) : null}
+      {result.liveness ? <LivenessRows liveness={result.liveness} onOpen={onOpenLasso} /> : null}
       {result.errors.length > 0 ? (
         <p className="explore-errors">
           The core refused {result.errors.length} step(s) it had offered, for example: {result.errors[0]?.error}

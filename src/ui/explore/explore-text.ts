@@ -7,6 +7,8 @@ export const kindTitle = (kind: string) => kind.replace(/-/g, ' ');
 
 export function progressLine(progress: ExploreProgress | null): string {
   if (!progress) return 'Exploring every interleaving…';
+  if (progress.phase === 'liveness')
+    return `Checking liveness: ${count(progress.states)} states, depth ${progress.depth}…`;
   return `Explored ${count(progress.states)} states, depth ${progress.depth}…`;
 }
 

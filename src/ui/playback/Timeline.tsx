@@ -1,5 +1,7 @@
 import { scaleLinear } from 'd3-scale';
+import { selectShownLasso } from '../../state/explore-slice';
 import { useAppSelector, useServices } from '../AppContext';
+import './timeline-loop.css';
 
 /** A scrubber over every recorded step; hazards are marked with ⚠ (and warnings with !) above it. */
 export function Timeline() {
@@ -16,9 +18,18 @@ export function Timeline() {
     return hazard || warning ? [{ position: i + 1, hazard }] : [];
   });
   const firstHazard = marks.find((mark) => mark.hazard);
+  const lasso = useAppSelector(selectShownLasso);
   return (
     <div className="timeline">
       <div className="timeline-marks" aria-hidden="true">
+        {lasso ? (
+          <span
+            className="timeline-loop"
+            style={{ left: `${x(lasso.loopStart)}%`, width: `${x(lasso.schedule.length) - x(lasso.loopStart)}%` }}
+          >
+            ↻ loop
+          </span>
+        ) : null}
         {marks.map(({ position, hazard }) => (
           <span
             key={position}
@@ -39,6 +50,16 @@ export function Timeline() {
         aria-valuetext={`step ${index} of ${last}`}
         onChange={(e) => store.getState().jumpTo(Number(e.target.value))}
       />
+      {lasso ? (
+        <p className="timeline-loop-note">
+          <span aria-hidden="true">↻ </span>
+          Loop: steps {lasso.loopStart + 1}–{lasso.schedule.length} lead back to the state after step {lasso.loopStart}{' '}
+          and repeat forever without progress.{' '}
+          <button type="button" className="link-button" onClick={() => store.getState().jumpTo(lasso.loopStart)}>
+            Jump to the loop start (step {lasso.loopStart})
+          </button>
+        </p>
+      ) : null}
       {firstHazard ? (
         <button type="button" className="link-button" onClick={() => store.getState().jumpTo(firstHazard.position)}>
           Jump to the first hazard (step {firstHazard.position})
