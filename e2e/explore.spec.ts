@@ -34,3 +34,22 @@ test('the explorer finds the use-after-free of the default scenario and opens it
   await page.screenshot({ path: 'test-results/screens/explore-dark.png' });
   expect(errors).toEqual([]);
 });
+
+test('the explorer reports liveness beside safety and opens the spin loop as a lasso', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('gup-munmap-seq-retry');
+  await expect(page.getByText('Step 0 of 0')).toBeVisible();
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  await page.getByRole('button', { name: 'Find every bad interleaving' }).click();
+  const verdicts = page.getByRole('list', { name: 'Liveness verdicts' });
+  await expect(verdicts.getByRole('listitem').first()).toContainText('Without fairness: Never progresses');
+  await expect(verdicts.getByRole('listitem').nth(1)).toContainText('Under weak fairness: Live');
+
+  await page.getByRole('button', { name: 'Open the loop without fairness in stepper' }).click();
+  await expect(page.getByText('Step 4 of 8')).toBeVisible();
+  await expect(page.getByText(/Loop: steps 5–8 lead back to the state after step 4/)).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByText('Step 8 of 8')).toBeVisible();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'test-results/screens/explore-lasso.png' });
+});

@@ -4,6 +4,7 @@ import { hash64, key64 } from '../src/core/explore/hash64';
 import { KeyTable } from '../src/core/explore/key-table';
 import { exploreMatrix } from '../src/core/explore/matrix';
 import { ringsideMachine } from '../src/core/explore/ringside';
+import { checkScenarioLiveness } from '../src/core/explore/ringside-liveness';
 import { type MachineTimes, timedMachine } from '../src/core/explore/timed-machine';
 import type { Scenario } from '../src/core/types';
 
@@ -45,14 +46,36 @@ const sample = () => {
   peak.heap = Math.max(peak.heap, m.heapUsed);
 };
 
-function benchMatrix(label: string): void {
+function benchMatrix(label: string, liveness: boolean): void {
   const cpu0 = cpuMs();
-  const m = exploreMatrix();
+  const m = exploreMatrix({ liveness });
   const cpu = cpuMs() - cpu0;
   const na = m.cells.filter((c) => c.status === 'n/a').length;
   console.log(
-    `matrix (${label}): ${m.cells.length} cells (${na} n/a), ${fmt(m.states)} states, ${fmt(m.ms)} ms, ` +
-      `${perSecond(m.states, m.ms)}; ${cpuNote(m.states, cpu)}; complete=${m.complete}`,
+    `matrix (${label}, ${liveness ? 'safety + liveness' : 'safety only'}): ${m.cells.length} cells (${na} n/a), ` +
+      `${fmt(m.states)} states, ${fmt(m.ms)} ms, ${perSecond(m.states, m.ms)}; ${cpuNote(m.states, cpu)}; complete=${m.complete}`,
+  );
+}
+
+/** The liveness pass alone on the stress scenario: graph building (with edges), Tarjan, lassos. */
+function benchLiveness(maxStates: number): void {
+  const cpu0 = cpuMs();
+  const rssBefore = process.memoryUsage().rss;
+  const r = checkScenarioLiveness(stress, ringsideMachine(stress), {
+    maxStates,
+    progressEvery: 25_000,
+    onProgress: sample,
+  });
+  const cpu = cpuMs() - cpu0;
+  sample();
+  console.log(
+    `liveness (stress): ${fmt(r.states)} states, ${fmt(r.transitions)} transitions, ${fmt(r.ms)} ms, ` +
+      `${perSecond(r.states, r.ms)}; ${cpuNote(r.states, cpu)}; status ${r.status}; ` +
+      `no fairness ${r.noFairness.verdict}, weak fairness ${r.weakFairness.verdict}; ${r.cycles} cycles, ${r.fairCycles} fair`,
+  );
+  console.log(
+    `liveness memory: graph + component search ${mb(r.bytes)} = ${(r.bytes / r.states).toFixed(1)} bytes/state; ` +
+      `rss before ${mb(rssBefore)}, peak rss so far ${mb(peak.rss)}`,
   );
 }
 
@@ -120,9 +143,12 @@ function benchTable(n: number, encodingLength: number): void {
 console.log(
   `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${loadavg()[0]?.toFixed(2)}`,
 );
-benchMatrix('cold');
-benchMatrix('warm');
+benchMatrix('cold', false);
+benchMatrix('warm', false);
+benchMatrix('liveness code cold', true);
+benchMatrix('warm', true);
 benchStress(Number(process.argv[2] ?? 5_000_000));
+benchLiveness(Number(process.argv[2] ?? 5_000_000));
 benchProfile(200_000);
 benchTable(2_000_000, 65);
 console.log(`load average at the end ${loadavg()[0]?.toFixed(2)}`);

@@ -69,6 +69,9 @@ export function loopSummary(scenario: Scenario, lasso: Lasso): { ops: string[]; 
   return { ops, retries };
 }
 
+const redoes = (n: number) =>
+  n === 0 ? 'makes no retry yet no progress' : `redoes gup_fast ${n === 1 ? 'once' : `${n} times`} per turn`;
+
 function described(scenario: Scenario, answer: LivenessAnswer, fairness: string): LivenessAnswer {
   const names = threadNames(scenario);
   const list = (ts: number[]) => ts.map((t) => names[t] ?? `thread ${t}`).join(', ');
@@ -93,6 +96,6 @@ function described(scenario: Scenario, answer: LivenessAnswer, fairness: string)
     ...answer,
     message:
       `After ${lasso.prefix.length} steps, a loop of ${lasso.loop.length} steps (${list(lasso.stepping)}) returns to the ` +
-      `same state with no progress: ${vhostStuck} redoes gup_fast ${summary.retries} time(s) per turn and never publishes used.idx.${neglect}`,
+      `same state with no progress: ${vhostStuck} ${redoes(summary.retries)} and never publishes used.idx.${neglect}`,
   };
 }
