@@ -42,6 +42,15 @@ export interface LivenessResult {
   errors: string[];
 }
 
+/** The component with a cycle whose entry has the shortest prefix (members are kept only for the fair one). */
+interface FoundCycle {
+  id: number;
+  entry: number;
+  /** Threads enabled in every state of the component. */
+  everywhere: number;
+  members: number[];
+}
+
 /**
  * Liveness check: is there a reachable cycle with no progress step? Builds the state graph (bounded like the
  * safety search), runs Tarjan over its non-progress edges, and judges each component with a cycle. Under weak
@@ -58,8 +67,7 @@ export function* livenessSteps<S>(
   const started = performance.now();
   let cycles = 0;
   let fairCycles = 0;
-  let anyCycle: { id: number; entry: number } | null = null;
-  let fairCycle: { id: number; entry: number; everywhere: number; members: number[] } | null = null;
+  const found: { any: FoundCycle | null; fair: FoundCycle | null } = { any: null, fair: null };
   const component = stronglyConnected(
     { nodes: g.expanded, edgeStart: g.edgeStart, edgeTo: g.edgeTo },
     (e) => ((g.edgeLabel[e] as number) & PROGRESS) === 0,
@@ -80,16 +88,15 @@ export function* livenessSteps<S>(
       }
       if (internal === 0) return;
       cycles++;
-      if (!anyCycle || c.entry < anyCycle.entry) anyCycle = { id, entry: c.entry };
+      if (!found.any || entry < found.any.entry) found.any = { id, entry, everywhere, members: [] };
       if ((everywhere & ~stepping) !== 0) return;
       fairCycles++;
-      if (!fairCycle || c.entry < fairCycle.entry)
-        fairCycle = { id, entry: c.entry, everywhere, members: Array.from(members) };
+      if (!found.fair || entry < found.fair.entry) found.fair = { id, entry, everywhere, members: Array.from(members) };
     },
   );
   const errors: string[] = [];
-  const answer = (found: { id: number; entry: number } | null, loopOf: (c: Component) => number[]): LivenessAnswer => {
-    if (!found) {
+  const answer = (cycle: FoundCycle | null, loopOf: (c: Component, cycle: FoundCycle) => number[]): LivenessAnswer => {
+    if (!cycle) {
       return g.status === 'complete'
         ? { verdict: 'live', message: 'live: every reachable cycle makes progress' }
         : {
@@ -97,16 +104,15 @@ export function* livenessSteps<S>(
             message: `no cycle without progress in the ${g.states} states explored, but the search stopped early`,
           };
     }
-    const c: Component = { graph: g, component, id: found.id, entry: found.entry };
-    const lasso = lassoOf(g, c.entry, loopOf(c));
+    const c: Component = { graph: g, component, id: cycle.id, entry: cycle.entry };
+    const lasso = lassoOf(g, c.entry, loopOf(c, cycle));
     const wrong = replayError(machine, spec, lasso);
     if (wrong) errors.push(wrong);
     const message = `a loop of ${lasso.loop.length} steps without progress, after ${lasso.prefix.length} steps`;
     return { verdict: 'violated', lasso, message };
   };
-  const noFairness = answer(anyCycle, shortestLoop);
-  const fair = fairCycle as { id: number; entry: number; everywhere: number; members: number[] } | null;
-  const weakFairness = answer(fair, (c) => fairLoop(c, fair?.everywhere ?? 0, fair?.members ?? []));
+  const noFairness = answer(found.any, shortestLoop);
+  const weakFairness = answer(found.fair, (c, cycle) => fairLoop(c, cycle.everywhere, cycle.members));
   return {
     status: g.status,
     complete: g.status === 'complete',
