@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 
+/** The safety search and then the liveness pass run before the result shows; a loaded machine needs the margin. */
+const SEARCH = { timeout: 30_000 };
+
 test('the explorer finds the use-after-free of the default scenario and opens it in the stepper', async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -15,7 +18,7 @@ test('the explorer finds the use-after-free of the default scenario and opens it
   await page.getByRole('tab', { name: 'Explore' }).click();
   await page.getByRole('button', { name: 'Find every bad interleaving' }).click();
   const open = page.getByRole('button', { name: 'Open use-after-free in stepper' });
-  await expect(open).toBeVisible();
+  await expect(open).toBeVisible(SEARCH);
   await expect(page.getByRole('status').filter({ hasText: 'Complete: every interleaving explored' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'At step 12 of a 12-step schedule' })).toBeVisible();
 
@@ -42,7 +45,7 @@ test('the explorer reports liveness beside safety and opens the spin loop as a l
   await page.getByRole('tab', { name: 'Explore' }).click();
   await page.getByRole('button', { name: 'Find every bad interleaving' }).click();
   const verdicts = page.getByRole('list', { name: 'Liveness verdicts' });
-  await expect(verdicts.getByRole('listitem').first()).toContainText('Without fairness: Never progresses');
+  await expect(verdicts.getByRole('listitem').first()).toContainText('Without fairness: Never progresses', SEARCH);
   await expect(verdicts.getByRole('listitem').nth(1)).toContainText('Under weak fairness: Live');
 
   await page.getByRole('button', { name: 'Open the loop without fairness in stepper' }).click();
@@ -52,4 +55,23 @@ test('the explorer reports liveness beside safety and opens the spin loop as a l
   await expect(page.getByText('Step 8 of 8')).toBeVisible();
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'test-results/screens/explore-lasso.png' });
+});
+
+test('a count left above zero starves vhost even under weak fairness, and the loop opens in the stepper', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('count-stuck-starves');
+  await expect(page.getByText('Step 0 of 0')).toBeVisible();
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  await page.getByRole('button', { name: 'Find every bad interleaving' }).click();
+  const verdicts = page.getByRole('list', { name: 'Liveness verdicts' });
+  await expect(verdicts.getByRole('listitem').nth(1)).toContainText('Under weak fairness: Never progresses', SEARCH);
+  await expect(verdicts.getByRole('listitem').nth(1)).toContainText('a fair scheduler can run it forever');
+
+  await page.getByRole('button', { name: 'Open the loop under weak fairness in stepper' }).click();
+  await expect(page.getByText('Step 13 of 17')).toBeVisible();
+  await expect(page.getByText(/Loop: steps 14–17 lead back to the state after step 13/)).toBeVisible();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'test-results/screens/explore-starve.png' });
 });

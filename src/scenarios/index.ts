@@ -1,5 +1,6 @@
 import { type Scenario, validateScenario } from '../core';
 import copyUserBaseline from './builtin/copy-user-baseline.json';
+import countStuckStarves from './builtin/count-stuck-starves.json';
 import gupMunmapSeqRetry from './builtin/gup-munmap-seq-retry.json';
 import gupMunmapUaf from './builtin/gup-munmap-uaf.json';
 import intervalNotifierSafe from './builtin/interval-notifier-safe.json';
@@ -30,6 +31,7 @@ const RAW: readonly unknown[] = [
   vmapLazyTlb,
   vOnePinBlocksMigration,
   mergedRcuRevert,
+  countStuckStarves,
   oomReaperEagain,
   thpSplitSpurious,
   intervalNotifierSafe,

@@ -41,16 +41,23 @@ describe('vhost progress', () => {
   });
 });
 
-describe.each(builtinScenarios.map((s) => [s.id, s] as const))('liveness of built-in scenario %s', (_id, scenario) => {
+/** The built-in scenario written to starve: its count is left at 1 and kmap-seq's check then fails forever. */
+const STARVING = ['count-stuck-starves'];
+
+describe.each(builtinScenarios.map((s) => [s.id, s] as const))('liveness of built-in scenario %s', (id, scenario) => {
   const r = live(scenario);
 
-  it('is complete, live under weak fairness, and any unfair loop replays to its own start', () => {
+  it('is complete, live under weak fairness unless written to starve, and every loop replays to its own start', () => {
     expect(r.complete).toBe(true);
     expect(r.errors).toEqual([]);
-    expect(r.weakFairness.verdict).toBe('live');
+    expect(r.weakFairness.verdict).toBe(STARVING.includes(id) ? 'violated' : 'live');
+    if (r.weakFairness.lasso) {
+      expectLoopReturns(scenario, r.weakFairness.lasso);
+      expect(r.weakFairness.lasso.neglected).toEqual([]);
+    }
     if (r.noFairness.lasso) {
       expectLoopReturns(scenario, r.noFairness.lasso);
-      expect(r.noFairness.lasso.neglected.length).toBeGreaterThan(0);
+      if (!STARVING.includes(id)) expect(r.noFairness.lasso.neglected.length).toBeGreaterThan(0);
       expect(loopSummary(scenario, r.noFairness.lasso).retries).toBeGreaterThan(0);
     }
   });
