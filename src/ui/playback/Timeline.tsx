@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useAppSelector, useServices } from '../AppContext';
 
-/** A scrubber over every recorded step; hazards are marked with ⚠ (and warnings with !) above it. */
+/** A scrubber over every recorded step; each hazard (⚠) and warning (!) is a button that jumps to its step. */
 export function Timeline() {
   const { store } = useServices();
   const index = useAppSelector((s) => s.index);
@@ -16,18 +16,22 @@ export function Timeline() {
     return hazard || warning ? [{ position: i + 1, hazard }] : [];
   });
   const firstHazard = marks.find((mark) => mark.hazard);
+  const jump = (step: number) => store.getState().jumpTo(step);
   return (
     <div className="timeline">
-      <div className="timeline-marks" aria-hidden="true">
+      <div className="timeline-marks">
         {marks.map(({ position, hazard }) => (
-          <span
+          <button
+            type="button"
             key={position}
-            className={hazard ? 'mark-hazard' : 'mark-warning'}
+            className={`timeline-mark ${hazard ? 'mark-hazard' : 'mark-warning'}`}
             style={{ left: `${x(position)}%` }}
-            title={`step ${position}`}
+            aria-label={`Go to the ${hazard ? 'hazard' : 'warning'} at step ${position}`}
+            aria-current={position === index ? 'step' : undefined}
+            onClick={() => jump(position)}
           >
-            {hazard ? '⚠' : '!'}
-          </span>
+            <span aria-hidden="true">{hazard ? '⚠' : '!'}</span>
+          </button>
         ))}
       </div>
       <input
@@ -37,10 +41,10 @@ export function Timeline() {
         max={last}
         value={index}
         aria-valuetext={`step ${index} of ${last}`}
-        onChange={(e) => store.getState().jumpTo(Number(e.target.value))}
+        onChange={(e) => jump(Number(e.target.value))}
       />
       {firstHazard ? (
-        <button type="button" className="link-button" onClick={() => store.getState().jumpTo(firstHazard.position)}>
+        <button type="button" className="link-button" onClick={() => jump(firstHazard.position)}>
           Jump to the first hazard (step {firstHazard.position})
         </button>
       ) : null}

@@ -1,5 +1,6 @@
 import { memo, useEffect, useId, useRef } from 'react';
 import type { Program, ThreadState, ThreadStatus } from '../../core/types';
+import { CodeText } from './CodeText';
 
 interface Props {
   thread: number;
@@ -18,14 +19,12 @@ function statusText(status: ThreadStatus): string {
   return 'Ready to run.';
 }
 
-/** Scrolls only the code list (never the page or the column) so that `line` is visible. */
+/** Scrolls only the code list (never the page or the column) so that `line` and its neighbours are visible. */
 function scrollWithinList(line: HTMLElement | null): void {
   const list = line?.parentElement;
   if (!line || !list) return;
   const top = line.offsetTop - list.offsetTop;
-  if (top < list.scrollTop) list.scrollTop = top;
-  else if (top + line.offsetHeight > list.scrollTop + list.clientHeight)
-    list.scrollTop = top + line.offsetHeight - list.clientHeight;
+  list.scrollTop = Math.max(0, top - (list.clientHeight - line.offsetHeight) / 2);
 }
 
 /** One thread's program as code, its current line marked, and the button that runs its next step. */
@@ -72,7 +71,7 @@ function ThreadPaneView({ thread, program, threadState, status, justRan, changed
             <span className="line-mark" aria-hidden="true">
               {i === pc ? '▶' : i === justRan ? '✓' : ''}
             </span>
-            <code>{instr.code}</code>
+            <CodeText code={instr.code} />
             {instr.bugs?.length ? <span className="bug-tag"> bug: {instr.bugs.join(', ')}</span> : null}
           </li>
         ))}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import type { State, StepEvent } from '../../core/types';
+import { ViewsGrid } from '../views/ViewsGrid';
+import { Diagram } from './Diagram';
+
+interface Props {
+  state: State;
+  event: StepEvent | undefined;
+  names: readonly string[];
+  presenter: boolean;
+}
+
+/** The diagram as the main picture, with the detailed tables behind a toggle. */
+export function PicturePanel({ state, event, names, presenter }: Props) {
+  const [tables, setTables] = useState(false);
+  return (
+    <section className="picture" aria-labelledby="picture-title">
+      <div className="picture-head">
+        <h2 id="picture-title">Paths to memory</h2>
+        <button type="button" aria-pressed={tables} onClick={() => setTables((on) => !on)}>
+          {tables ? 'Hide the tables' : 'Show the tables'}
+        </button>
+      </div>
+      <Diagram state={state} event={event} font={presenter ? 20 : 14} />
+      {tables ? <ViewsGrid state={state} event={event} names={names} /> : null}
+    </section>
+  );
+}
