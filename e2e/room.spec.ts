@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { loadScenario, scheduleTo } from './schedules';
 
-const SHOTS = 'test-results/screens';
+// Outside test-results, which Playwright empties at the start of every run.
+const SHOTS = 'screenshots';
 const VIEWPORTS = [
   { width: 1280, height: 720 },
   { width: 800, height: 600 },
