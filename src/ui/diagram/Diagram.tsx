@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { State, StepEvent } from '../../core/types';
 import { changedMatcher, nothingChanged } from '../views/changed';
+import { useReducedMotion } from '../views/svg/useReducedMotion';
 import { DiagramDefs } from './DiagramDefs';
 import { DiagramEdgeView, EdgeLabelView } from './DiagramEdgeView';
 import { DiagramNodeView } from './DiagramNodeView';
@@ -20,6 +21,7 @@ interface Props {
 export function Diagram({ state, event, font }: Props) {
   const id = useId().replace(/:/g, '');
   const { ref, width } = useWidth<HTMLDivElement>(680);
+  const reduced = useReducedMotion();
   const layout = useMemo(
     () => layoutDiagram(state, event ? changedMatcher(event.changed) : nothingChanged, { width, font }),
     [state, event, width, font],
@@ -43,15 +45,15 @@ export function Diagram({ state, event, font }: Props) {
         ))}
         <g className="dedges-thin">
           {thin.map((edge) => (
-            <DiagramEdgeView key={edge.id} edge={edge} markers={id} />
+            <DiagramEdgeView key={edge.id} edge={edge} markers={id} reduced={reduced} />
           ))}
         </g>
         {layout.nodes.map((node) => (
-          <DiagramNodeView key={node.id} node={node} font={layout.font} hatch={`${id}-hatch`} />
+          <DiagramNodeView key={node.id} node={node} font={layout.font} hatch={`${id}-hatch`} reduced={reduced} />
         ))}
         <g className="dedges">
           {bold.map((edge) => (
-            <DiagramEdgeView key={edge.id} edge={edge} markers={id} />
+            <DiagramEdgeView key={edge.id} edge={edge} markers={id} reduced={reduced} />
           ))}
         </g>
         {layout.edges.map((edge) => (

@@ -12,8 +12,14 @@ const MARKER: Record<DiagramEdge['style'], string> = {
 };
 
 /** One translation as an arrow; the path's shape moves with D3 when its ends move. */
-function EdgeView({ edge, markers }: { edge: DiagramEdge; markers: string }) {
-  const ref = useAnimatedAttrs<SVGPathElement>({ d: edge.path });
+interface EdgeProps {
+  edge: DiagramEdge;
+  markers: string;
+  reduced: boolean;
+}
+
+function EdgeView({ edge, markers, reduced }: EdgeProps) {
+  const ref = useAnimatedAttrs<SVGPathElement>({ d: edge.path }, reduced);
   const marker = MARKER[edge.style];
   return (
     <path
@@ -26,7 +32,10 @@ function EdgeView({ edge, markers }: { edge: DiagramEdge; markers: string }) {
   );
 }
 
-export const DiagramEdgeView = memo(EdgeView);
+const sameEdge = (a: EdgeProps, b: EdgeProps) =>
+  a.markers === b.markers && a.reduced === b.reduced && JSON.stringify(a.edge) === JSON.stringify(b.edge);
+
+export const DiagramEdgeView = memo(EdgeView, sameEdge);
 
 /** A label on an arrow ("dangling", "stale CPU0 TLB", "✕ cut"), on a backing so it reads over the lines. */
 export function EdgeLabelView({ edge, font }: { edge: DiagramEdge; font: number }) {

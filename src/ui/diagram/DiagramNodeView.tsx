@@ -6,11 +6,13 @@ interface Props {
   node: DiagramNode;
   font: number;
   hatch: string;
+  /** prefers-reduced-motion: move at once instead of animating. */
+  reduced: boolean;
 }
 
 /** One box: title, area chips, further lines; a changed box gets a dashed outline and a Δ badge. */
-function NodeView({ node, font, hatch }: Props) {
-  const ref = useAnimatedAttrs<SVGGElement>({ transform: `translate(${node.x},${node.y})` });
+function NodeView({ node, font, hatch, reduced }: Props) {
+  const ref = useAnimatedAttrs<SVGGElement>({ transform: `translate(${node.x},${node.y})` }, reduced);
   const line = Math.round(font * 1.3);
   const pad = Math.round(font * 0.45);
   const baseline = pad + font;
@@ -59,4 +61,11 @@ function NodeView({ node, font, hatch }: Props) {
   );
 }
 
-export const DiagramNodeView = memo(NodeView);
+const sameNode = (a: Props, b: Props) =>
+  a.font === b.font &&
+  a.hatch === b.hatch &&
+  a.reduced === b.reduced &&
+  JSON.stringify(a.node) === JSON.stringify(b.node);
+
+/** Layouts are rebuilt every step; a box whose content and place did not change is not rendered again. */
+export const DiagramNodeView = memo(NodeView, sameNode);

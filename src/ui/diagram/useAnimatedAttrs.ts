@@ -1,7 +1,6 @@
 import { select } from 'd3-selection';
 import 'd3-transition';
 import { useLayoutEffect, useRef } from 'react';
-import { useReducedMotion } from '../views/svg/useReducedMotion';
 
 export const DIAGRAM_MS = 350;
 
@@ -9,10 +8,9 @@ export const DIAGRAM_MS = 350;
  * React creates the element; D3 moves its geometry from the previous value to the new one.
  * Under prefers-reduced-motion (and on the first render) the new value is set at once.
  */
-export function useAnimatedAttrs<E extends SVGElement>(attrs: Record<string, string>) {
+export function useAnimatedAttrs<E extends SVGElement>(attrs: Record<string, string>, reduced: boolean) {
   const ref = useRef<E>(null);
   const first = useRef(true);
-  const reduced = useReducedMotion();
   const key = JSON.stringify(attrs);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` encodes `attrs`.
   useLayoutEffect(() => {

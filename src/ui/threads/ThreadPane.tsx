@@ -33,7 +33,10 @@ function ThreadPaneView({ thread, program, threadState, status, justRan, changed
   const currentRef = useRef<HTMLLIElement>(null);
   const pc = threadState.done ? -1 : threadState.pc;
   useEffect(() => {
-    if (pc >= 0) scrollWithinList(currentRef.current);
+    if (pc < 0) return;
+    // In the next frame, where layout happens anyway: reading offsets now would force an extra layout per step.
+    const frame = requestAnimationFrame(() => scrollWithinList(currentRef.current));
+    return () => cancelAnimationFrame(frame);
   }, [pc]);
   return (
     <section
