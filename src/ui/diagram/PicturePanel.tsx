@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { State, StepEvent } from '../../core/types';
 import { ViewsGrid } from '../views/ViewsGrid';
 import { Diagram } from './Diagram';
+import { DiagramKey } from './DiagramKey';
 
 interface Props {
   state: State;
@@ -17,6 +18,7 @@ export function PicturePanel({ state, event, names, presenter }: Props) {
     <section className="picture" aria-labelledby="picture-title">
       <div className="picture-head">
         <h2 id="picture-title">Paths to memory</h2>
+        <DiagramKey />
         <button type="button" aria-pressed={tables} onClick={() => setTables((on) => !on)}>
           {tables ? 'Hide the tables' : 'Show the tables'}
         </button>
