@@ -6,6 +6,7 @@ import { DiagramDefs } from './DiagramDefs';
 import { DiagramEdgeView, EdgeLabelView } from './DiagramEdgeView';
 import { DiagramNodeView } from './DiagramNodeView';
 import { layoutDiagram } from './layout';
+import { motionFor } from './useAnimatedAttrs';
 import { useWidth } from './useWidth';
 import './diagram.css';
 
@@ -15,13 +16,17 @@ interface Props {
   event: StepEvent | undefined;
   /** Text size in CSS pixels (larger in presenter mode). */
   font: number;
+  /** While playing, movements are shortened to fit in one step. */
+  playing?: boolean;
+  speed?: number;
 }
 
 /** The translation paths as one picture: QEMU's pages, the frames, the kernel's ways in, and every arrow between. */
-export function Diagram({ state, event, font }: Props) {
+export function Diagram({ state, event, font, playing = false, speed = 1 }: Props) {
   const id = useId().replace(/:/g, '');
   const { ref, width } = useWidth<HTMLDivElement>(680);
   const reduced = useReducedMotion();
+  const motion = useMemo(() => motionFor(reduced, playing, speed), [reduced, playing, speed]);
   const layout = useMemo(
     () => layoutDiagram(state, event ? changedMatcher(event.changed) : nothingChanged, { width, font }),
     [state, event, width, font],
@@ -45,15 +50,15 @@ export function Diagram({ state, event, font }: Props) {
         ))}
         <g className="dedges-thin">
           {thin.map((edge) => (
-            <DiagramEdgeView key={edge.id} edge={edge} markers={id} reduced={reduced} />
+            <DiagramEdgeView key={edge.id} edge={edge} markers={id} motion={motion} />
           ))}
         </g>
         {layout.nodes.map((node) => (
-          <DiagramNodeView key={node.id} node={node} font={layout.font} hatch={`${id}-hatch`} reduced={reduced} />
+          <DiagramNodeView key={node.id} node={node} font={layout.font} hatch={`${id}-hatch`} motion={motion} />
         ))}
         <g className="dedges">
           {bold.map((edge) => (
-            <DiagramEdgeView key={edge.id} edge={edge} markers={id} reduced={reduced} />
+            <DiagramEdgeView key={edge.id} edge={edge} markers={id} motion={motion} />
           ))}
         </g>
         {layout.edges.map((edge) => (

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { DiagramEdge } from './model';
-import { useAnimatedAttrs } from './useAnimatedAttrs';
+import { type Motion, useAnimatedAttrs } from './useAnimatedAttrs';
 
 const MARKER: Record<DiagramEdge['style'], string> = {
   solid: 'accent',
@@ -15,11 +15,11 @@ const MARKER: Record<DiagramEdge['style'], string> = {
 interface EdgeProps {
   edge: DiagramEdge;
   markers: string;
-  reduced: boolean;
+  motion: Motion;
 }
 
-function EdgeView({ edge, markers, reduced }: EdgeProps) {
-  const ref = useAnimatedAttrs<SVGPathElement>({ d: edge.path }, reduced);
+function EdgeView({ edge, markers, motion }: EdgeProps) {
+  const ref = useAnimatedAttrs<SVGPathElement>({ d: edge.path }, motion);
   const marker = MARKER[edge.style];
   return (
     <path
@@ -33,7 +33,7 @@ function EdgeView({ edge, markers, reduced }: EdgeProps) {
 }
 
 const sameEdge = (a: EdgeProps, b: EdgeProps) =>
-  a.markers === b.markers && a.reduced === b.reduced && JSON.stringify(a.edge) === JSON.stringify(b.edge);
+  a.markers === b.markers && a.motion.ms === b.motion.ms && JSON.stringify(a.edge) === JSON.stringify(b.edge);
 
 export const DiagramEdgeView = memo(EdgeView, sameEdge);
 

@@ -1,18 +1,17 @@
 import { memo } from 'react';
 import type { DiagramNode } from './model';
-import { useAnimatedAttrs } from './useAnimatedAttrs';
+import { type Motion, useAnimatedAttrs } from './useAnimatedAttrs';
 
 interface Props {
   node: DiagramNode;
   font: number;
   hatch: string;
-  /** prefers-reduced-motion: move at once instead of animating. */
-  reduced: boolean;
+  motion: Motion;
 }
 
 /** One box: title, area chips, further lines; a changed box gets a dashed outline and a Δ badge. */
-function NodeView({ node, font, hatch, reduced }: Props) {
-  const ref = useAnimatedAttrs<SVGGElement>({ transform: `translate(${node.x},${node.y})` }, reduced);
+function NodeView({ node, font, hatch, motion }: Props) {
+  const ref = useAnimatedAttrs<SVGGElement>({ transform: `translate(${node.x},${node.y})` }, motion);
   const line = Math.round(font * 1.3);
   const pad = Math.round(font * 0.45);
   const baseline = pad + font;
@@ -64,7 +63,7 @@ function NodeView({ node, font, hatch, reduced }: Props) {
 const sameNode = (a: Props, b: Props) =>
   a.font === b.font &&
   a.hatch === b.hatch &&
-  a.reduced === b.reduced &&
+  a.motion.ms === b.motion.ms &&
   JSON.stringify(a.node) === JSON.stringify(b.node);
 
 /** Layouts are rebuilt every step; a box whose content and place did not change is not rendered again. */
