@@ -3,11 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../../core';
 import type { State } from '../../core/types';
 import { scenarioById } from '../../scenarios';
-import { fixtureAfterHazard, fixtureEvent, fixtureInitial } from '../test-fixtures';
+import { renderApp } from '../test/render-app';
+import { fixtureAfterHazard, fixtureEvent } from '../test-fixtures';
 import { Diagram } from './Diagram';
-import { PicturePanel } from './PicturePanel';
-
-const names = ['vhost worker', 'munmap'];
 
 describe('the diagram', () => {
   it('has a one-sentence text alternative that changes with the step', () => {
@@ -32,9 +30,8 @@ describe('the diagram', () => {
   });
 
   it('keeps the tables as a detail view behind a toggle', async () => {
-    const { default: userEvent } = await import('@testing-library/user-event');
-    const user = userEvent.setup();
-    render(<PicturePanel state={fixtureInitial} event={undefined} names={names} presenter={false} />);
+    const { user } = await renderApp();
+    expect(screen.getByRole('img', { name: /^At the start, / })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /QEMU page table/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show the tables' }));
     expect(screen.getByRole('region', { name: /QEMU page table/ })).toBeInTheDocument();

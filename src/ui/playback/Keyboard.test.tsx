@@ -30,7 +30,7 @@ describe('keyboard and the playback bar', () => {
     await user.click(mark);
     await stepCount(step, last);
     expect(within(screen.getByRole('alert')).getByText(/Hazard: something broke/)).toBeInTheDocument();
-  }, 20_000);
+  });
 
   it('makes stepping forward the primary action and says when the history ends', async () => {
     const { user } = await renderApp();
