@@ -69,7 +69,7 @@ function ThreadPaneView({ thread, program, threadState, status, justRan, changed
             className={`code-line${i === pc ? ' current' : ''}${i === justRan ? ' just-ran' : ''}`}
             aria-current={i === pc ? 'step' : undefined}
             title={`${instr.fn}: ${instr.explain}`}
-            style={{ paddingLeft: `${0.3 + instr.depth * 1.1}em` }}
+            style={{ paddingLeft: `${0.3 + Math.min(instr.depth, 3) * 0.8}em` }}
           >
             <span className="line-mark" aria-hidden="true">
               {i === pc ? '▶' : i === justRan ? '✓' : ''}
