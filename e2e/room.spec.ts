@@ -60,6 +60,20 @@ async function unobscured(page: Page, locator: Locator): Promise<boolean> {
   );
 }
 
+/** Texts of the diagram that stick out of their box. */
+function overflowingText() {
+  const out: string[] = [];
+  for (const node of document.querySelectorAll('[data-node]')) {
+    const box = node.querySelector('.dnode-box')?.getBoundingClientRect();
+    if (!box) continue;
+    for (const text of node.querySelectorAll('text')) {
+      const r = text.getBoundingClientRect();
+      if (r.right > box.right + 0.5 || r.left < box.left - 0.5) out.push(text.textContent ?? '');
+    }
+  }
+  return out;
+}
+
 for (const viewport of VIEWPORTS) {
   test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     test.use({ viewport });
@@ -96,6 +110,7 @@ test('every built-in scenario’s last step, in a screenshot, with no text under
     await openRun(page, scenario.id, scenario.story);
     const smallest = await page.evaluate(smallestText);
     expect(smallest.size, `${scenario.id}: “${smallest.text}”`).toBeGreaterThanOrEqual(14);
+    expect(await page.evaluate(overflowingText), scenario.id).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/last-${scenario.id}.png` });
   }
 });
@@ -110,5 +125,6 @@ test('presenter mode enlarges the picture and the narration', async ({ page }) =
   const after = await page.getByTestId('narration').evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
   expect(after).toBeGreaterThan(before);
   await page.waitForTimeout(500);
+  expect(await page.evaluate(overflowingText)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/presenter.png` });
 });

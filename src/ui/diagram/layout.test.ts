@@ -88,7 +88,14 @@ describe('diagram layout', () => {
     const state = replay(scenario('gup-munmap-uaf'), []).states[0] as State;
     expect(layoutDiagram(state, nothingChanged, { width: 680, font: 9 }).font).toBe(14);
     const wide = layoutDiagram(state, nothingChanged, { width: 1200, font: 20 });
+    expect(wide.font).toBe(20);
     expect(wide.nodes.every((n) => n.x + n.width <= 1200)).toBe(true);
+    const squeezed = layoutDiagram(state, nothingChanged, { width: 700, font: 20 });
+    expect(squeezed.font).toBeLessThan(20);
+    expect(squeezed.width).toBe(700);
+    const narrow = layoutDiagram(state, nothingChanged, { width: 500, font: 14 });
+    expect(narrow.font).toBe(14);
+    expect(narrow.width).toBeGreaterThan(500);
   });
 
   it('marks what the step changed and says each step in its own sentence', () => {

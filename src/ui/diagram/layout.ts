@@ -18,7 +18,7 @@ export function layoutDiagram(state: State, changed: ChangedTest, options: Layou
   ];
   const bottom = Math.max(g.top, ...nodes.map((n) => n.y + n.height));
   return {
-    width: Math.max(300, options.width),
+    width: g.width,
     height: Math.ceil(bottom + g.pad),
     font: g.font,
     heads,
