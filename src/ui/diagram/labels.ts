@@ -13,8 +13,7 @@ const OWNER: Record<FrameOwner, string> = {
 
 export const ownerText = (owner: FrameOwner) => OWNER[owner];
 
-/** A frame no kernel pointer may reach any more: freed, or freed and handed to someone else. */
-export const isGone = (frame: Frame | undefined) => frame?.owner === 'free' || frame?.owner === 'reused-by-other';
+export { isGone } from '../views/labels';
 
 const LEVEL: Record<PageSize, string> = { '4K': 'PTE', '2M': 'PMD', '1G': 'PUD' };
 
