@@ -27,7 +27,7 @@ test('the explorer finds the use-after-free of the default scenario and opens it
   const banner = page.getByRole('alert').filter({ hasText: 'Hazard' });
   await expect(banner).toContainText(/use after free/i);
   await expect(banner).toContainText('Caused by this step (vhost worker)');
-  await expect(page.locator('[data-dangling="true"]').first()).toBeVisible();
+  await expect(page.locator('[data-style="dangling"]').first()).toBeVisible();
 
   await page.waitForTimeout(400);
   await expect(open).toBeInViewport();

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
-const PORT = 4179;
+// BENCH_PORT keeps parallel checkouts' benchmark servers apart.
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const URL = `http://127.0.0.1:${PORT}/`;
 const STEPS = 20;
 
@@ -122,6 +123,7 @@ try {
 
   const meanDelta = deltas.reduce((a, b) => a + b, 0) / deltas.length;
   const slow = deltas.filter((d) => d > 1000 / 50).length;
+  console.log(`steps (ms): ${steps.map((ms) => ms.toFixed(1)).join(' ')}`);
   console.log(`first-load JS: ${size.kb.toFixed(1)} KB gzip (${size.files.join(', ')}); goal < 150 KB`);
   console.log(
     `step click -> DOM updated: median ${median(steps).toFixed(1)} ms, max ${Math.max(...steps).toFixed(1)} ms over ${steps.length} steps of ${scenario}; goal < 50 ms`,

@@ -18,10 +18,11 @@ describe('App', () => {
 
   it('loads the chosen scenario from the picker with its summary', async () => {
     const { user } = await renderApp();
-    expect(screen.getByText('A hand-made scenario for tests.', { selector: 'p.scenario-summary' })).toBeInTheDocument();
+    expect(within(narration()).getByText('A hand-made scenario for tests.')).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), mutexScenario.id);
     expect(await within(narration()).findByText(`Start of “${mutexScenario.title}”.`)).toBeInTheDocument();
-    expect(screen.getByText(mutexScenario.summary, { selector: 'p.scenario-summary' })).toBeInTheDocument();
+    expect(within(narration()).getByText(mutexScenario.summary)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Scenario' })).not.toHaveFocus();
   });
 
   it('answers a digit key for a blocked thread with the reason instead of a step', async () => {

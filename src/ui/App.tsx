@@ -5,6 +5,7 @@ import { createExplorer } from '../state/explorer';
 import { type AppStoreApi, createAppStore } from '../state/store';
 import type { DecodedLink } from '../url/run-link';
 import { createWorkerClient, type SimClient } from '../worker/client';
+import { createPrefetchingClient } from '../worker/prefetch';
 import { AppContext } from './AppContext';
 import { ErrorBoundary } from './ErrorBoundary';
 import { openStart } from './open-start';
@@ -29,7 +30,10 @@ function useSimClient(store: AppStoreApi, injected: SimClient | undefined): SimC
       setClient(injected);
       return;
     }
-    const created = createWorkerClient({ onFallback: () => store.getState().setWorkerStatus('fallback') });
+    const created = createPrefetchingClient(
+      createWorkerClient({ onFallback: () => store.getState().setWorkerStatus('fallback') }),
+      pickNextThread,
+    );
     if (!created.runsOnMainThread) store.getState().setWorkerStatus('worker');
     setClient(created);
     return () => created.terminate();

@@ -1,6 +1,7 @@
 import { threadNames } from '../core';
 import { selectCurrentEvent, selectCurrentState } from '../state/store';
 import { useAppSelector } from './AppContext';
+import { PicturePanel } from './diagram/PicturePanel';
 import { ExplorePanel } from './explore/ExplorePanel';
 import { HazardBanner } from './narration/HazardBanner';
 import { Narration } from './narration/Narration';
@@ -9,26 +10,30 @@ import { Controls } from './playback/Controls';
 import { Timeline } from './playback/Timeline';
 import { useKeyboard } from './playback/useKeyboard';
 import { usePlayLoop } from './playback/usePlayLoop';
+import { PresenterButton } from './presenter/PresenterButton';
+import { usePresenter } from './presenter/usePresenter';
 import { StatusNotes } from './StatusNotes';
 import { CopyLinkButton } from './scenario/CopyLinkButton';
 import { ScenarioPicker } from './scenario/ScenarioPicker';
 import { PickButton } from './threads/PickButton';
 import { ThreadsPanel } from './threads/ThreadsPanel';
-import { ViewsGrid } from './views/ViewsGrid';
+import './room.css';
 
 /** The whole stepper for the snapshot at the store's index. */
 export function Stepper() {
   usePlayLoop();
   useKeyboard();
+  const presenter = usePresenter();
   const state = useAppSelector(selectCurrentState);
   const event = useAppSelector(selectCurrentEvent);
   const index = useAppSelector((s) => s.index);
   const names = state ? threadNames(state.scenario) : [];
   return (
-    <div className="app">
+    <div className={`app${presenter.on ? ' presenter' : ''}`}>
       <header className="top">
         <h1>Ringside</h1>
         <ScenarioPicker />
+        <PresenterButton on={presenter.on} toggle={presenter.toggle} />
         <CopyLinkButton />
         <StatusNotes />
       </header>
@@ -39,7 +44,7 @@ export function Stepper() {
             <ThreadsPanel state={state} event={event} />
           </aside>
           <div className="views-col">
-            <ViewsGrid state={state} event={event} names={names} />
+            <PicturePanel state={state} event={event} names={names} presenter={presenter.on} />
           </div>
           <aside className="narration-col" aria-label="Narration">
             <HazardBanner findings={state.findings} names={names} index={index} />

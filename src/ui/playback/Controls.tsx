@@ -2,8 +2,10 @@ import { enabledThreads } from '../../core';
 import { MAX_SPEED, MIN_SPEED } from '../../state/playback-slice';
 import { selectAtEnd, selectCurrentState } from '../../state/store';
 import { useAppSelector, useServices } from '../AppContext';
+import { EndOfHistory } from './EndOfHistory';
+import { GoToStep } from './GoToStep';
 
-/** Step, jump, play/pause and speed; the buttons' names say what they do, the symbols are decoration. */
+/** One primary action (step forward), the other moves as secondary buttons; the symbols are decoration. */
 export function Controls() {
   const { store, controller } = useServices();
   const index = useAppSelector((s) => s.index);
@@ -17,11 +19,27 @@ export function Controls() {
   const s = store.getState();
   return (
     <section className="controls" aria-label="Playback">
-      <button type="button" onClick={s.jumpToStart} disabled={index === 0} aria-keyshortcuts="Home">
-        <span aria-hidden="true">◀◀ </span>Jump to start
+      <button
+        type="button"
+        onClick={s.jumpToStart}
+        disabled={index === 0}
+        aria-keyshortcuts="Home"
+        aria-label="Jump to start"
+        title="Jump to start (Home)"
+      >
+        <span aria-hidden="true">◀◀</span>
       </button>
       <button type="button" onClick={s.stepBack} disabled={index === 0} aria-keyshortcuts="ArrowLeft">
         <span aria-hidden="true">◀ </span>Step back
+      </button>
+      <button
+        type="button"
+        className="primary-action"
+        onClick={() => void controller.stepForward()}
+        disabled={finished}
+        aria-keyshortcuts="ArrowRight"
+      >
+        Step forward<span aria-hidden="true"> ▶</span>
       </button>
       <button type="button" onClick={s.togglePlay} disabled={!playing && finished} aria-keyshortcuts="Space">
         <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>
@@ -29,18 +47,19 @@ export function Controls() {
       </button>
       <button
         type="button"
-        onClick={() => void controller.stepForward()}
-        disabled={finished}
-        aria-keyshortcuts="ArrowRight"
+        onClick={s.jumpToEnd}
+        disabled={atEnd}
+        aria-keyshortcuts="End"
+        aria-label="Jump to end"
+        title="Jump to end (End)"
       >
-        Step forward<span aria-hidden="true"> ▶</span>
-      </button>
-      <button type="button" onClick={s.jumpToEnd} disabled={atEnd} aria-keyshortcuts="End">
-        Jump to end<span aria-hidden="true"> ▶▶</span>
+        <span aria-hidden="true">▶▶</span>
       </button>
       <output className="step-count" aria-live="off">
         Step {index} of {total}
       </output>
+      {state ? <EndOfHistory state={state} atEnd={atEnd} finished={finished} /> : null}
+      <GoToStep index={index} total={total} onGo={s.jumpTo} />
       <label className="speed">
         Speed
         <input
@@ -51,7 +70,7 @@ export function Controls() {
           value={speed}
           onChange={(e) => s.setSpeed(Number(e.target.value))}
         />
-        <span>{speed} steps/s</span>
+        <span>{speed}/s</span>
       </label>
     </section>
   );

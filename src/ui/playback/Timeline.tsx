@@ -3,7 +3,7 @@ import { selectShownLasso } from '../../state/explore-slice';
 import { useAppSelector, useServices } from '../AppContext';
 import './timeline-loop.css';
 
-/** A scrubber over every recorded step; hazards are marked with ⚠ (and warnings with !) above it. */
+/** A scrubber over every recorded step; each hazard (⚠) and warning (!) is a button that jumps to its step. */
 export function Timeline() {
   const { store } = useServices();
   const index = useAppSelector((s) => s.index);
@@ -19,26 +19,31 @@ export function Timeline() {
   });
   const firstHazard = marks.find((mark) => mark.hazard);
   const lasso = useAppSelector(selectShownLasso);
+  const jump = (step: number) => store.getState().jumpTo(step);
   return (
     <div className="timeline">
-      <div className="timeline-marks" aria-hidden="true">
+      <div className="timeline-marks">
         {lasso ? (
           <span
             className="timeline-loop"
+            aria-hidden="true"
             style={{ left: `${x(lasso.loopStart)}%`, width: `${x(lasso.schedule.length) - x(lasso.loopStart)}%` }}
           >
             ↻ loop
           </span>
         ) : null}
         {marks.map(({ position, hazard }) => (
-          <span
+          <button
+            type="button"
             key={position}
-            className={hazard ? 'mark-hazard' : 'mark-warning'}
+            className={`timeline-mark ${hazard ? 'mark-hazard' : 'mark-warning'}`}
             style={{ left: `${x(position)}%` }}
-            title={`step ${position}`}
+            aria-label={`Go to the ${hazard ? 'hazard' : 'warning'} at step ${position}`}
+            aria-current={position === index ? 'step' : undefined}
+            onClick={() => jump(position)}
           >
-            {hazard ? '⚠' : '!'}
-          </span>
+            <span aria-hidden="true">{hazard ? '⚠' : '!'}</span>
+          </button>
         ))}
       </div>
       <input
@@ -48,20 +53,20 @@ export function Timeline() {
         max={last}
         value={index}
         aria-valuetext={`step ${index} of ${last}`}
-        onChange={(e) => store.getState().jumpTo(Number(e.target.value))}
+        onChange={(e) => jump(Number(e.target.value))}
       />
       {lasso ? (
         <p className="timeline-loop-note">
           <span aria-hidden="true">↻ </span>
           Loop: steps {lasso.loopStart + 1}–{lasso.schedule.length} lead back to the state after step {lasso.loopStart}{' '}
           and repeat forever without progress.{' '}
-          <button type="button" className="link-button" onClick={() => store.getState().jumpTo(lasso.loopStart)}>
+          <button type="button" className="link-button" onClick={() => jump(lasso.loopStart)}>
             Jump to the loop start (step {lasso.loopStart})
           </button>
         </p>
       ) : null}
       {firstHazard ? (
-        <button type="button" className="link-button" onClick={() => store.getState().jumpTo(firstHazard.position)}>
+        <button type="button" className="link-button" onClick={() => jump(firstHazard.position)}>
           Jump to the first hazard (step {firstHazard.position})
         </button>
       ) : null}

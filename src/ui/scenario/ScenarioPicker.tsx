@@ -11,7 +11,15 @@ export function ScenarioPicker() {
     <div className="scenario-picker">
       <label>
         Scenario{' '}
-        <select value={current?.id ?? ''} onChange={(e) => void controller.loadScenario(e.target.value)}>
+        <select
+          value={current?.id ?? ''}
+          title={current?.summary}
+          onChange={(e) => {
+            // Focus leaves the select so that the arrow keys and Space step and play the new scenario.
+            e.currentTarget.blur();
+            void controller.loadScenario(e.target.value);
+          }}
+        >
           {scenarios.map((scenario) => (
             <option key={scenario.id} value={scenario.id} title={scenario.summary}>
               {scenario.title}
@@ -20,7 +28,6 @@ export function ScenarioPicker() {
         </select>
       </label>
       <ScenarioList />
-      {current ? <p className="scenario-summary">{current.summary}</p> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { memo, useEffect, useId, useRef } from 'react';
 import type { Program, ThreadState, ThreadStatus } from '../../core/types';
+import { CodeText } from './CodeText';
 
 interface Props {
   thread: number;
@@ -18,14 +19,12 @@ function statusText(status: ThreadStatus): string {
   return 'Ready to run.';
 }
 
-/** Scrolls only the code list (never the page or the column) so that `line` is visible. */
+/** Scrolls only the code list (never the page or the column) so that `line` and its neighbours are visible. */
 function scrollWithinList(line: HTMLElement | null): void {
   const list = line?.parentElement;
   if (!line || !list) return;
   const top = line.offsetTop - list.offsetTop;
-  if (top < list.scrollTop) list.scrollTop = top;
-  else if (top + line.offsetHeight > list.scrollTop + list.clientHeight)
-    list.scrollTop = top + line.offsetHeight - list.clientHeight;
+  list.scrollTop = Math.max(0, top - (list.clientHeight - line.offsetHeight) / 2);
 }
 
 /** One thread's program as code, its current line marked, and the button that runs its next step. */
@@ -34,7 +33,10 @@ function ThreadPaneView({ thread, program, threadState, status, justRan, changed
   const currentRef = useRef<HTMLLIElement>(null);
   const pc = threadState.done ? -1 : threadState.pc;
   useEffect(() => {
-    if (pc >= 0) scrollWithinList(currentRef.current);
+    if (pc < 0) return;
+    // In the next frame, where layout happens anyway: reading offsets now would force an extra layout per step.
+    const frame = requestAnimationFrame(() => scrollWithinList(currentRef.current));
+    return () => cancelAnimationFrame(frame);
   }, [pc]);
   return (
     <section
@@ -67,12 +69,12 @@ function ThreadPaneView({ thread, program, threadState, status, justRan, changed
             className={`code-line${i === pc ? ' current' : ''}${i === justRan ? ' just-ran' : ''}`}
             aria-current={i === pc ? 'step' : undefined}
             title={`${instr.fn}: ${instr.explain}`}
-            style={{ paddingLeft: `${0.3 + instr.depth * 1.1}em` }}
+            style={{ paddingLeft: `${0.3 + Math.min(instr.depth, 3) * 0.8}em` }}
           >
             <span className="line-mark" aria-hidden="true">
               {i === pc ? '▶' : i === justRan ? '✓' : ''}
             </span>
-            <code>{instr.code}</code>
+            <CodeText code={instr.code} />
             {instr.bugs?.length ? <span className="bug-tag"> bug: {instr.bugs.join(', ')}</span> : null}
           </li>
         ))}

@@ -1,0 +1,53 @@
+import { memo } from 'react';
+import type { DiagramEdge } from './model';
+import { type Motion, useAnimatedAttrs } from './useAnimatedAttrs';
+
+const MARKER: Record<DiagramEdge['style'], string> = {
+  solid: 'accent',
+  thin: 'muted',
+  cached: 'cached',
+  dangling: 'danger',
+  stale: 'danger',
+  cut: 'none',
+};
+
+/** One translation as an arrow; the path's shape moves with D3 when its ends move. */
+interface EdgeProps {
+  edge: DiagramEdge;
+  markers: string;
+  motion: Motion;
+}
+
+function EdgeView({ edge, markers, motion }: EdgeProps) {
+  const ref = useAnimatedAttrs<SVGPathElement>({ d: edge.path }, motion);
+  const marker = MARKER[edge.style];
+  return (
+    <path
+      ref={ref}
+      className={`dedge dedge-${edge.kind} style-${edge.style}`}
+      data-edge={edge.id}
+      data-style={edge.style}
+      markerEnd={marker === 'none' ? undefined : `url(#${markers}-${marker})`}
+    />
+  );
+}
+
+const sameEdge = (a: EdgeProps, b: EdgeProps) =>
+  a.markers === b.markers && a.motion.ms === b.motion.ms && JSON.stringify(a.edge) === JSON.stringify(b.edge);
+
+export const DiagramEdgeView = memo(EdgeView, sameEdge);
+
+/** A label on an arrow ("dangling", "stale CPU0 TLB", "✕ cut"), on a backing so it reads over the lines. */
+export function EdgeLabelView({ edge, font }: { edge: DiagramEdge; font: number }) {
+  if (!edge.label) return null;
+  const { text, x, y } = edge.label;
+  const width = text.length * font * 0.62 + font * 0.6;
+  return (
+    <g className={`dlabel style-${edge.style}`} data-label-for={edge.id}>
+      <rect x={x - width / 2} y={y - font * 1.05} width={width} height={font * 1.45} rx={4} />
+      <text x={x} y={y} textAnchor="middle">
+        {text}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import type { State, StepEvent } from '../../core/types';
+import { useAppSelector } from '../AppContext';
+import { ViewsGrid } from '../views/ViewsGrid';
+import { Diagram } from './Diagram';
+import { DiagramKey } from './DiagramKey';
+
+interface Props {
+  state: State;
+  event: StepEvent | undefined;
+  names: readonly string[];
+  presenter: boolean;
+}
+
+/** The diagram as the main picture, with the detailed tables behind a toggle. */
+export function PicturePanel({ state, event, names, presenter }: Props) {
+  const [tables, setTables] = useState(false);
+  const playing = useAppSelector((s) => s.playing);
+  const speed = useAppSelector((s) => s.speed);
+  return (
+    <section className="picture" aria-labelledby="picture-title">
+      <div className="picture-head">
+        <h2 id="picture-title">Paths to memory</h2>
+        <DiagramKey />
+        <button type="button" aria-pressed={tables} onClick={() => setTables((on) => !on)}>
+          {tables ? 'Hide the tables' : 'Show the tables'}
+        </button>
+      </div>
+      <Diagram state={state} event={event} font={presenter ? 20 : 14} playing={playing} speed={speed} />
+      {tables ? <ViewsGrid state={state} event={event} names={names} /> : null}
+    </section>
+  );
+}

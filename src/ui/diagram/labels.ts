@@ -1,0 +1,43 @@
+import type { DesignId, Frame, FrameOwner, PageSize, Pte } from '../../core/types';
+
+const OWNER: Record<FrameOwner, string> = {
+  'qemu-ring': 'ring page',
+  free: 'FREED',
+  'reused-by-other': 'REUSED (other task)',
+  'ksm-shared': "KSM's shared page",
+  'swap-cache': 'swap cache copy',
+  isolated: 'isolated by mm',
+  orphan: 'orphan (unmapped)',
+  'migrated-old': 'old copy (migrated)',
+};
+
+export const ownerText = (owner: FrameOwner) => OWNER[owner];
+
+export { isGone } from '../views/labels';
+
+const LEVEL: Record<PageSize, string> = { '4K': 'PTE', '2M': 'PMD', '1G': 'PUD' };
+
+/** The user page-table entry in words: level, size, flags, or why it is not present. */
+export function entryText(pte: Pte, swapIdx: number | undefined): string {
+  const level = `${pte.size} ${LEVEL[pte.size]}`;
+  if (pte.present) return `${level} · ${pte.writable ? 'rw' : 'ro'}${pte.dirty ? ' · dirty' : ''}`;
+  if (pte.swapped === 'swap') return `swap entry (idx ${swapIdx ?? 0})`;
+  if (pte.swapped === 'migration') return 'migration entry';
+  return `${level} zapped ✕`;
+}
+
+/** refcount and mapcount, then PG_dirty, PG_locked and corruption on a line of their own when any is set. */
+export function frameFlags(frame: Frame): string[] {
+  const flags = [frame.dirty ? 'PG_dirty' : '', frame.locked ? 'PG_locked' : '', frame.corrupted ? 'corrupted' : ''];
+  const set = flags.filter(Boolean);
+  return [`ref ${frame.refcount} · map ${frame.mapcount}`, ...(set.length > 0 ? [set.join(' · ')] : [])];
+}
+
+/** The name of vhost's cached pointer for ring page `page`, as each design's code spells it. */
+export function pointerName(design: DesignId, page: number): string {
+  if (design === 'direct-map-rcu') return `vq->maps[] page ${page}`;
+  return `vq->ptr page ${page}`;
+}
+
+/** Designs that reach the ring through a vmap alias rather than a cached frame pointer. */
+export const usesVmap = (design: DesignId) => design === 'vmap-pinned' || design === 'vmap-notifier';

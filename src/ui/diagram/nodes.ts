@@ -1,0 +1,197 @@
+import { isStaleTlb, layoutOf, programsOf } from '../../core';
+import type { State } from '../../core/types';
+import type { ChangedTest } from '../views/changed';
+import type { Geometry } from './geometry';
+import { entryText, frameFlags, isGone, ownerText, pointerName, usesVmap } from './labels';
+import type { Column, DiagramNode, Tone } from './model';
+
+type Draft = Omit<DiagramNode, 'x' | 'y' | 'width' | 'height' | 'column'>;
+
+/** Stacks drafts top-down in one column. */
+function stack(g: Geometry, column: Column, drafts: Draft[]): DiagramNode[] {
+  let y = g.top;
+  return drafts.map((draft) => {
+    const lines = 1 + draft.lines.length + (draft.areas ? 1 : 0);
+    const height = g.nodeHeight(lines);
+    const node = { ...draft, column, x: g.x(column), y, width: g.columnWidth, height };
+    y += height + g.rowGap;
+    return node;
+  });
+}
+
+/** Ring pages shown: region 0, and region 1 when the ring can move there. */
+export function shownPages(state: State): number[] {
+  const regions = state.scenario.mm.some((m) => m.kind === 'set-vring-addr') ? 2 : 1;
+  const perRegion = layoutOf(state.scenario.ringSize).pages;
+  return state.ptes.map((_, gp) => gp).filter((gp) => Math.floor(gp / perRegion) < regions);
+}
+
+function pageNodes(state: State, changed: ChangedTest): Draft[] {
+  const layout = layoutOf(state.scenario.ringSize);
+  const twoRegions = shownPages(state).length > layout.pages;
+  return shownPages(state).map((gp) => {
+    const pte = state.ptes[gp];
+    const page = gp % layout.pages;
+    const region = Math.floor(gp / layout.pages);
+    const here = region === state.vhost.region;
+    return {
+      id: `page-${gp}`,
+      kind: 'page',
+      index: gp,
+      title: `${twoRegions ? `r${region} ` : ''}ring page ${page}${twoRegions && here ? ' ◀ ring' : ''}`,
+      areas: here ? layout.areas.filter((a) => a.pages.includes(page)).map((a) => a.area) : [],
+      lines: [pte ? entryText(pte, region === 0 ? state.swap[page] : undefined) : 'no entry'],
+      tone: pte?.present ? 'normal' : 'muted',
+      hatched: !pte?.present,
+      changed: changed(`ptes.${gp}`),
+    };
+  });
+}
+
+/** Frames a kernel path still reaches: vhost's pointers, the vmap alias, and cached TLB entries. */
+export function reachedFrames(state: State): Set<number> {
+  const reached = new Set(state.vhost.ptr.filter((f) => f >= 0));
+  for (const v of state.vmalloc) reached.add(v.frame);
+  state.tlbs.forEach((tlb) => {
+    for (const e of tlb) if (e.frame >= 0) reached.add(e.frame);
+  });
+  return reached;
+}
+
+function migrationTargets(state: State): Set<number> {
+  const programs = programsOf(state.scenario);
+  const targets = new Set<number>();
+  state.threads.forEach((thread, t) => {
+    if (programs[t]?.kind === 'migrate' && !thread.done) for (const f of thread.locals.refs) targets.add(f);
+  });
+  return targets;
+}
+
+function frameNodes(state: State, changed: ChangedTest): Draft[] {
+  const reached = reachedFrames(state);
+  const targets = migrationTargets(state);
+  return state.frames.map((frame, f) => {
+    const gone = isGone(frame);
+    const danger = gone && reached.has(f);
+    const tone: Tone = danger ? 'danger' : gone ? 'gone' : 'normal';
+    const owner = targets.has(f) && frame.owner === 'isolated' ? 'migration target' : ownerText(frame.owner);
+    return {
+      id: `frame-${f}`,
+      kind: 'frame',
+      index: f,
+      title: `#${f} · ${frame.size}${danger ? ' ⚠' : ''}`,
+      lines: [owner, ...frameFlags(frame)],
+      tone,
+      hatched: gone,
+      changed: changed(`frames.${f}`),
+    };
+  });
+}
+
+function directNode(state: State): Draft {
+  const cached = state.tlbs.flatMap((tlb, cpu) => (tlb.some((e) => e.kind === 'direct') ? [`CPU${cpu}`] : []));
+  return {
+    id: 'direct',
+    kind: 'direct',
+    index: 0,
+    title: `direct map · ${state.scenario.directMap}`,
+    lines: ['maps every frame', ...(cached.length > 0 ? [`in ${cached.join(', ')} TLB`] : [])],
+    tone: 'normal',
+    hatched: false,
+    changed: false,
+  };
+}
+
+/** Live vmalloc PTEs, plus ghosts for TLB entries that outlived theirs. */
+function vmallocNodes(state: State, changed: ChangedTest): Draft[] {
+  const live = state.vmalloc.map((v) => ({ slot: v.slot, page: v.page, frame: v.frame, live: true }));
+  const ghosts = state.tlbs.flatMap((tlb, cpu) =>
+    tlb
+      .filter((e) => e.kind === 'vmalloc' && isStaleTlb(state, cpu, e))
+      .map((e) => ({ slot: Math.floor(e.key / 64), page: e.key % 64, frame: e.frame, live: false })),
+  );
+  const seen = new Set<number>();
+  return [...live, ...ghosts]
+    .sort((a, b) => a.slot * 64 + a.page - (b.slot * 64 + b.page))
+    .filter((v) => {
+      const key = v.slot * 64 + v.page;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((v) => ({
+      id: `vmalloc-${v.slot * 64 + v.page}`,
+      kind: 'vmalloc' as const,
+      index: v.slot * 64 + v.page,
+      title: `vmap slot ${v.slot} page ${v.page}`,
+      lines: [v.live ? '4K vmalloc PTE' : 'PTE cleared (vunmap)'],
+      tone: v.live ? ('normal' as const) : ('muted' as const),
+      hatched: !v.live,
+      changed: changed('vmalloc'),
+    }));
+}
+
+function pointerNodes(state: State, changed: ChangedTest): Draft[] {
+  const { design } = state.scenario;
+  if (design === 'copy-user')
+    return [
+      {
+        id: 'note-copy-user',
+        kind: 'note',
+        index: 0,
+        title: 'vhost: copy_*_user',
+        lines: ['no kernel pointer;', "walks QEMU's PTEs"],
+        tone: 'normal',
+        hatched: false,
+        changed: false,
+      },
+    ];
+  if (usesVmap(design)) {
+    const slot = state.vhost.vmapSlot;
+    const local = state.threads[0]?.locals.mapSlot ?? -1;
+    const mapped = (s: number) => state.vmalloc.some((v) => v.slot === s);
+    const drafts: Draft[] = [
+      {
+        id: 'pointer-map',
+        kind: 'pointer',
+        index: slot,
+        title: 'vq->map',
+        lines: [slot < 0 ? '= NULL' : `→ vmap slot ${slot}`],
+        tone: 'normal',
+        hatched: false,
+        changed: changed('vhost.vmapSlot'),
+      },
+    ];
+    if (local >= 0)
+      drafts.push({
+        id: 'pointer-local',
+        kind: 'pointer',
+        index: local,
+        title: "worker's map copy",
+        lines: [`→ vmap slot ${local}${mapped(local) ? '' : ' (gone)'}`],
+        tone: mapped(local) ? 'normal' : 'danger',
+        hatched: false,
+        changed: changed('threads.0'),
+      });
+    return drafts;
+  }
+  return state.vhost.ptr.map((f, p) => ({
+    id: `pointer-${p}`,
+    kind: 'pointer',
+    index: p,
+    title: pointerName(design, p),
+    lines: [f < 0 ? '= NULL' : `→ #${f} via direct map`],
+    tone: f >= 0 && isGone(state.frames[f]) ? 'danger' : 'normal',
+    hatched: false,
+    changed: changed('vhost.ptr'),
+  }));
+}
+
+export function buildNodes(state: State, changed: ChangedTest, g: Geometry): DiagramNode[] {
+  const kernel = [directNode(state), ...vmallocNodes(state, changed), ...pointerNodes(state, changed)];
+  return [
+    ...stack(g, 'user', pageNodes(state, changed)),
+    ...stack(g, 'frames', frameNodes(state, changed)),
+    ...stack(g, 'kernel', kernel),
+  ];
+}
