@@ -2,6 +2,8 @@ import { threadNames } from '../core';
 import { selectCurrentEvent, selectCurrentState } from '../state/store';
 import { useAppSelector } from './AppContext';
 import { ExplorePanel } from './explore/ExplorePanel';
+import { LinkNotice } from './history/LinkNotice';
+import { RunHistory } from './history/RunHistory';
 import { HazardBanner } from './narration/HazardBanner';
 import { Narration } from './narration/Narration';
 import { NarrationTabs } from './narration/NarrationTabs';
@@ -30,6 +32,8 @@ export function Stepper() {
         <h1>Ringside</h1>
         <ScenarioPicker />
         <CopyLinkButton />
+        <RunHistory />
+        <LinkNotice />
         <StatusNotes />
       </header>
       {state ? (
