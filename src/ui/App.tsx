@@ -53,10 +53,10 @@ export function App({ client: injected, scenarios, initialScenarioId, linkText =
     void openLinkText(store, controller, scenarios, initialScenarioId, linkText);
   }, [controller, store, scenarios, initialScenarioId, linkText, syncUrl]);
 
-  if (!controller || !explorer) return <p className="loading">Starting the simulation…</p>;
+  if (!controller || !explorer || !client) return <p className="loading">Starting the simulation…</p>;
   return (
     <ErrorBoundary>
-      <AppContext.Provider value={{ store, controller, explorer, catalog: scenarios }}>
+      <AppContext.Provider value={{ store, controller, explorer, client, catalog: scenarios }}>
         <Stepper />
       </AppContext.Provider>
     </ErrorBoundary>

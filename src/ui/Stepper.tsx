@@ -4,6 +4,7 @@ import { useAppSelector } from './AppContext';
 import { ExplorePanel } from './explore/ExplorePanel';
 import { LinkNotice } from './history/LinkNotice';
 import { RunHistory } from './history/RunHistory';
+import { MatrixButton } from './matrix/MatrixButton';
 import { HazardBanner } from './narration/HazardBanner';
 import { Narration } from './narration/Narration';
 import { NarrationTabs } from './narration/NarrationTabs';
@@ -33,6 +34,7 @@ export function Stepper() {
         <ScenarioPicker />
         <CopyLinkButton />
         <RunHistory />
+        <MatrixButton />
         <LinkNotice />
         <StatusNotes />
       </header>

@@ -1,0 +1,91 @@
+import { scaleBand } from 'd3-scale';
+import type { KeyboardEvent } from 'react';
+import { MM_KINDS } from '../../core';
+import type { MatrixCellView } from './cell-view';
+
+interface Props {
+  rows: readonly string[];
+  cells: ReadonlyMap<string, MatrixCellView>;
+  onOpen: (cell: MatrixCellView) => void;
+}
+
+const LEFT = 250;
+const TOP = 30;
+const CELL_W = 118;
+const CELL_H = 42;
+
+/** The design × mm-event grid: D3 lays the bands out, React draws each cell with its verdict symbol and findings. */
+export function MatrixGrid({ rows, cells, onOpen }: Props) {
+  const x = scaleBand<string>()
+    .domain(MM_KINDS)
+    .range([LEFT, LEFT + MM_KINDS.length * CELL_W])
+    .paddingInner(0.06);
+  const y = scaleBand<string>()
+    .domain(rows)
+    .range([TOP, TOP + rows.length * CELL_H])
+    .paddingInner(0.1);
+  const width = LEFT + MM_KINDS.length * CELL_W + 4;
+  const height = TOP + rows.length * CELL_H + 4;
+  const onKey = (event: KeyboardEvent, cell: MatrixCellView) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    onOpen(cell);
+  };
+  return (
+    <svg className="matrix-grid" width={width} height={height}>
+      {MM_KINDS.map((event) => (
+        <text key={event} className="matrix-col" x={(x(event) ?? 0) + x.bandwidth() / 2} y={TOP - 10}>
+          {event}
+        </text>
+      ))}
+      {rows.map((row) => (
+        <text key={row} className="matrix-row" x={LEFT - 8} y={(y(row) ?? 0) + y.bandwidth() / 2 + 4}>
+          {row}
+        </text>
+      ))}
+      {rows.flatMap((row) =>
+        MM_KINDS.map((event) => {
+          const cell = cells.get(`${row}|${event}`);
+          const left = x(event) ?? 0;
+          const top = y(row) ?? 0;
+          if (!cell)
+            return (
+              <rect
+                key={`${row}|${event}`}
+                className="matrix-cell matrix-cell-pending"
+                x={left}
+                y={top}
+                width={x.bandwidth()}
+                height={y.bandwidth()}
+              />
+            );
+          const safety = cell.verdicts.safety;
+          const findings = [...cell.hazards, ...cell.warnings];
+          return (
+            // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; this group is the cell's button.
+            <g
+              key={cell.key}
+              role="button"
+              tabIndex={0}
+              aria-label={`${cell.description} Open in the stepper.`}
+              className={`matrix-cell matrix-cell-${safety.label.replace('/', '')}`}
+              data-cell={cell.key}
+              onClick={() => onOpen(cell)}
+              onKeyDown={(event) => onKey(event, cell)}
+            >
+              <title>{cell.description}</title>
+              <rect x={left} y={top} width={x.bandwidth()} height={y.bandwidth()} rx={3} />
+              <text x={left + 6} y={top + 16} className="matrix-cell-hazards">
+                <tspan className="matrix-symbol">{safety.symbol}</tspan>{' '}
+                {cell.hazards.join(' ') || (findings.length ? '' : 'ok')}
+              </text>
+              <text x={left + 6} y={top + 32} className="matrix-cell-warnings">
+                {cell.warnings.join(' ')}
+              </text>
+            </g>
+          );
+        }),
+      )}
+    </svg>
+  );
+}
