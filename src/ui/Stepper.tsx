@@ -1,6 +1,7 @@
 import { threadNames } from '../core';
 import { selectCurrentEvent, selectCurrentState } from '../state/store';
 import { useAppSelector } from './AppContext';
+import { EditorButton } from './editor/EditorButton';
 import { ExplorePanel } from './explore/ExplorePanel';
 import { LinkNotice } from './history/LinkNotice';
 import { RunHistory } from './history/RunHistory';
@@ -33,6 +34,7 @@ export function Stepper() {
         <h1>Ringside</h1>
         <ScenarioPicker />
         <CopyLinkButton />
+        <EditorButton />
         <RunHistory />
         <MatrixButton />
         <LinkNotice />

@@ -33,6 +33,7 @@ export function MatrixGrid({ rows, cells, onOpen }: Props) {
   };
   return (
     <svg className="matrix-grid" width={width} height={height}>
+      <title>Design × mm-event matrix: one row per design and bug switch, one column per mm event</title>
       {MM_KINDS.map((event) => (
         <text key={event} className="matrix-col" x={(x(event) ?? 0) + x.bandwidth() / 2} y={TOP - 10}>
           {event}
