@@ -9,9 +9,9 @@ interface Props {
   onOpen: (cell: MatrixCellView) => void;
 }
 
-const LEFT = 250;
+const LEFT = 280;
 const TOP = 30;
-const CELL_W = 118;
+const CELL_W = 128;
 const CELL_H = 42;
 
 /** The design × mm-event grid: D3 lays the bands out, React draws each cell with its verdict symbol and findings. */
