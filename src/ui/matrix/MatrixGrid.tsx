@@ -1,7 +1,7 @@
 import { scaleBand } from 'd3-scale';
-import type { KeyboardEvent } from 'react';
 import { MM_KINDS } from '../../core';
 import type { MatrixCellView } from './cell-view';
+import { MatrixCell } from './MatrixCell';
 
 interface Props {
   rows: readonly string[];
@@ -26,11 +26,6 @@ export function MatrixGrid({ rows, cells, onOpen }: Props) {
     .paddingInner(0.1);
   const width = LEFT + MM_KINDS.length * CELL_W + 4;
   const height = TOP + rows.length * CELL_H + 4;
-  const onKey = (event: KeyboardEvent, cell: MatrixCellView) => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    event.preventDefault();
-    onOpen(cell);
-  };
   return (
     <svg className="matrix-grid" width={width} height={height}>
       <title>Design × mm-event matrix: one row per design and bug switch, one column per mm event</title>
@@ -60,30 +55,16 @@ export function MatrixGrid({ rows, cells, onOpen }: Props) {
                 height={y.bandwidth()}
               />
             );
-          const safety = cell.verdicts.safety;
-          const findings = [...cell.hazards, ...cell.warnings];
           return (
-            // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; this group is the cell's button.
-            <g
+            <MatrixCell
               key={cell.key}
-              role="button"
-              tabIndex={0}
-              aria-label={`${cell.description} Open in the stepper.`}
-              className={`matrix-cell matrix-cell-${safety.label.replace('/', '')}`}
-              data-cell={cell.key}
-              onClick={() => onOpen(cell)}
-              onKeyDown={(event) => onKey(event, cell)}
-            >
-              <title>{cell.description}</title>
-              <rect x={left} y={top} width={x.bandwidth()} height={y.bandwidth()} rx={3} />
-              <text x={left + 6} y={top + 16} className="matrix-cell-hazards">
-                <tspan className="matrix-symbol">{safety.symbol}</tspan>{' '}
-                {cell.hazards.join(' ') || (findings.length ? '' : 'ok')}
-              </text>
-              <text x={left + 6} y={top + 32} className="matrix-cell-warnings">
-                {cell.warnings.join(' ')}
-              </text>
-            </g>
+              cell={cell}
+              x={left}
+              y={top}
+              width={x.bandwidth()}
+              height={y.bandwidth()}
+              onOpen={onOpen}
+            />
           );
         }),
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type MatrixCellRun, type MatrixRun, matrixCells, runMatrix } from '../../state/matrix-run';
 import { useServices } from '../AppContext';
 import { count } from '../explore/explore-text';
@@ -16,43 +16,53 @@ type Phase = 'idle' | 'running' | 'done' | 'cancelled';
 /** Computes the design × mm-event (× bug switch) matrix in the worker and opens any cell's counterexample. */
 export default function MatrixPanel({ onClose }: { onClose: () => void }) {
   const { store, controller, client, catalog } = useServices();
-  const [runs, setRuns] = useState<ReadonlyMap<string, MatrixCellRun>>(new Map());
+  const [cells, setCells] = useState<ReadonlyMap<string, { run: MatrixCellRun; view: MatrixCellView }>>(new Map());
   const [phase, setPhase] = useState<Phase>('idle');
   const [states, setStates] = useState(0);
   const current = useRef<MatrixRun | null>(null);
   const all = useMemo(matrixCells, []);
   const rows = useMemo(() => [...new Set(all.map(rowLabel))], [all]);
-  const views = useMemo(() => new Map([...runs.values()].map((run) => [cellView(run).key, cellView(run)])), [runs]);
+  const views = useMemo(() => new Map([...cells].map(([key, cell]) => [key, cell.view])), [cells]);
   useEffect(() => () => current.current?.cancel(), []);
 
   const start = () => {
     current.current?.cancel();
-    setRuns(new Map());
+    setCells(new Map());
     setStates(0);
     setPhase('running');
     const run = runMatrix(client, {
       maxStatesPerCell: MATRIX_MAX_STATES_PER_CELL,
-      onCell: (cell) => {
-        setRuns((before) => new Map(before).set(`${rowLabel(cell)}|${cell.event}`, cell));
-        setStates((n) => n + cell.states);
+      // A transition lets React render the grid in slices, so a cell's arrival never blocks the page for long.
+      onCell: (run) => {
+        const view = cellView(run);
+        startTransition(() => {
+          setCells((before) => new Map(before).set(view.key, { run, view }));
+          setStates((n) => n + run.states);
+        });
       },
     });
     current.current = run;
     void run.finished.then((complete) => {
-      if (current.current === run) setPhase(complete ? 'done' : 'cancelled');
+      if (current.current === run) startTransition(() => setPhase(complete ? 'done' : 'cancelled'));
     });
   };
   const cancel = () => current.current?.cancel();
-  const open = async (view: MatrixCellView) => {
-    const run = runs.get(view.key);
-    if (!run?.scenario) return;
-    const finding = view.open;
-    const link = finding ? { schedule: finding.schedule, index: finding.step + 1 } : { schedule: [], index: 0 };
-    onClose();
-    await openRunLink(store, controller, catalog, { scenarioId: run.scenario.id, edited: run.scenario, ...link });
-  };
+  const latest = useRef(cells);
+  latest.current = cells;
+  const open = useCallback(
+    async (view: MatrixCellView) => {
+      const run = latest.current.get(view.key)?.run;
+      if (!run?.scenario) return;
+      const finding = view.open;
+      const link = finding ? { schedule: finding.schedule, index: finding.step + 1 } : { schedule: [], index: 0 };
+      onClose();
+      await openRunLink(store, controller, catalog, { scenarioId: run.scenario.id, edited: run.scenario, ...link });
+    },
+    [store, controller, catalog, onClose],
+  );
 
-  const done = runs.size;
+  const openCell = useCallback((view: MatrixCellView) => void open(view), [open]);
+  const done = cells.size;
   return (
     <section className="matrix" aria-label="Matrix">
       <p className="matrix-intro">
@@ -75,7 +85,7 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
         </span>
       </div>
       <div className="matrix-scroll">
-        <MatrixGrid rows={rows} cells={views} onOpen={(view) => void open(view)} />
+        <MatrixGrid rows={rows} cells={views} onOpen={openCell} />
       </div>
       <MatrixLegend />
     </section>
