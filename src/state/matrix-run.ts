@@ -30,6 +30,8 @@ export interface MatrixRun {
   cancel: () => void;
 }
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export const matrixCells = () =>
   matrixRows().flatMap(({ design, bug }) => MM_KINDS.map((event) => ({ design, event, bug })));
 
@@ -54,6 +56,8 @@ export function runMatrix(client: SimClient, { maxStatesPerCell, onCell, onProgr
   };
   const finished = (async () => {
     for (const [i, { design, event, bug }] of cells.entries()) {
+      // One cell per task: the page handles input and paints between cells, even for cells with nothing to explore.
+      await nextTask();
       if (cancelled) return false;
       const cell = await explore(design, event, bug);
       if (cancelled) return false;

@@ -34,7 +34,17 @@ export function encodeRunLink({ scenarioId, edited, schedule, index }: RunLink):
 /** Whether `scenario` is the catalogue's scenario of the same id, so a link can name it instead of carrying it. */
 export function isNamed(scenario: Scenario, catalog: readonly Scenario[]): boolean {
   const named = catalog.find((candidate) => candidate.id === scenario.id);
-  return named !== undefined && (named === scenario || JSON.stringify(named) === JSON.stringify(scenario));
+  return named !== undefined && (named === scenario || canonical(named) === canonical(scenario));
+}
+
+const texts = new WeakMap<Scenario, string>();
+/** Scenarios are immutable, so each one's JSON is computed once. */
+function canonical(scenario: Scenario): string {
+  const known = texts.get(scenario);
+  if (known !== undefined) return known;
+  const text = JSON.stringify(scenario);
+  texts.set(scenario, text);
+  return text;
 }
 
 /** The link for a run of `scenario`, naming it when the catalogue has it unchanged. */

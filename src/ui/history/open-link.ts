@@ -7,7 +7,9 @@ import type { RunLink } from '../../url/run-link-types';
 /** Adds an edited scenario to the picker; one that would shadow a named scenario gets its own id. */
 function ensureScenario(store: AppStoreApi, catalog: readonly Scenario[], edited: Scenario): string {
   const clash = catalog.some((s) => s.id === edited.id);
-  const scenario = clash ? { ...edited, id: `${edited.id}-edited`, title: `${edited.title} (edited)` } : edited;
+  const scenario = clash
+    ? { ...edited, id: `${edited.id.slice(0, 57)}-edited`, title: `${edited.title} (edited)` }
+    : edited;
   const others = store.getState().scenarios.filter((s) => s.id !== scenario.id);
   store.getState().setScenarios([...others, scenario], store.getState().scenarioId);
   return scenario.id;

@@ -38,8 +38,13 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
       // Browsers may refuse to write history too often; the next change writes it again.
     }
   };
+  let seen: unknown[] = [];
   const sync = () => {
     const s = store.getState();
+    // Most store changes (exploration progress, play flags) leave the run alone: skip them cheaply.
+    const inputs = [s.states, s.schedule, s.index, s.pending, s.run];
+    if (inputs.every((value, i) => value === seen[i])) return;
+    seen = inputs;
     const link = restoring > 0 ? null : situationOf(s, catalog);
     if (!link) return;
     const href = encodeRunLink(link);
