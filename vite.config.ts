@@ -8,6 +8,8 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
+    // The project machine is shared (2 cores, several checkouts testing at once): 5 s is too tight for UI flows.
+    testTimeout: 20_000,
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     projects: [
       {

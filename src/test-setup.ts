@@ -1,5 +1,8 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// The project machine is shared: findBy* queries wait up to 5 s instead of 1 s before failing.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => cleanup());
