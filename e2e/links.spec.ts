@@ -51,7 +51,7 @@ test('step, reload and see the same step; Back and Forward walk through scenario
   await expect(page.locator('.step-count')).toHaveText('Step 3 of 3');
   await expect(page).toHaveURL(/t=0\.0\.1&i=3/);
   await page.getByText('Earlier runs').click();
-  await page.getByRole('button', { name: /^Open .*: step 2 of 4$/ }).click();
+  await page.getByRole('button', { name: /^Open .* \(at step 2, 4 steps\)$/ }).click();
   await expect(page.locator('.step-count')).toHaveText('Step 2 of 4');
   await expect(page).toHaveURL(/t=0\.0\.0\.0&i=2/);
   await page.goBack();

@@ -38,7 +38,7 @@ describe('the address bar follows the run', () => {
     await stepCount(2, 2);
     expect(window.location.search).toBe(link([0, 1], 2));
     expect(window.history.length).toBe(before + 1);
-    expect(screen.getByRole('list', { name: 'Earlier runs' })).toHaveTextContent('step 1 of 3');
+    expect(screen.getByRole('list', { name: 'Earlier runs' })).toHaveTextContent('(at step 1, 3 steps)');
 
     await act(async () => {
       window.history.back();

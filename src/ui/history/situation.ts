@@ -18,6 +18,5 @@ export function isBranch(before: readonly number[], after: readonly number[]): b
 
 export function runTitle(link: RunLink, scenarios: readonly Scenario[]): string {
   const title = link.edited?.title ?? scenarios.find((s) => s.id === link.scenarioId)?.title ?? link.scenarioId;
-  const steps = link.schedule.length;
-  return `${title}: step ${link.index} of ${steps}`;
+  return `${title} (at step ${link.index}, ${link.schedule.length} steps)`;
 }
