@@ -34,7 +34,7 @@ const linkish = fc.oneof(
 );
 
 describe('decode on untrusted text', () => {
-  it('never throws and always yields a valid situation or a typed error, for any string', () => {
+  it('never throws and always yields a valid situation or a typed error, for any string', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(linkish, (text) => expectWellFormed(decode(text))),
       { numRuns: 4000 },

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXCERPT_MAX } from '../core/excerpt';
+import type { Scenario } from '../core/types';
 import { builtinScenarios } from '../scenarios';
 import { runLinkArb } from './arbitraries.test-util';
 import { checksum, encodeRunLink } from './encode';
@@ -15,7 +16,9 @@ const v2 = (threads: string, index: string) =>
   `?v=2&m=${MODEL_VERSION}&s=${ID}&t=${threads}&i=${index}&c=${checksum(MODEL_VERSION, ID, threads, index)}`;
 
 describe('run links', () => {
-  it('decode(encode(situation)) is the identity for any built-in or edited scenario, schedule and step', () => {
+  it('decode(encode(situation)) is the identity for any built-in or edited scenario, schedule and step', {
+    timeout: 60_000,
+  }, () => {
     fc.assert(
       fc.property(runLinkArb, (link) => {
         expect(decode(encodeRunLink(link))).toEqual({ status: 'ok', link });
@@ -110,6 +113,17 @@ describe('run links', () => {
     const long = decode(`?v=1&s=${'<b>x</b>'.repeat(500)}`);
     expect(long.status === 'error' && long.error.length).toBeLessThan(EXCERPT_MAX + 80);
     expect(decode('?v=1&s=%0Aevil')).toMatchObject({ error: /"\\u000aevil"/ });
+  });
+
+  it('quotes at most a short, printable part of an edited scenario the validator refuses', () => {
+    const base = builtinScenarios[0];
+    if (!base) throw new Error('no built-in scenario');
+    const hostile = { ...base, id: 'bad', design: `\u202e${'x'.repeat(3000)}` } as unknown as Scenario;
+    const decoded = decode(encodeRunLink({ scenarioId: 'bad', edited: hostile, schedule: [], index: 0 }));
+    expect(decoded).toMatchObject({ status: 'error', error: /^Its edited scenario is not valid: design: / });
+    const error = decoded.status === 'error' ? decoded.error : '';
+    expect(error.length).toBeLessThan(300);
+    expect(error).not.toContain('\u202e');
   });
 
   it('refuses an oversized schedule before replaying anything', () => {

@@ -12,8 +12,14 @@ interface Props {
 export function Overlay({ title, open, onClose, children }: Props) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  // Focus moves into the panel when it opens and back to what had it (the opening button) when it closes.
   useEffect(() => {
-    if (open) heading.current?.focus();
+    if (!open) return;
+    const before = document.activeElement;
+    heading.current?.focus();
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
   }, [open]);
   return (
     <div className="overlay" hidden={!open}>
