@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { encodeRunLink } from '../../url/encode';
@@ -24,19 +24,19 @@ describe('the address bar follows the run', () => {
     );
     await stepCount(0, 0);
     await runSchedule(user, [0, 0, 1]);
-    expect(window.location.search).toBe(link([0, 0, 1], 3));
+    await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 3)));
     await user.click(screen.getByRole('button', { name: /Step back/ }));
-    expect(window.location.search).toBe(link([0, 0, 1], 2));
+    await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 2)));
     expect(window.history.length).toBe(before);
 
     await user.click(screen.getByRole('button', { name: /^Run .* \(2\)$/ }));
     await stepCount(3, 3);
-    expect(window.location.search).toBe(link([0, 0, 1], 3));
+    await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 3)));
     await user.click(screen.getByRole('button', { name: /Step back/ }));
     await user.click(screen.getByRole('button', { name: /Step back/ }));
     await user.click(screen.getByRole('button', { name: /^Run .* \(2\)$/ }));
     await stepCount(2, 2);
-    expect(window.location.search).toBe(link([0, 1], 2));
+    await waitFor(() => expect(window.location.search).toBe(link([0, 1], 2)));
     expect(window.history.length).toBe(before + 1);
     expect(screen.getByRole('list', { name: 'Earlier runs' })).toHaveTextContent('(at step 1, 3 steps)');
 
@@ -45,6 +45,6 @@ describe('the address bar follows the run', () => {
       await new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
     });
     await stepCount(1, 3);
-    expect(window.location.search).toBe(link([0, 0, 1], 1));
+    await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 1)));
   });
 });

@@ -14,6 +14,8 @@ export interface Browser {
   removeEventListener: (type: 'popstate', listener: () => void) => void;
 }
 
+export const REPLACE_DELAY_MS = 200;
+
 export interface UrlSyncOptions {
   store: AppStoreApi;
   controller: Controller;
@@ -38,6 +40,23 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
       // Browsers may refuse to write history too often; the next change writes it again.
     }
   };
+  // While stepping or playing, the entry is rewritten at most every REPLACE_DELAY_MS, with the latest step.
+  let replacing: ReturnType<typeof setTimeout> | undefined;
+  let replaceHref = '';
+  const flush = () => {
+    if (replacing === undefined) return;
+    clearTimeout(replacing);
+    replacing = undefined;
+    write(replaceHref, false);
+  };
+  const update = (href: string, push: boolean) => {
+    if (push) {
+      flush();
+      return write(href, true);
+    }
+    replaceHref = href;
+    replacing ??= setTimeout(flush, REPLACE_DELAY_MS);
+  };
   let seen: unknown[] = [];
   const sync = () => {
     const s = store.getState();
@@ -52,7 +71,7 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
     const push = shown !== null && (s.run !== shown.run || isBranch(shown.link.schedule, link.schedule));
     const left = shown;
     shown = { link, href, run: s.run };
-    write(href, push);
+    update(href, push);
     // Saving notifies subscribers again, so `shown` is already up to date here.
     if (push && left) s.saveRun({ href: left.href, link: left.link, title: runTitle(left.link, s.scenarios) });
   };
@@ -67,15 +86,22 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
     const link = situationOf(s, catalog);
     if (link && restoring === 0) {
       const href = encodeRunLink(link);
+      flush();
       if (href !== browser.location.search + browser.location.hash) write(href, false);
       shown = { link, href, run: s.run };
     }
   };
-  const onPopState = () => void restore();
+  const onPopState = () => {
+    // The entry has already changed: a rewrite still pending belongs to the entry left, so it is dropped.
+    clearTimeout(replacing);
+    replacing = undefined;
+    void restore();
+  };
   const unsubscribe = store.subscribe(sync);
   browser.addEventListener('popstate', onPopState);
   void restore();
   return () => {
+    flush();
     unsubscribe();
     browser.removeEventListener('popstate', onPopState);
   };
