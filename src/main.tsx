@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { builtinScenarios, defaultScenarioId } from './scenarios';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { decodeRunLink } from './url/run-link';
 import './ui/theme.css';
 
 const root = document.getElementById('root');
@@ -11,11 +10,7 @@ if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App
-        scenarios={builtinScenarios}
-        initialScenarioId={defaultScenarioId}
-        link={decodeRunLink(window.location.search)}
-      />
+      <App scenarios={builtinScenarios} initialScenarioId={defaultScenarioId} syncUrl />
     </ErrorBoundary>
   </StrictMode>,
 );

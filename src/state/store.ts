@@ -3,11 +3,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../core/types';
 import { createExploreSlice, type ExploreSlice } from './explore-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
+import { createRunsSlice, type RunsSlice } from './runs-slice';
 import { createScenarioSlice, type ScenarioSlice } from './scenario-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** Snapshots, indices and flags for the UI; the simulation itself lives in src/core. */
-export type AppStore = PlaybackSlice & ScenarioSlice & UiSlice & ExploreSlice;
+export type AppStore = PlaybackSlice & ScenarioSlice & UiSlice & ExploreSlice & RunsSlice;
 export type AppStoreApi = StoreApi<AppStore>;
 
 export function createAppStore(): AppStoreApi {
@@ -16,6 +17,7 @@ export function createAppStore(): AppStoreApi {
     ...createScenarioSlice(...a),
     ...createUiSlice(...a),
     ...createExploreSlice(...a),
+    ...createRunsSlice(...a),
   }));
 }
 

@@ -3,12 +3,12 @@ import type { Scenario } from '../core/types';
 import { createController } from '../state/controller';
 import { createExplorer } from '../state/explorer';
 import { type AppStoreApi, createAppStore } from '../state/store';
-import type { DecodedLink } from '../url/run-link';
 import { createWorkerClient, type SimClient } from '../worker/client';
 import { createPrefetchingClient } from '../worker/prefetch';
 import { AppContext } from './AppContext';
 import { ErrorBoundary } from './ErrorBoundary';
-import { openStart } from './open-start';
+import { openLinkText } from './history/open-link';
+import { startUrlSync } from './history/url-sync';
 import { pickNextThread } from './playback/pick';
 import { Stepper } from './Stepper';
 
@@ -17,8 +17,10 @@ export interface AppProps {
   client?: SimClient;
   scenarios: readonly Scenario[];
   initialScenarioId: string;
-  /** A shared link to open instead of the initial scenario's start. */
-  link?: DecodedLink | null;
+  /** A shared link's text (query and fragment) to open instead of the initial scenario's start. */
+  linkText?: string;
+  /** Keep the address bar in step with the run (Back, Forward, reload); the page sets it, tests mostly do not. */
+  syncUrl?: boolean;
 }
 
 /** Owns the worker for the app's lifetime: created in an effect, terminated by that effect's cleanup. */
@@ -41,7 +43,7 @@ function useSimClient(store: AppStoreApi, injected: SimClient | undefined): SimC
   return client;
 }
 
-export function App({ client: injected, scenarios, initialScenarioId, link = null }: AppProps) {
+export function App({ client: injected, scenarios, initialScenarioId, linkText = '', syncUrl = false }: AppProps) {
   const [store] = useState(createAppStore);
   const client = useSimClient(store, injected);
   const controller = useMemo(() => (client ? createController(store, client, pickNextThread) : null), [store, client]);
@@ -49,13 +51,16 @@ export function App({ client: injected, scenarios, initialScenarioId, link = nul
   useEffect(() => explorer?.watchScenario(), [explorer]);
 
   useEffect(() => {
-    if (controller) void openStart(store, controller, scenarios, initialScenarioId, link);
-  }, [controller, store, scenarios, initialScenarioId, link]);
+    if (!controller) return;
+    const catalog = { store, controller, catalog: scenarios, defaultId: initialScenarioId };
+    if (syncUrl) return startUrlSync({ ...catalog, browser: window });
+    void openLinkText(store, controller, scenarios, initialScenarioId, linkText);
+  }, [controller, store, scenarios, initialScenarioId, linkText, syncUrl]);
 
-  if (!controller || !explorer) return <p className="loading">Starting the simulation…</p>;
+  if (!controller || !explorer || !client) return <p className="loading">Starting the simulation…</p>;
   return (
     <ErrorBoundary>
-      <AppContext.Provider value={{ store, controller, explorer }}>
+      <AppContext.Provider value={{ store, controller, explorer, client, catalog: scenarios }}>
         <Stepper />
       </AppContext.Provider>
     </ErrorBoundary>

@@ -2,7 +2,11 @@ import { threadNames } from '../core';
 import { selectCurrentEvent, selectCurrentState } from '../state/store';
 import { useAppSelector } from './AppContext';
 import { PicturePanel } from './diagram/PicturePanel';
+import { EditorButton } from './editor/EditorButton';
 import { ExplorePanel } from './explore/ExplorePanel';
+import { LinkNotice } from './history/LinkNotice';
+import { RunHistory } from './history/RunHistory';
+import { MatrixButton } from './matrix/MatrixButton';
 import { HazardBanner } from './narration/HazardBanner';
 import { Narration } from './narration/Narration';
 import { NarrationTabs } from './narration/NarrationTabs';
@@ -35,6 +39,10 @@ export function Stepper() {
         <ScenarioPicker />
         <PresenterButton on={presenter.on} toggle={presenter.toggle} />
         <CopyLinkButton />
+        <EditorButton />
+        <RunHistory />
+        <MatrixButton />
+        <LinkNotice />
         <StatusNotes />
       </header>
       {state ? (

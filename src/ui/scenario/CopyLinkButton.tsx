@@ -1,14 +1,17 @@
 import { useState } from 'react';
-import { encodeRunLink } from '../../url/run-link';
+import { encodeRunLink } from '../../url/encode';
 import { useServices } from '../AppContext';
+import { situationOf } from '../history/situation';
 
 /** Copies a link that replays this run to the step shown; shows the link when the clipboard is unavailable. */
 export function CopyLinkButton() {
-  const { store } = useServices();
+  const { store, catalog } = useServices();
   const [note, setNote] = useState<{ text: string; url?: string } | null>(null);
   const onCopy = async () => {
-    const { scenarioId, schedule, index } = store.getState();
-    const url = `${window.location.origin}${window.location.pathname}${encodeRunLink({ scenarioId, schedule, index })}`;
+    const s = store.getState();
+    const link = situationOf(s, catalog);
+    if (!link) return setNote({ text: 'Wait for the step to finish, then copy.' });
+    const url = `${window.location.origin}${window.location.pathname}${encodeRunLink(link)}`;
     try {
       await navigator.clipboard.writeText(url);
       setNote({ text: 'Link copied.' });

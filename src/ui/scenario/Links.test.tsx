@@ -1,32 +1,35 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { decodeRunLink } from '../../url/run-link';
+import { encodeRunLink } from '../../url/encode';
 import { createMainThreadClient } from '../../worker/client';
 import { App } from '../App';
 import { narration, renderApp, runSchedule, stepCount, useAfterFreeSchedule } from '../test/render-app';
 import { fixtureScenario } from '../test-fixtures';
 
-function renderWithLink(search: string) {
+function renderWithLink(linkText: string) {
   render(
     <App
       client={createMainThreadClient()}
       scenarios={[fixtureScenario]}
       initialScenarioId={fixtureScenario.id}
-      link={decodeRunLink(search)}
+      linkText={linkText}
     />,
   );
 }
 
+const linkTo = (schedule: number[], index: number) =>
+  encodeRunLink({ scenarioId: fixtureScenario.id, schedule, index });
+
 describe('links', () => {
-  it('copies a link that names the scenario, the thread choices and the step shown', async () => {
+  it('copies a versioned, checksummed link that names the scenario, the thread choices and the step shown', async () => {
     const { user } = await renderApp();
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     await runSchedule(user, [0, 1]);
     await user.click(screen.getByRole('button', { name: /Step back/ }));
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
-    expect(writeText).toHaveBeenCalledWith(`http://localhost:3000/?v=1&s=${fixtureScenario.id}&t=0.1&i=1`);
+    expect(writeText).toHaveBeenCalledWith(`http://localhost:3000/${linkTo([0, 1], 1)}`);
     expect(screen.getByText('Link copied.')).toBeInTheDocument();
   });
 
@@ -36,14 +39,13 @@ describe('links', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(screen.getByRole('textbox', { name: 'Link to this step' })).toHaveValue(
-      `http://localhost:3000/?v=1&s=${fixtureScenario.id}&t=&i=0`,
+      `http://localhost:3000/${linkTo([], 0)}`,
     );
   });
 
   it('opens a shared link at its step, with the hazard it reached', async () => {
-    const schedule = useAfterFreeSchedule.join('.');
-    renderWithLink(`?v=1&s=${fixtureScenario.id}&t=${schedule}&i=${useAfterFreeSchedule.length}`);
     const total = useAfterFreeSchedule.length;
+    renderWithLink(linkTo(useAfterFreeSchedule, total));
     await stepCount(total, total);
     expect(screen.getByText(/Hazard: something broke/)).toBeInTheDocument();
     await userEvent.setup().keyboard('{Home}');
@@ -54,5 +56,19 @@ describe('links', () => {
     renderWithLink('?v=1&s=nope&t=0');
     expect(await screen.findByRole('alert', { name: 'Error' })).toHaveTextContent('unknown scenario "nope"');
     expect(within(narration()).getByText(/Start of/)).toBeInTheDocument();
+  });
+
+  it('opens the longest valid prefix of a schedule this model no longer replays, naming the failing step', async () => {
+    renderWithLink(linkTo([0, 0, 7, 0], 4));
+    expect(await screen.findByRole('alert', { name: 'Error' })).toHaveTextContent(
+      /This run no longer replays: Step 3: .*Showing the 2 steps before it\./,
+    );
+    await stepCount(2, 2);
+  });
+
+  it('says which older model made a link and still opens it', async () => {
+    renderWithLink(`?v=1&s=${fixtureScenario.id}&t=0&i=1`);
+    await stepCount(1, 1);
+    expect(screen.getByText(/before links recorded the model version/)).toBeInTheDocument();
   });
 });

@@ -1,0 +1,78 @@
+import { type DragEvent, useState } from 'react';
+import type { Scenario } from '../../core/types';
+import type { Draft } from './draft';
+
+/** Larger files are refused before they are read. */
+export const MAX_FILE_BYTES = 256 * 1024;
+
+interface Props {
+  scenario: Scenario | null;
+  onImport: (draft: Draft, fileName: string) => void;
+  onProblem: (message: string) => void;
+}
+
+async function readDraft(file: File): Promise<Draft | string> {
+  if (file.size > MAX_FILE_BYTES)
+    return `The file is ${file.size} bytes; a scenario file is at most ${MAX_FILE_BYTES}.`;
+  try {
+    const raw: unknown = JSON.parse(await file.text());
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'The file does not hold a JSON object.';
+    return raw as Draft;
+  } catch {
+    return 'The file is not JSON.';
+  }
+}
+
+function download(scenario: Scenario) {
+  const blob = new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${scenario.id}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Export the scenario as its documented JSON file; import one with the file chooser or by dropping it here. */
+export function ScenarioFile({ scenario, onImport, onProblem }: Props) {
+  const [over, setOver] = useState(false);
+  const take = async (file: File | undefined) => {
+    if (!file) return;
+    const read = await readDraft(file);
+    if (typeof read === 'string') onProblem(read);
+    else onImport(read, file.name);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    void take(event.dataTransfer.files[0]);
+  };
+  return (
+    <section
+      className={`editor-file${over ? ' editor-file-over' : ''}`}
+      aria-label="Scenario file"
+      onDragOver={(event) => {
+        event.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <button type="button" disabled={!scenario} onClick={() => scenario && download(scenario)}>
+        Export JSON file
+      </button>
+      <label className="editor-import">
+        Import a scenario file{' '}
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => {
+            void take(event.target.files?.[0]);
+            event.target.value = '';
+          }}
+        />
+      </label>
+      <span className="editor-hint">or drop a .json file here</span>
+    </section>
+  );
+}

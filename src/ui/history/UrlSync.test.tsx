@@ -1,0 +1,50 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { encodeRunLink } from '../../url/encode';
+import { createMainThreadClient } from '../../worker/client';
+import { App } from '../App';
+import { runSchedule, stepCount } from '../test/render-app';
+import { fixtureScenario } from '../test-fixtures';
+
+const link = (schedule: number[], index: number) => encodeRunLink({ scenarioId: fixtureScenario.id, schedule, index });
+
+describe('the address bar follows the run', () => {
+  it('replaces the entry while stepping, pushes one for a branch, and Back reopens the old branch', async () => {
+    window.history.replaceState(null, '', `/${link([], 0)}`);
+    const before = window.history.length;
+    const user = userEvent.setup();
+    render(
+      <App
+        client={createMainThreadClient()}
+        scenarios={[fixtureScenario]}
+        initialScenarioId={fixtureScenario.id}
+        syncUrl
+      />,
+    );
+    await stepCount(0, 0);
+    await runSchedule(user, [0, 0, 1]);
+    await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 3)));
+    await user.click(screen.getByRole('button', { name: /Step back/ }));
+    await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 2)));
+    expect(window.history.length).toBe(before);
+
+    await user.click(screen.getByRole('button', { name: /^Run .* \(2\)$/ }));
+    await stepCount(3, 3);
+    await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 3)));
+    await user.click(screen.getByRole('button', { name: /Step back/ }));
+    await user.click(screen.getByRole('button', { name: /Step back/ }));
+    await user.click(screen.getByRole('button', { name: /^Run .* \(2\)$/ }));
+    await stepCount(2, 2);
+    await waitFor(() => expect(window.location.search).toBe(link([0, 1], 2)));
+    expect(window.history.length).toBe(before + 1);
+    expect(screen.getByRole('list', { name: 'Earlier runs' })).toHaveTextContent('(at step 1, 3 steps)');
+
+    await act(async () => {
+      window.history.back();
+      await new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    });
+    await stepCount(1, 3);
+    await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 1)));
+  });
+});

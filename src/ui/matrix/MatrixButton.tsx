@@ -1,0 +1,31 @@
+import { lazy, Suspense, useState } from 'react';
+import { Overlay } from '../overlay/Overlay';
+
+// The matrix loads on first use, so that it stays out of the first-load JavaScript.
+const MatrixPanel = lazy(() => import('./MatrixPanel'));
+
+/** Opens the design × mm-event matrix over the stepper. */
+export function MatrixButton() {
+  const [open, setOpen] = useState(false);
+  const [used, setUsed] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          setUsed(true);
+          setOpen(true);
+        }}
+      >
+        Matrix
+      </button>
+      {used ? (
+        <Overlay title="Design × mm-event matrix" open={open} onClose={() => setOpen(false)}>
+          <Suspense fallback={<p>Loading the matrix…</p>}>
+            <MatrixPanel onClose={() => setOpen(false)} />
+          </Suspense>
+        </Overlay>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { SHORT_NAMES, VERDICT_SYMBOLS } from './cell-view';
+
+const VERDICT_MEANING = {
+  holds: 'safety holds: no hazard in any interleaving (complete search)',
+  fails: 'safety fails: a hazard is reachable',
+  unknown: 'no hazard so far, but the search hit its bound',
+  'n/a': 'not modelled (the validator rejects this combination)',
+} as const;
+
+const HAZARDS = ['use-after-free', 'lost-write', 'sleep-in-atomic', 'deadlock', 'stale-tlb'];
+
+/** What every symbol, short name and fill means: the grid never relies on colour alone. */
+export function MatrixLegend() {
+  const kinds = Object.entries(SHORT_NAMES);
+  return (
+    <div className="matrix-legend">
+      <h3>Legend</h3>
+      <ul aria-label="Verdicts">
+        {Object.entries(VERDICT_MEANING).map(([label, meaning]) => (
+          <li key={label}>
+            <span className={`matrix-swatch matrix-cell-${label.replace('/', '')}`} aria-hidden="true" />
+            <strong>{VERDICT_SYMBOLS[label as keyof typeof VERDICT_SYMBOLS]}</strong> {meaning}
+          </li>
+        ))}
+      </ul>
+      <ul aria-label="Finding names">
+        {kinds.map(([kind, short]) => (
+          <li key={kind}>
+            <strong>{short}</strong> {kind.replace(/-/g, ' ')} (
+            {HAZARDS.includes(kind) ? 'hazard, first line' : 'warning, second line'})
+          </li>
+        ))}
+      </ul>
+      <p>
+        Each cell races one mm event (all ring pages) against two vhost rounds; click a cell to open its shortest
+        counterexample.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type MatrixCellRun, type MatrixRun, matrixCells, runMatrix } from '../../state/matrix-run';
+import { useServices } from '../AppContext';
+import { count } from '../explore/explore-text';
+import { openRunLink } from '../history/open-link';
+import { cellView, type MatrixCellView, rowLabel } from './cell-view';
+import { MatrixGrid } from './MatrixGrid';
+import { MatrixLegend } from './MatrixLegend';
+import './matrix.css';
+
+/** Each cell is small; this bound keeps one cell from running away in a tab. */
+export const MATRIX_MAX_STATES_PER_CELL = 100_000;
+
+type Phase = 'idle' | 'running' | 'done' | 'cancelled';
+
+/** Computes the design × mm-event (× bug switch) matrix in the worker and opens any cell's counterexample. */
+export default function MatrixPanel({ onClose }: { onClose: () => void }) {
+  const { store, controller, client, catalog } = useServices();
+  const [cells, setCells] = useState<ReadonlyMap<string, { run: MatrixCellRun; view: MatrixCellView }>>(new Map());
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [states, setStates] = useState(0);
+  const current = useRef<MatrixRun | null>(null);
+  const all = useMemo(matrixCells, []);
+  const rows = useMemo(() => [...new Set(all.map(rowLabel))], [all]);
+  const views = useMemo(() => new Map([...cells].map(([key, cell]) => [key, cell.view])), [cells]);
+  useEffect(() => () => current.current?.cancel(), []);
+
+  const start = () => {
+    current.current?.cancel();
+    setCells(new Map());
+    setStates(0);
+    setPhase('running');
+    const run = runMatrix(client, {
+      maxStatesPerCell: MATRIX_MAX_STATES_PER_CELL,
+      // A transition lets React render the grid in slices, so a cell's arrival never blocks the page for long.
+      onCell: (run) => {
+        const view = cellView(run);
+        startTransition(() => {
+          setCells((before) => new Map(before).set(view.key, { run, view }));
+          setStates((n) => n + run.states);
+        });
+      },
+    });
+    current.current = run;
+    void run.finished.then((complete) => {
+      if (current.current === run) startTransition(() => setPhase(complete ? 'done' : 'cancelled'));
+    });
+  };
+  const cancel = () => current.current?.cancel();
+  const latest = useRef(cells);
+  latest.current = cells;
+  const open = useCallback(
+    async (view: MatrixCellView) => {
+      const run = latest.current.get(view.key)?.run;
+      if (!run?.scenario) return;
+      const finding = view.open;
+      const link = finding ? { schedule: finding.schedule, index: finding.step + 1 } : { schedule: [], index: 0 };
+      onClose();
+      await openRunLink(store, controller, catalog, { scenarioId: run.scenario.id, edited: run.scenario, ...link });
+    },
+    [store, controller, catalog, onClose],
+  );
+
+  const openCell = useCallback((view: MatrixCellView) => void open(view), [open]);
+  const done = cells.size;
+  return (
+    <section className="matrix" aria-label="Matrix">
+      <p className="matrix-intro">
+        Every design against every mm event, with and without each bug switch that applies, explored exhaustively in the
+        simulation's worker.
+      </p>
+      <div className="matrix-actions">
+        <button type="button" onClick={start} disabled={phase === 'running'}>
+          {phase === 'idle' ? 'Compute the matrix' : 'Compute again'}
+        </button>
+        {phase === 'running' ? (
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        ) : null}
+        <progress max={all.length} value={done} aria-label="Cells explored" />
+        <span role="status" aria-live="polite">
+          {phase === 'idle' ? '' : `${done} of ${all.length} cells, ${count(states)} states`}
+          {phase === 'done' ? ': complete.' : phase === 'cancelled' ? ': cancelled, incomplete.' : ''}
+        </span>
+      </div>
+      <div className="matrix-scroll">
+        <MatrixGrid rows={rows} cells={views} onOpen={openCell} />
+      </div>
+      <MatrixLegend />
+    </section>
+  );
+}
