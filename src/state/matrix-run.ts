@@ -1,6 +1,6 @@
 import { MM_KINDS, validateScenario } from '../core';
 import type { Counterexample, ExploreProgress } from '../core/explore/machine';
-import { cellScenario, matrixRows } from '../core/explore/matrix';
+import { type CellLiveness, cellLiveness, cellScenario, matrixRows } from '../core/explore/matrix';
 import type { BugSwitch, DesignId, MmEventKind, Scenario } from '../core/types';
 import type { SimClient } from '../worker/client';
 
@@ -16,6 +16,8 @@ export interface MatrixCellRun {
   states: number;
   /** The shortest counterexample per finding kind. */
   findings: Counterexample[];
+  /** Liveness verdicts, when the worker ran its liveness pass after the safety search. */
+  liveness: CellLiveness | null;
 }
 
 export interface MatrixRunOptions {
@@ -42,7 +44,7 @@ export function runMatrix(client: SimClient, { maxStatesPerCell, onCell, onProgr
   const cells = matrixCells();
   const explore = async (design: DesignId, event: MmEventKind, bug: BugSwitch | null): Promise<MatrixCellRun> => {
     const valid = validateScenario(cellScenario(design, event, bug));
-    const base = { design, event, bug, reason: '', complete: true, states: 0, findings: [] };
+    const base = { design, event, bug, reason: '', complete: true, states: 0, findings: [], liveness: null };
     if (!valid.ok) return { ...base, scenario: null, reason: valid.errors.join(' ') };
     const run = client.explore({
       scenario: valid.scenario,
@@ -52,7 +54,8 @@ export function runMatrix(client: SimClient, { maxStatesPerCell, onCell, onProgr
     cancelCurrent = run.cancel;
     const result = await run.result;
     const { complete, states, findings } = result;
-    return { ...base, scenario: valid.scenario, complete, states, findings };
+    const liveness = result.liveness ? cellLiveness(result.liveness.noFairness, result.liveness.weakFairness) : null;
+    return { ...base, scenario: valid.scenario, complete, states, findings, liveness };
   };
   const finished = (async () => {
     for (const [i, { design, event, bug }] of cells.entries()) {

@@ -98,7 +98,8 @@ export function exploreCell(
   };
 }
 
-function cellLiveness(noFairness: LivenessAnswer, weakFairness: LivenessAnswer): CellLiveness {
+/** A cell's liveness verdicts and the lasso worth showing: the weakly fair one if any, else the unfair one. */
+export function cellLiveness(noFairness: LivenessAnswer, weakFairness: LivenessAnswer): CellLiveness {
   const shown = weakFairness.lasso ?? noFairness.lasso;
   return {
     noFairness: noFairness.verdict,

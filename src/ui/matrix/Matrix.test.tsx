@@ -15,7 +15,7 @@ function clientWithOneCell(): SimClient {
   const real = createMainThreadClient();
   const clean = { status: 'complete', complete: true, states: 5, findings: [] } as unknown as ExploreResult;
   const explore = (call: ExploreCall) => ({
-    result: Promise.resolve(call.scenario.id === EXPLORED ? exploreScenario(call.scenario, {}) : clean),
+    result: Promise.resolve(call.scenario.id === EXPLORED ? exploreScenario(call.scenario, { liveness: true }) : clean),
     cancel: () => {},
   });
   return { ...real, runsOnMainThread: true, step: real.step, replay: real.replay, explore, terminate: real.terminate };
@@ -36,6 +36,9 @@ describe('the matrix', () => {
       name: /^kmap-seq \+ skip-seq-check against munmap: safety fails; use after free/,
     });
     expect(cell).toHaveTextContent('✗ UAF');
+    expect(cell).toHaveAccessibleName(/vhost always progresses under weak fairness/);
+    expect(cell).toHaveTextContent(/↻ ✓ live/);
+    expect(within(dialog).getByRole('list', { name: 'Liveness' })).toHaveTextContent('STARVE');
     expect(within(dialog).getAllByRole('button', { name: /safety holds/ }).length).toBeGreaterThan(50);
     expect(within(dialog).getByRole('list', { name: 'Finding names' })).toHaveTextContent('UAF use after free');
 

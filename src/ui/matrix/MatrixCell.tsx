@@ -10,9 +10,12 @@ interface Props {
   onOpen: (cell: MatrixCellView) => void;
 }
 
-/** One explored cell: its safety symbol and hazards on the first line, its warnings on the second. */
+/** One explored cell: safety symbol and hazards, then warnings, then the liveness symbol and word. */
 export const MatrixCell = memo(function MatrixCell({ cell, x, y, width, height, onOpen }: Props) {
   const safety = cell.verdicts.safety;
+  const liveness = cell.verdicts.liveness;
+  const livenessWord =
+    liveness.label === 'fails' ? 'STARVE' : liveness.label === 'holds' ? (cell.spins ? 'live (spin)' : 'live') : '';
   const nothing = cell.hazards.length + cell.warnings.length === 0;
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -37,6 +40,11 @@ export const MatrixCell = memo(function MatrixCell({ cell, x, y, width, height, 
       <text x={x + 6} y={y + 32} className="matrix-cell-warnings">
         {cell.warnings.join(' ')}
       </text>
+      {liveness.label === 'n/a' ? null : (
+        <text x={x + 6} y={y + 48} className="matrix-cell-liveness">
+          ↻ <tspan className="matrix-symbol">{liveness.symbol}</tspan> {livenessWord}
+        </text>
+      )}
     </g>
   );
 });

@@ -12,7 +12,7 @@ interface Props {
 const LEFT = 280;
 const TOP = 30;
 const CELL_W = 128;
-const CELL_H = 42;
+const CELL_H = 60;
 
 /** The design × mm-event grid: D3 lays the bands out, React draws each cell with its verdict symbol and findings. */
 export function MatrixGrid({ rows, cells, onOpen }: Props) {

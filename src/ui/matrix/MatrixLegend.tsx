@@ -7,6 +7,13 @@ const VERDICT_MEANING = {
   'n/a': 'not modelled (the validator rejects this combination)',
 } as const;
 
+const LIVENESS_MEANING = [
+  ['↻ ✓ live', 'under weak fairness the vhost worker always publishes used.idx or ends a round again'],
+  ['↻ ✓ live (spin)', 'live under weak fairness, but an unfair scheduler can keep vhost retrying forever'],
+  ['↻ ✗ STARVE', 'a weakly fair loop without progress exists; a click opens it as a lasso'],
+  ['↻ ?', 'the liveness pass hit its bound'],
+] as const;
+
 const HAZARDS = ['use-after-free', 'lost-write', 'sleep-in-atomic', 'deadlock', 'stale-tlb'];
 
 /** What every symbol, short name and fill means: the grid never relies on colour alone. */
@@ -23,6 +30,13 @@ export function MatrixLegend() {
           </li>
         ))}
       </ul>
+      <ul aria-label="Liveness">
+        {LIVENESS_MEANING.map(([mark, meaning]) => (
+          <li key={mark}>
+            <strong>{mark}</strong> {meaning}
+          </li>
+        ))}
+      </ul>
       <ul aria-label="Finding names">
         {kinds.map(([kind, short]) => (
           <li key={kind}>
@@ -33,7 +47,7 @@ export function MatrixLegend() {
       </ul>
       <p>
         Each cell races one mm event (all ring pages) against two vhost rounds; click a cell to open its shortest
-        counterexample.
+        counterexample (or its starving loop).
       </p>
     </div>
   );

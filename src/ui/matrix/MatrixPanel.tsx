@@ -54,9 +54,13 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
       const run = latest.current.get(view.key)?.run;
       if (!run?.scenario) return;
       const finding = view.open;
-      const link = finding ? { schedule: finding.schedule, index: finding.step + 1 } : { schedule: [], index: 0 };
+      const loop = !finding && view.lasso ? view.lasso : null;
+      const schedule = finding ? finding.schedule : loop ? [...loop.prefix, ...loop.loop] : [];
+      const index = finding ? finding.step + 1 : loop ? loop.prefix.length : 0;
+      const scenarioId = run.scenario.id;
       onClose();
-      await openRunLink(store, controller, catalog, { scenarioId: run.scenario.id, edited: run.scenario, ...link });
+      await openRunLink(store, controller, catalog, { scenarioId, edited: run.scenario, schedule, index });
+      if (loop) store.getState().markLasso({ scenarioId, schedule, loopStart: loop.prefix.length });
     },
     [store, controller, catalog, onClose],
   );
