@@ -12,6 +12,16 @@ export function excerpt(text: string, max = EXCERPT_MAX): string {
   return cut ? `"${shown}…" (${text.length} characters)` : `"${shown}"`;
 }
 
+/**
+ * Untrusted text made safe to print as (part of) one line, unquoted: the same escapes as `excerpt`, cut after
+ * `max` characters with the full length named. Never throws.
+ */
+export function escapeLine(text: string, max: number): string {
+  const chars = Array.from(text.length > max * 4 ? text.slice(0, max * 4) : text);
+  const shown = chars.slice(0, max).map(escapeChar).join('');
+  return chars.length > max || text.length > max * 4 ? `${shown}… (${text.length} characters)` : shown;
+}
+
 function escapeChar(c: string): string {
   if (c === '"') return '\\"';
   if (c === '\\') return '\\\\';
