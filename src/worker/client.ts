@@ -1,8 +1,14 @@
 import type { Scenario, State } from '../core/types';
 import { createExploreTracker, type ExploreCall, type ExploreRun } from './explore-client';
-import type { ExploreHost } from './explore-runner';
+import { type ExploreHost, MAIN_THREAD_SLICE_MS, nextMessage } from './explore-runner';
 import { handle } from './handle';
-import { isExploreResponse, type SimCommand, type SimResponse, type WorkerResponse } from './protocol';
+import {
+  isExploreResponse,
+  type SimCommand,
+  type SimResponse,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './protocol';
 
 export type SimResult = Extract<SimResponse, { type: 'result' }>;
 
@@ -23,7 +29,12 @@ export interface WorkerClientOptions {
   createWorker?: () => Worker;
   /** A request the worker has not answered after this many milliseconds counts as a failed worker. */
   timeoutMs?: number;
+  /** A worker that has not answered the handshake after this many milliseconds counts as failed. */
+  handshakeMs?: number;
 }
+
+/** How long a new worker may stay silent before the simulation moves to the main thread. */
+export const HANDSHAKE_MS = 1000;
 
 type Pending = { command: SimCommand; resolve: (result: SimResult) => void; reject: (error: Error) => void };
 
@@ -59,7 +70,9 @@ export function createMainThreadClient(): SimClient {
   // The explorer loads on first use, so that it stays out of the first-load JavaScript.
   let host: Promise<ExploreHost> | null = null;
   const loadHost = () => {
-    host ??= import('./explore-runner').then((m) => m.createExploreHost((response) => tracker.receive(response)));
+    host ??= import('./explore-runner').then((m) =>
+      m.createExploreHost((response) => tracker.receive(response), nextMessage, MAIN_THREAD_SLICE_MS),
+    );
     return host;
   };
   const tracker = createExploreTracker((request) => void loadHost().then((loaded) => loaded.receive(request)));
@@ -80,6 +93,7 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
   let fallback: SimClient | null = null;
   let nextId = 1;
   const explorations = createExploreTracker((request) => worker?.postMessage(request));
+  let handshake: ReturnType<typeof setTimeout> | undefined;
 
   const runOnFallback = (client: SimClient, entry: Pending) => {
     const { command } = entry;
@@ -97,6 +111,7 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
     return entry;
   };
   const switchToMainThread = (reason: string) => {
+    clearTimeout(handshake);
     if (fallback) return;
     const client = createMainThreadClient();
     fallback = client;
@@ -113,6 +128,7 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
   try {
     worker = (options.createWorker ?? defaultWorker)();
     worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
+      if (message.data.type === 'ready') return clearTimeout(handshake);
       if (isExploreResponse(message.data)) return explorations.receive(message.data);
       const entry = finish(message.data.id);
       if (entry) settle(message.data, entry);
@@ -122,6 +138,9 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
       switchToMainThread(event.message || 'the worker failed to load');
     };
     worker.onmessageerror = () => switchToMainThread('a worker message could not be read');
+    const handshakeMs = options.handshakeMs ?? HANDSHAKE_MS;
+    handshake = setTimeout(() => switchToMainThread(`the worker did not answer within ${handshakeMs} ms`), handshakeMs);
+    worker.postMessage({ type: 'hello' } satisfies WorkerRequest);
   } catch (error) {
     switchToMainThread(error instanceof Error ? error.message : String(error));
   }
@@ -149,6 +168,7 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
     return fallback;
   };
   const stop = () => {
+    clearTimeout(handshake);
     fallback?.terminate();
     explorations.rejectAll('The simulation was stopped.');
     worker?.terminate();

@@ -35,7 +35,7 @@ describe('runExploration', () => {
     expect(uaf).toMatchObject({ severity: 'hazard', step: 11, schedule: [0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0] });
   });
 
-  it('reports progress between slices and pauses after each report', async () => {
+  it('reports progress between slices and pauses after each slice', async () => {
     const progress: number[] = [];
     let pauses = 0;
     const result = await runExploration(scenario('gup-munmap-seq-retry'), {
@@ -49,7 +49,7 @@ describe('runExploration', () => {
     });
     expect(progress.length).toBeGreaterThanOrEqual(8);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(pauses).toBe(progress.length);
+    expect(pauses).toBeGreaterThanOrEqual(progress.length);
     expect(result).toMatchObject({ status: 'complete', findings: [] });
   });
 
@@ -78,8 +78,9 @@ describe('explore host (the worker side of the protocol)', () => {
     });
     const last = await done;
     const progress = responses.filter((r) => r.type === 'explore-progress');
-    expect(progress.length).toBe(3);
-    expect(progress[0]).toMatchObject({ id: 4, progress: { states: 500, depth: expect.any(Number) } });
+    const states = progress.map((r) => (r.type === 'explore-progress' ? r.progress.states : -1));
+    expect(states).toEqual(expect.arrayContaining([500, 1000, 1500]));
+    expect(progress.every((r) => r.id === 4)).toBe(true);
     expect(last).toMatchObject({ id: 4, type: 'explore-result', result: { status: 'complete', states: 1788 } });
   });
 
