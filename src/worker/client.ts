@@ -1,6 +1,6 @@
 import type { Scenario, State } from '../core/types';
 import { createExploreTracker, type ExploreCall, type ExploreRun } from './explore-client';
-import { type ExploreHost, MAIN_THREAD_SLICE_MS, nextMessage } from './explore-runner';
+import type { ExploreHost } from './explore-runner';
 import { handle } from './handle';
 import {
   isExploreResponse,
@@ -71,7 +71,7 @@ export function createMainThreadClient(): SimClient {
   let host: Promise<ExploreHost> | null = null;
   const loadHost = () => {
     host ??= import('./explore-runner').then((m) =>
-      m.createExploreHost((response) => tracker.receive(response), nextMessage, MAIN_THREAD_SLICE_MS),
+      m.createExploreHost((response) => tracker.receive(response), m.nextMessage, m.MAIN_THREAD_SLICE_MS),
     );
     return host;
   };
