@@ -85,9 +85,8 @@ describe('explore host (the worker side of the protocol)', () => {
   });
 
   it('stops a run when a cancel message arrives between slices', async () => {
-    let pauses = 0;
     const { host, responses, done } = recordingHost(async () => {
-      if (++pauses === 2) host.receive({ id: 9, type: 'cancel-explore' });
+      if (responses.some((r) => r.type === 'explore-progress')) host.receive({ id: 9, type: 'cancel-explore' });
     });
     host.receive({
       id: 9,

@@ -42,7 +42,7 @@ describe('explore CLI core', () => {
     expect(JSON.parse(out.stdout).scenario).toBe(first?.id);
   });
 
-  it('exits 0 only for a complete run without a hazard', () => {
+  it('exits 0 only for a complete run without a hazard', { timeout: 60_000 }, () => {
     const out = runCli(['safe.json'], io);
     expect(JSON.parse(out.stdout).hazards.filter((h: { severity: string }) => h.severity === 'hazard')).toEqual([]);
     expect(out.code).toBe(EXIT.clean);

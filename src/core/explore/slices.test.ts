@@ -41,10 +41,10 @@ function slowMachine(msPerStep: number): { machine: Machine<unknown>; clock: { n
 afterEach(() => vi.restoreAllMocks());
 
 describe('exploration in bounded slices', () => {
-  it('ends a slice once its time budget is spent, however slow the steps', () => {
+  it('ends a slice once its time budget is spent, however slow the steps', { timeout: 60_000 }, () => {
     const msPerStep = 0.5;
     const { machine, clock } = slowMachine(msPerStep);
-    const steps = exploreSteps(machine, { maxStates: 20_000, progressEvery: 1e9, sliceMs: 8 });
+    const steps = exploreSteps(machine, { maxStates: 3_000, progressEvery: 1e9, sliceMs: 8 });
     const slices: number[] = [];
     let started = clock.now;
     for (let r = steps.next(); !r.done; r = steps.next()) {
@@ -57,7 +57,7 @@ describe('exploration in bounded slices', () => {
     expect(Math.max(...slices)).toBeLessThanOrEqual(8 + oneStateAtMost * msPerStep);
   });
 
-  it('stops at a memory bound with an incomplete result that names it', () => {
+  it('stops at a memory bound with an incomplete result that names it', { timeout: 60_000 }, () => {
     const steps = exploreSteps(ringsideMachine(large), { maxStoreBytes: 2 ** 20, progressEvery: 1e9 });
     let r = steps.next();
     while (!r.done) r = steps.next();
