@@ -8,6 +8,8 @@ const scenario = (id: string) => builtinScenarios.find((s) => s.id === id) as Sc
 const uaf = scenario('gup-munmap-uaf');
 const safe = scenario('gup-munmap-seq-retry');
 const large = scenario('interval-notifier-safe');
+/** The explorer yields to the page between slices of a few ms, so a full run spans many tasks on a loaded machine. */
+const untilExplored = { timeout: 15_000 };
 const status = () => within(screen.getByRole('region', { name: 'Explore every interleaving' })).getByRole('status');
 
 async function openExploreTab(scenarios: Scenario[]) {
@@ -16,11 +18,11 @@ async function openExploreTab(scenarios: Scenario[]) {
   return app;
 }
 
-describe('Explore panel', () => {
+describe('Explore panel', { timeout: 30_000 }, () => {
   it('finds the use-after-free and opens its schedule in the stepper at the step that causes it', async () => {
     const { user } = await openExploreTab([uaf, safe]);
     await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
-    const open = await screen.findByRole('button', { name: 'Open use-after-free in stepper' });
+    const open = await screen.findByRole('button', { name: 'Open use-after-free in stepper' }, untilExplored);
     expect(status()).toHaveTextContent('Complete: every interleaving explored, 412 distinct states.');
     const row = within(screen.getByRole('list', { name: 'Bad interleavings found' })).getByRole('listitem');
     expect(row).toHaveTextContent('Hazard: use after free');
@@ -42,6 +44,8 @@ describe('Explore panel', () => {
     expect(
       await screen.findByText(
         /No hazard in any of the interleavings explored: the search was complete \(1,788 distinct/,
+        {},
+        untilExplored,
       ),
     ).toHaveTextContent('safety holds for every interleaving of this scenario');
     expect(screen.queryByRole('list', { name: 'Bad interleavings found' })).not.toBeInTheDocument();
