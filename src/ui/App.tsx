@@ -29,7 +29,10 @@ function useSimClient(store: AppStoreApi, injected: SimClient | undefined): SimC
       setClient(injected);
       return;
     }
-    const created = createWorkerClient({ onFallback: () => store.getState().setWorkerStatus('fallback') });
+    const created = createWorkerClient({
+      onFallback: () => store.getState().setWorkerStatus('fallback'),
+      onRecover: () => store.getState().setWorkerStatus('worker'),
+    });
     if (!created.runsOnMainThread) store.getState().setWorkerStatus('worker');
     setClient(created);
     return () => created.terminate();

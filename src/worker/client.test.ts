@@ -101,11 +101,24 @@ describe('worker client', () => {
       vi.advanceTimersByTime(1);
       expect(HANDSHAKE_MS).toBeLessThanOrEqual(1000);
       expect(onFallback).toHaveBeenCalledWith(`the worker did not answer within ${HANDSHAKE_MS} ms`);
-      expect(silent.terminated).toBe(true);
       expect(client.runsOnMainThread).toBe(true);
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('goes back to a worker that answers the handshake late, as a slow machine can', async () => {
+    const onRecover = vi.fn();
+    const late = new FakeWorker('silent');
+    const client = createWorkerClient({ onRecover, handshakeMs: 10, createWorker: () => asWorker(late) });
+    expect((await client.replay(fixtureScenario, [0])).states).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.runsOnMainThread).toBe(true);
+    late.onmessage?.({ data: { type: 'ready' } } as MessageEvent);
+    expect(onRecover).toHaveBeenCalledOnce();
+    expect(client.runsOnMainThread).toBe(false);
+    client.terminate();
+    expect(late.terminated).toBe(true);
   });
 
   it('stays on a worker that answers the handshake', async () => {

@@ -24,8 +24,10 @@ export interface SimClient {
 }
 
 export interface WorkerClientOptions {
-  /** Called once if the worker fails to start or errors; the client then runs on the main thread. */
+  /** Called once if the worker fails to start, errors or stays silent; the client then runs on the main thread. */
   onFallback?: (reason: string) => void;
+  /** Called if a worker that missed the handshake answers after all; new requests go to it again. */
+  onRecover?: () => void;
   createWorker?: () => Worker;
   /** A request the worker has not answered after this many milliseconds counts as a failed worker. */
   timeoutMs?: number;
@@ -90,7 +92,12 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
   const pending = new Map<number, Pending>();
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
   let worker: Worker | null = null;
-  let fallback: SimClient | null = null;
+  let main: SimClient | null = null;
+  const mainClient = () => {
+    main ??= createMainThreadClient();
+    return main;
+  };
+  let onMain = false;
   let nextId = 1;
   const explorations = createExploreTracker((request) => worker?.postMessage(request));
   let handshake: ReturnType<typeof setTimeout> | undefined;
@@ -110,25 +117,35 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
     pending.delete(id);
     return entry;
   };
-  const switchToMainThread = (reason: string) => {
+  /** A silent worker is kept (it may still be loading on a busy machine); a failed one is terminated. */
+  const switchToMainThread = (reason: string, keepWorker = false) => {
     clearTimeout(handshake);
-    if (fallback) return;
-    const client = createMainThreadClient();
-    fallback = client;
-    worker?.terminate();
-    worker = null;
+    if (!keepWorker) {
+      worker?.terminate();
+      worker = null;
+    }
+    if (onMain) return;
+    onMain = true;
     options.onFallback?.(reason);
-    explorations.rejectAll(`The exploration stopped because ${reason}; start it again.`);
+    const cancel = (id: number) => worker?.postMessage({ id, type: 'cancel-explore' } satisfies WorkerRequest);
+    explorations.rejectAll(`The exploration stopped because ${reason}; start it again.`, cancel);
     for (const id of [...pending.keys()]) {
       const entry = finish(id);
-      if (entry) runOnFallback(client, entry);
+      if (entry) runOnFallback(mainClient(), entry);
     }
   };
 
   try {
     worker = (options.createWorker ?? defaultWorker)();
     worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
-      if (message.data.type === 'ready') return clearTimeout(handshake);
+      if (message.data.type === 'ready') {
+        clearTimeout(handshake);
+        if (onMain && worker) {
+          onMain = false;
+          options.onRecover?.();
+        }
+        return;
+      }
       if (isExploreResponse(message.data)) return explorations.receive(message.data);
       const entry = finish(message.data.id);
       if (entry) settle(message.data, entry);
@@ -139,7 +156,8 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
     };
     worker.onmessageerror = () => switchToMainThread('a worker message could not be read');
     const handshakeMs = options.handshakeMs ?? HANDSHAKE_MS;
-    handshake = setTimeout(() => switchToMainThread(`the worker did not answer within ${handshakeMs} ms`), handshakeMs);
+    const silent = `the worker did not answer within ${handshakeMs} ms`;
+    handshake = setTimeout(() => switchToMainThread(silent, true), handshakeMs);
     worker.postMessage({ type: 'hello' } satisfies WorkerRequest);
   } catch (error) {
     switchToMainThread(error instanceof Error ? error.message : String(error));
@@ -148,7 +166,7 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
   const run = (command: SimCommand) =>
     new Promise<SimResult>((resolve, reject) => {
       const entry = { command, resolve, reject };
-      if (fallback || !worker) return runOnFallback(fallback ?? createMainThreadClient(), entry);
+      if (onMain || !worker) return runOnFallback(mainClient(), entry);
       const id = nextId++;
       pending.set(id, entry);
       timers.set(
@@ -161,19 +179,14 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
         switchToMainThread(error instanceof Error ? error.message : String(error));
       }
     });
-  const explore = (call: ExploreCall) =>
-    fallback || !worker ? fallbackClient().explore(call) : explorations.start(call);
-  const fallbackClient = () => {
-    fallback ??= createMainThreadClient();
-    return fallback;
-  };
+  const explore = (call: ExploreCall) => (onMain || !worker ? mainClient().explore(call) : explorations.start(call));
   const stop = () => {
     clearTimeout(handshake);
-    fallback?.terminate();
+    main?.terminate();
     explorations.rejectAll('The simulation was stopped.');
     worker?.terminate();
     worker = null;
     for (const id of [...pending.keys()]) finish(id)?.reject(new Error('The simulation was stopped.'));
   };
-  return clientFrom(run, explore, () => fallback !== null, stop);
+  return clientFrom(run, explore, () => onMain || !worker, stop);
 }

@@ -46,9 +46,11 @@ export function createExploreTracker(send: (request: ExploreRequest) => void) {
         else entry.reject(new Error(response.message));
       }
     },
-    rejectAll(message: string): void {
+    /** Rejects every running exploration; `onEach` can tell the other side to stop it. */
+    rejectAll(message: string, onEach?: (id: number) => void): void {
       for (const [id, entry] of [...pending]) {
         pending.delete(id);
+        onEach?.(id);
         entry.reject(new Error(message));
       }
     },
