@@ -27,7 +27,7 @@ describe('Explore panel', { timeout: 30_000 }, () => {
     const row = within(screen.getByRole('list', { name: 'Bad interleavings found' })).getByRole('listitem');
     expect(row).toHaveTextContent('Hazard: use after free');
     expect(row).toHaveTextContent('At step 12 of a 12-step schedule');
-    expect(screen.getByText(/412 states · 641 transitions · depth 18 · [\d.]+ ms/)).toBeInTheDocument();
+    expect(screen.getByText(/412 states · 641 transitions · depth 18 · [\d.,]+ ms/)).toBeInTheDocument();
 
     await user.click(open);
     await stepCount(12, 12);
