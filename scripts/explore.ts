@@ -1,11 +1,42 @@
-import { readFileSync } from 'node:fs';
-import { runCli } from '../src/core/explore/cli-core';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { EXIT, failure, runCli } from '../src/core/explore/cli-core';
 import { builtinScenarios } from '../src/scenarios';
 
-const out = runCli(process.argv.slice(2), {
-  readFile: (path) => readFileSync(path, 'utf8'),
-  builtins: builtinScenarios,
-});
+/** Reads at most `maxBytes` of a regular file, checking its size before reading anything. */
+function readCapped(path: string, maxBytes: number): string {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new Error('no such file');
+  if (!stat.isFile()) throw new Error('not a regular file');
+  if (stat.size > maxBytes) throw new Error(`the file has ${stat.size} bytes; a scenario file has at most ${maxBytes}`);
+  const buffer = Buffer.alloc(maxBytes + 1);
+  const fd = openSync(path, 'r');
+  let length = 0;
+  try {
+    length = readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (length > maxBytes) throw new Error(`the file grew past ${maxBytes} bytes while being read`);
+  return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+}
+
+const readFile = (path: string, maxBytes: number) => {
+  try {
+    return readCapped(path, maxBytes);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string') throw new Error(code);
+    if (error instanceof TypeError) throw new Error('the file is not UTF-8 text');
+    throw error;
+  }
+};
+
+let out: ReturnType<typeof runCli>;
+try {
+  out = runCli(process.argv.slice(2), { readFile, builtins: builtinScenarios });
+} catch (error) {
+  out = failure(`internal error: ${error instanceof Error ? error.message : 'unknown'}`, EXIT.internalError);
+}
 process.stdout.write(out.stdout);
 process.stderr.write(out.stderr);
 process.exitCode = out.code;

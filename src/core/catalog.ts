@@ -1,4 +1,4 @@
-import type { Backing, BugSwitch, DesignId, MmEventKind } from './types';
+import type { Backing, BugSwitch, DesignId, HazardKind, MmEventKind, WarningKind } from './types';
 
 export const DESIGNS: readonly DesignId[] = [
   'copy-user',
@@ -50,4 +50,23 @@ export const DESIGN_TITLES: Readonly<Record<DesignId, string>> = {
   'interval-notifier': 'v5.5 mmu_interval_notifier',
 };
 
-export const LIMITS = { maxRounds: 4, maxMmThreads: 4, maxStory: 500 } as const;
+/** Every finding kind, as records so that a kind added to types.ts without a line here fails to compile. */
+const HAZARD_KIND_SET: Readonly<Record<HazardKind, true>> = {
+  'use-after-free': true,
+  'lost-write': true,
+  'sleep-in-atomic': true,
+  deadlock: true,
+  'stale-tlb': true,
+};
+const WARNING_KIND_SET: Readonly<Record<WarningKind, true>> = {
+  'pin-blocks-migration': true,
+  'pin-blocks-ksm': true,
+  'oom-reaper-skipped': true,
+  'invalidation-never-ends': true,
+  'rcu-latency': true,
+  'spurious-invalidation': true,
+};
+export const HAZARD_KINDS = Object.keys(HAZARD_KIND_SET) as HazardKind[];
+export const WARNING_KINDS = Object.keys(WARNING_KIND_SET) as WarningKind[];
+
+export const LIMITS = { maxRounds: 4, maxMmThreads: 4, maxStory: 500, maxTitle: 200, maxSummary: 2000 } as const;

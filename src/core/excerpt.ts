@@ -12,9 +12,24 @@ export function excerpt(text: string, max = EXCERPT_MAX): string {
   return cut ? `"${shown}…" (${text.length} characters)` : `"${shown}"`;
 }
 
+/**
+ * Untrusted text made safe to print as (part of) one line, unquoted: control, format and separator characters
+ * escaped as in `excerpt` (quotes and backslashes left as they are), cut after `max` characters with the full
+ * length named. Never throws.
+ */
+export function escapeLine(text: string, max: number): string {
+  const chars = Array.from(text.length > max * 4 ? text.slice(0, max * 4) : text);
+  const shown = chars.slice(0, max).map(escapeUnsafe).join('');
+  return chars.length > max || text.length > max * 4 ? `${shown}… (${text.length} characters)` : shown;
+}
+
 function escapeChar(c: string): string {
   if (c === '"') return '\\"';
   if (c === '\\') return '\\\\';
+  return escapeUnsafe(c);
+}
+
+function escapeUnsafe(c: string): string {
   const code = c.codePointAt(0) ?? 0;
   // C0/C1 controls, DEL, line/paragraph separators, bidi and zero-width marks: never shown raw.
   const unsafe =

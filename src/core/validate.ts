@@ -1,101 +1,137 @@
-import { BACKINGS, BUG_DESIGNS, BUGS, DESIGNS, KIND_BACKINGS, LIMITS, MM_KINDS } from './catalog';
+import {
+  BACKINGS,
+  BUG_DESIGNS,
+  BUGS,
+  DESIGNS,
+  HAZARD_KINDS,
+  KIND_BACKINGS,
+  LIMITS,
+  MM_KINDS,
+  WARNING_KINDS,
+} from './catalog';
+import { plainCopy } from './guard/plain-copy';
+import type { Json } from './guard/problem';
 import { AREAS, RING_SIZES } from './layout';
 import type { MmThreadSpec, Scenario } from './types';
+import {
+  type Errors,
+  intIn,
+  isObj,
+  list,
+  listOf,
+  type Obj,
+  oneOf,
+  onlyKnown,
+  shown,
+  text,
+  unique,
+} from './validate-checks';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (xs: readonly (string | number)[]) => xs.map((x) => JSON.stringify(x)).join(', ');
+/** More errors than this are summed up in one line: a message stays short whatever the input. */
+export const MAX_ERRORS = 10;
 
-function oneOf<T extends string | number>(
-  errors: string[],
-  field: string,
-  value: unknown,
-  allowed: readonly T[],
-  fallback?: T,
-): T {
-  if (value === undefined && fallback !== undefined) return fallback;
-  if (allowed.includes(value as T)) return value as T;
-  errors.push(`${field}: got ${JSON.stringify(value)}; allowed values: ${list(allowed)}.`);
-  return allowed[0] as T;
-}
+type Draft = Partial<Scenario>;
+/** Checks one field of the raw object; earlier fields of the table are already in `draft`. */
+type Check<K extends keyof Scenario> = (raw: Obj, draft: Draft, errors: Errors) => Scenario[K];
 
-function intIn(errors: string[], field: string, value: unknown, min: number, max: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (Number.isInteger(value) && (value as number) >= min && (value as number) <= max) return value as number;
-  errors.push(`${field}: got ${JSON.stringify(value)}; allowed: a whole number from ${min} to ${max}.`);
-  return fallback;
-}
-
-function mmSpecs(errors: string[], raw: unknown, backing: string, design: string): MmThreadSpec[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw) || raw.length > LIMITS.maxMmThreads) {
-    errors.push(`mm: expected a list of at most ${LIMITS.maxMmThreads} mm events.`);
+/** Every field of the format, checked in this order (a new field is one more line). */
+const FIELDS: { [K in keyof Scenario]: Check<K> } = {
+  format: (raw, _, errors) => {
+    if (raw.format !== 1) errors.push(`format: got ${shown(raw.format)}; allowed values: 1.`);
+    return 1;
+  },
+  id: (raw, _, errors) => {
+    if (typeof raw.id === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(raw.id)) return raw.id;
+    errors.push(`id: got ${shown(raw.id)}; expected lower-case letters, digits and dashes (1 to 64 characters).`);
+    return '';
+  },
+  title: (raw, draft, errors) => text(errors, 'title', raw.title, LIMITS.maxTitle, draft.id ?? ''),
+  summary: (raw, _, errors) => text(errors, 'summary', raw.summary, LIMITS.maxSummary, ''),
+  design: (raw, _, errors) => oneOf(errors, 'design', raw.design, DESIGNS),
+  bugs: (raw, _, errors) => {
+    const bugs = listOf(errors, 'bugs', raw.bugs, BUGS.length, (b, path) => oneOf(errors, path, b, BUGS));
+    unique(errors, 'bugs', bugs);
+    const design = DESIGNS.find((d) => d === raw.design);
+    for (const b of new Set(bugs))
+      if (design && !BUG_DESIGNS[b].includes(design))
+        errors.push(`bugs: ${b} applies to designs ${list(BUG_DESIGNS[b])}, not ${design}.`);
+    return bugs;
+  },
+  backing: (raw, _, errors) => oneOf(errors, 'backing', raw.backing, BACKINGS, '4k'),
+  directMap: (raw, _, errors) => oneOf(errors, 'directMap', raw.directMap, ['2M', '1G'] as const, '1G'),
+  ringSize: (raw, _, errors) => oneOf(errors, 'ringSize', raw.ringSize, RING_SIZES, 256),
+  rounds: (raw, _, errors) => intIn(errors, 'rounds', raw.rounds, 1, LIMITS.maxRounds, 2),
+  mm: (raw, draft, errors) => {
+    const mm = listOf(errors, 'mm', raw.mm, LIMITS.maxMmThreads, (m, path) => mmSpec(errors, m, path, draft));
+    if (mm.filter((m) => m.kind === 'set-vring-addr').length > 1) errors.push('mm: at most one set-vring-addr event.');
+    return mm;
+  },
+  startRegion: (raw, draft, errors) => {
+    const region = oneOf(errors, 'startRegion', raw.startRegion, [0, 1] as const, 0);
+    if (region === 1 && !draft.mm?.some((m) => m.kind === 'set-vring-addr'))
+      errors.push('startRegion: 1 needs a set-vring-addr event to move the ring into the invalidated range.');
+    return region;
+  },
+  story: (raw, draft, errors) => {
+    const last = draft.mm?.length ?? 0;
+    const story = raw.story ?? [];
+    const ok =
+      Array.isArray(story) &&
+      story.length <= LIMITS.maxStory &&
+      story.every((t) => typeof t === 'number' && Number.isInteger(t) && t >= 0 && t <= last);
+    if (ok) return story as number[];
+    errors.push(
+      `story: got ${shown(raw.story)}; expected at most ${LIMITS.maxStory} thread indices from 0 to ${last}.`,
+    );
     return [];
-  }
-  return raw.map((m: unknown, i): MmThreadSpec => {
-    const item = isObj(m) ? m : {};
-    const kind = oneOf(errors, `mm[${i}].kind`, item.kind, MM_KINDS);
-    const target = oneOf(errors, `mm[${i}].target`, item.target, ['all', ...AREAS] as const, 'all');
-    const backings = KIND_BACKINGS[kind];
-    if (!backings.includes(backing as never))
-      errors.push(`mm[${i}].kind: ${kind} needs backing ${list(backings)}, not ${JSON.stringify(backing)}.`);
-    if (kind === 'set-vring-addr' && design === 'vmap-pinned')
-      errors.push(`mm[${i}].kind: set-vring-addr is not modelled for vmap-pinned (V1 re-pins at setup).`);
-    return { kind, target };
-  });
+  },
+  expect: (raw, _, errors) => {
+    if (raw.expect !== undefined && !isObj(raw.expect))
+      errors.push(`expect: got ${shown(raw.expect)}; expected an object.`);
+    const expect = isObj(raw.expect) ? raw.expect : {};
+    onlyKnown(errors, 'expect', expect, ['hazards', 'warnings']);
+    const kinds = <K extends string>(field: 'hazards' | 'warnings', allowed: readonly K[]) => {
+      const path = `expect.${field}`;
+      const items = listOf(errors, path, expect[field], allowed.length, (k, at) => oneOf(errors, at, k, allowed));
+      unique(errors, path, items);
+      return items;
+    };
+    return { hazards: kinds('hazards', HAZARD_KINDS), warnings: kinds('warnings', WARNING_KINDS) };
+  },
+};
+
+function mmSpec(errors: Errors, raw: Json, path: string, draft: Draft): MmThreadSpec {
+  const item = isObj(raw) ? raw : {};
+  if (!isObj(raw)) errors.push(`${path}: got ${shown(raw)}; expected an object { kind, target }.`);
+  onlyKnown(errors, path, item, ['kind', 'target']);
+  const kind = oneOf(errors, `${path}.kind`, item.kind, MM_KINDS);
+  const target = oneOf(errors, `${path}.target`, item.target, ['all', ...AREAS] as const, 'all');
+  const backing = draft.backing ?? '4k';
+  const backings = KIND_BACKINGS[kind];
+  if (!backings.includes(backing))
+    errors.push(`${path}.kind: ${kind} needs backing ${list(backings)}, not ${JSON.stringify(backing)}.`);
+  if (kind === 'set-vring-addr' && draft.design === 'vmap-pinned')
+    errors.push(`${path}.kind: set-vring-addr is not modelled for vmap-pinned (V1 re-pins at setup).`);
+  return { kind, target };
 }
 
-/** Checks untrusted JSON and fills optional fields; every error names the field and its allowed values. */
+/**
+ * The one door for untrusted scenarios: the data is first copied under caps (size, depth, lengths; getters,
+ * proxies, cycles and BigInt refused), then every field is checked. Never throws; each error names the field.
+ */
 export function validateScenario(json: unknown): Validation {
-  if (!isObj(json)) return { ok: false, errors: ['scenario: expected a JSON object.'] };
-  const errors: string[] = [];
-  if (json.format !== 1) errors.push(`format: got ${JSON.stringify(json.format)}; allowed values: 1.`);
-  const id = typeof json.id === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(json.id) ? json.id : '';
-  if (!id) errors.push('id: expected lower-case letters, digits and dashes (1 to 64 characters).');
-  const design = oneOf(errors, 'design', json.design, DESIGNS);
-  const backing = oneOf(errors, 'backing', json.backing, BACKINGS, '4k');
-  const bugsRaw = json.bugs === undefined ? [] : Array.isArray(json.bugs) ? json.bugs : null;
-  if (!bugsRaw) errors.push(`bugs: expected a list of bug switches from ${list(BUGS)}.`);
-  const bugs = (bugsRaw ?? []).map((b: unknown, i) => oneOf(errors, `bugs[${i}]`, b, BUGS));
-  const designKnown = DESIGNS.includes(json.design as never);
-  for (const b of new Set(bugs)) {
-    if (designKnown && !BUG_DESIGNS[b].includes(design))
-      errors.push(`bugs: ${b} applies to designs ${list(BUG_DESIGNS[b])}, not ${design}.`);
-  }
-  if (new Set(bugs).size !== bugs.length) errors.push('bugs: a switch is listed twice.');
-  const mm = mmSpecs(errors, json.mm, backing, design);
-  if (mm.filter((m) => m.kind === 'set-vring-addr').length > 1) errors.push('mm: at most one set-vring-addr event.');
-  const startRegion = oneOf(errors, 'startRegion', json.startRegion, [0, 1] as const, 0);
-  if (startRegion === 1 && !mm.some((m) => m.kind === 'set-vring-addr'))
-    errors.push('startRegion: 1 needs a set-vring-addr event to move the ring into the invalidated range.');
-  const threads = mm.length + 1;
-  const storyRaw = json.story === undefined ? [] : json.story;
-  const storyOk =
-    Array.isArray(storyRaw) &&
-    storyRaw.length <= LIMITS.maxStory &&
-    storyRaw.every((t) => Number.isInteger(t) && t >= 0 && t < threads);
-  if (!storyOk) errors.push(`story: expected at most ${LIMITS.maxStory} thread indices from 0 to ${threads - 1}.`);
-  const expectRaw = isObj(json.expect) ? json.expect : {};
-  const scenario: Scenario = {
-    format: 1,
-    id,
-    title: typeof json.title === 'string' ? json.title : id,
-    summary: typeof json.summary === 'string' ? json.summary : '',
-    design,
-    bugs,
-    backing,
-    directMap: oneOf(errors, 'directMap', json.directMap, ['2M', '1G'] as const, '1G'),
-    ringSize: oneOf(errors, 'ringSize', json.ringSize, RING_SIZES, 256),
-    rounds: intIn(errors, 'rounds', json.rounds, 1, LIMITS.maxRounds, 2),
-    mm,
-    startRegion,
-    story: storyOk ? (storyRaw as number[]) : [],
-    expect: {
-      hazards: Array.isArray(expectRaw.hazards) ? (expectRaw.hazards as Scenario['expect']['hazards']) : [],
-      warnings: Array.isArray(expectRaw.warnings) ? (expectRaw.warnings as Scenario['expect']['warnings']) : [],
-    },
-  };
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario };
+  const copied = plainCopy(json);
+  if (!copied.ok) return { ok: false, errors: [copied.error.message] };
+  const raw = copied.value;
+  if (!isObj(raw)) return { ok: false, errors: [`scenario: got ${shown(raw)}; expected a JSON object.`] };
+  const errors: Errors = [];
+  onlyKnown(errors, 'scenario', raw, Object.keys(FIELDS));
+  const draft: Record<string, unknown> = {};
+  for (const [key, check] of Object.entries(FIELDS) as [keyof Scenario, Check<keyof Scenario>][])
+    draft[key] = check(raw, draft as Draft, errors);
+  if (errors.length > MAX_ERRORS)
+    return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), `…and ${errors.length - MAX_ERRORS} more errors.`] };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: draft as unknown as Scenario };
 }

@@ -3,7 +3,7 @@ import type { ExploreResult } from '../core/explore/machine';
 import { fixtureScenario } from '../ui/test-fixtures';
 import type { SimClient } from '../worker/client';
 import type { ExploreCall } from '../worker/explore-client';
-import { BROWSER_MAX_STATES, createExplorer } from './explorer';
+import { BROWSER_MAX_STATES, BROWSER_MAX_STORE_BYTES, createExplorer } from './explorer';
 import { createAppStore } from './store';
 
 const other = { ...fixtureScenario, id: 'other' };
@@ -35,7 +35,11 @@ describe('explorer', () => {
   it('explores the current scenario with the browser bound, showing progress then the result', async () => {
     const { store, explorer, calls, finish } = setup();
     explorer.start();
-    expect(calls[0]).toMatchObject({ scenario: fixtureScenario, maxStates: BROWSER_MAX_STATES });
+    expect(calls[0]).toMatchObject({
+      scenario: fixtureScenario,
+      maxStates: BROWSER_MAX_STATES,
+      maxStoreBytes: BROWSER_MAX_STORE_BYTES,
+    });
     calls[0]?.onProgress({ states: 10, transitions: 12, depth: 2, ms: 1 });
     expect(store.getState().exploration).toMatchObject({ phase: 'running', progress: { states: 10 } });
     finish(result);

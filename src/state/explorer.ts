@@ -4,6 +4,8 @@ import { type AppStoreApi, selectCurrentScenario } from './store';
 
 /** The browser's state bound: enough for every built-in scenario, small enough for a tab's memory. */
 export const BROWSER_MAX_STATES = 300_000;
+/** The browser's memory bound on the explorer's stores (about 60 MB at 300,000 states of the largest scenarios). */
+export const BROWSER_MAX_STORE_BYTES = 96 * 2 ** 20;
 
 /** Starts and cancels the exhaustive exploration of the current scenario; at most one runs at a time. */
 export interface Explorer {
@@ -36,6 +38,7 @@ export function createExplorer(store: AppStoreApi, client: SimClient): Explorer 
     const run = client.explore({
       scenario,
       maxStates: BROWSER_MAX_STATES,
+      maxStoreBytes: BROWSER_MAX_STORE_BYTES,
       onProgress: (progress) => {
         const shown = store.getState().exploration;
         if (mine === generation && shown.phase === 'running') set({ ...shown, progress });

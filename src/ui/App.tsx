@@ -33,7 +33,10 @@ function useSimClient(store: AppStoreApi, injected: SimClient | undefined): SimC
       return;
     }
     const created = createPrefetchingClient(
-      createWorkerClient({ onFallback: () => store.getState().setWorkerStatus('fallback') }),
+      createWorkerClient({
+        onFallback: () => store.getState().setWorkerStatus('fallback'),
+        onRecover: () => store.getState().setWorkerStatus('worker'),
+      }),
       pickNextThread,
     );
     if (!created.runsOnMainThread) store.getState().setWorkerStatus('worker');

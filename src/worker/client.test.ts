@@ -1,19 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { init } from '../core';
 import { fixtureScenario } from '../ui/test-fixtures';
-import { createMainThreadClient, createWorkerClient } from './client';
-import { handle } from './handle';
-import type { SimRequest } from './protocol';
+import { createMainThreadClient, createWorkerClient, HANDSHAKE_MS } from './client';
+import type { WorkerRequest } from './protocol';
+import { createWorkerRouter } from './router';
 
-/** A stand-in Worker that answers through handle() asynchronously, or never, or fails. */
+/** A stand-in Worker that answers through the real worker's router asynchronously, or never, or fails. */
 class FakeWorker {
   onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: (() => void) | null = null;
   terminated = false;
+  private readonly router = createWorkerRouter((data) =>
+    queueMicrotask(() => this.onmessage?.({ data } as MessageEvent)),
+  );
   constructor(private readonly mode: 'answer' | 'silent' | 'error') {}
-  postMessage(request: SimRequest) {
-    if (this.mode === 'answer') queueMicrotask(() => this.onmessage?.({ data: handle(request) } as MessageEvent));
+  postMessage(request: WorkerRequest) {
+    if (this.mode === 'answer') this.router.receive(request);
     if (this.mode === 'error')
       queueMicrotask(() => this.onerror?.({ message: 'load failed', preventDefault() {} } as ErrorEvent));
   }
@@ -85,6 +88,50 @@ describe('worker client', () => {
     const result = await client.replay(fixtureScenario, [0]);
     expect(result.states).toHaveLength(2);
     expect(onFallback).toHaveBeenCalledWith('the worker did not answer');
+  });
+
+  it('moves to the main thread within a second when a new worker stays silent', () => {
+    vi.useFakeTimers();
+    try {
+      const onFallback = vi.fn();
+      const silent = new FakeWorker('silent');
+      const client = createWorkerClient({ onFallback, createWorker: () => asWorker(silent) });
+      vi.advanceTimersByTime(HANDSHAKE_MS - 1);
+      expect(onFallback).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(HANDSHAKE_MS).toBeLessThanOrEqual(1000);
+      expect(onFallback).toHaveBeenCalledWith(`the worker did not answer within ${HANDSHAKE_MS} ms`);
+      expect(client.runsOnMainThread).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('goes back to a worker that answers the handshake late, as a slow machine can', async () => {
+    const onRecover = vi.fn();
+    const late = new FakeWorker('silent');
+    const client = createWorkerClient({ onRecover, handshakeMs: 10, createWorker: () => asWorker(late) });
+    expect((await client.replay(fixtureScenario, [0])).states).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.runsOnMainThread).toBe(true);
+    late.onmessage?.({ data: { type: 'ready' } } as MessageEvent);
+    expect(onRecover).toHaveBeenCalledOnce();
+    expect(client.runsOnMainThread).toBe(false);
+    client.terminate();
+    expect(late.terminated).toBe(true);
+  });
+
+  it('stays on a worker that answers the handshake', async () => {
+    const onFallback = vi.fn();
+    const client = createWorkerClient({
+      onFallback,
+      handshakeMs: 50,
+      createWorker: () => asWorker(new FakeWorker('answer')),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(onFallback).not.toHaveBeenCalled();
+    expect(client.runsOnMainThread).toBe(false);
+    client.terminate();
   });
 
   it('rejects pending requests when terminated', async () => {

@@ -2,7 +2,13 @@ import type { Scenario, State } from '../core/types';
 import { createExploreTracker, type ExploreCall, type ExploreRun } from './explore-client';
 import type { ExploreHost } from './explore-runner';
 import { handle } from './handle';
-import { isExploreResponse, type SimCommand, type SimResponse, type WorkerResponse } from './protocol';
+import {
+  isExploreResponse,
+  type SimCommand,
+  type SimResponse,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './protocol';
 
 export type SimResult = Extract<SimResponse, { type: 'result' }>;
 
@@ -18,12 +24,19 @@ export interface SimClient {
 }
 
 export interface WorkerClientOptions {
-  /** Called once if the worker fails to start or errors; the client then runs on the main thread. */
+  /** Called once if the worker fails to start, errors or stays silent; the client then runs on the main thread. */
   onFallback?: (reason: string) => void;
+  /** Called if a worker that missed the handshake answers after all; new requests go to it again. */
+  onRecover?: () => void;
   createWorker?: () => Worker;
   /** A request the worker has not answered after this many milliseconds counts as a failed worker. */
   timeoutMs?: number;
+  /** A worker that has not answered the handshake after this many milliseconds counts as failed. */
+  handshakeMs?: number;
 }
+
+/** How long a new worker may stay silent before the simulation moves to the main thread. */
+export const HANDSHAKE_MS = 1000;
 
 type Pending = { command: SimCommand; resolve: (result: SimResult) => void; reject: (error: Error) => void };
 
@@ -59,7 +72,9 @@ export function createMainThreadClient(): SimClient {
   // The explorer loads on first use, so that it stays out of the first-load JavaScript.
   let host: Promise<ExploreHost> | null = null;
   const loadHost = () => {
-    host ??= import('./explore-runner').then((m) => m.createExploreHost((response) => tracker.receive(response)));
+    host ??= import('./explore-runner').then((m) =>
+      m.createExploreHost((response) => tracker.receive(response), m.nextMessage, m.MAIN_THREAD_SLICE_MS),
+    );
     return host;
   };
   const tracker = createExploreTracker((request) => void loadHost().then((loaded) => loaded.receive(request)));
@@ -77,9 +92,15 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
   const pending = new Map<number, Pending>();
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
   let worker: Worker | null = null;
-  let fallback: SimClient | null = null;
+  let main: SimClient | null = null;
+  const mainClient = () => {
+    main ??= createMainThreadClient();
+    return main;
+  };
+  let onMain = false;
   let nextId = 1;
   const explorations = createExploreTracker((request) => worker?.postMessage(request));
+  let handshake: ReturnType<typeof setTimeout> | undefined;
 
   const runOnFallback = (client: SimClient, entry: Pending) => {
     const { command } = entry;
@@ -96,23 +117,35 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
     pending.delete(id);
     return entry;
   };
-  const switchToMainThread = (reason: string) => {
-    if (fallback) return;
-    const client = createMainThreadClient();
-    fallback = client;
-    worker?.terminate();
-    worker = null;
+  /** A silent worker is kept (it may still be loading on a busy machine); a failed one is terminated. */
+  const switchToMainThread = (reason: string, keepWorker = false) => {
+    clearTimeout(handshake);
+    if (!keepWorker) {
+      worker?.terminate();
+      worker = null;
+    }
+    if (onMain) return;
+    onMain = true;
     options.onFallback?.(reason);
-    explorations.rejectAll(`The exploration stopped because ${reason}; start it again.`);
+    const cancel = (id: number) => worker?.postMessage({ id, type: 'cancel-explore' } satisfies WorkerRequest);
+    explorations.rejectAll(`The exploration stopped because ${reason}; start it again.`, cancel);
     for (const id of [...pending.keys()]) {
       const entry = finish(id);
-      if (entry) runOnFallback(client, entry);
+      if (entry) runOnFallback(mainClient(), entry);
     }
   };
 
   try {
     worker = (options.createWorker ?? defaultWorker)();
     worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
+      if (message.data.type === 'ready') {
+        clearTimeout(handshake);
+        if (onMain && worker) {
+          onMain = false;
+          options.onRecover?.();
+        }
+        return;
+      }
       if (isExploreResponse(message.data)) return explorations.receive(message.data);
       const entry = finish(message.data.id);
       if (entry) settle(message.data, entry);
@@ -122,6 +155,10 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
       switchToMainThread(event.message || 'the worker failed to load');
     };
     worker.onmessageerror = () => switchToMainThread('a worker message could not be read');
+    const handshakeMs = options.handshakeMs ?? HANDSHAKE_MS;
+    const silent = `the worker did not answer within ${handshakeMs} ms`;
+    handshake = setTimeout(() => switchToMainThread(silent, true), handshakeMs);
+    worker.postMessage({ type: 'hello' } satisfies WorkerRequest);
   } catch (error) {
     switchToMainThread(error instanceof Error ? error.message : String(error));
   }
@@ -129,7 +166,7 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
   const run = (command: SimCommand) =>
     new Promise<SimResult>((resolve, reject) => {
       const entry = { command, resolve, reject };
-      if (fallback || !worker) return runOnFallback(fallback ?? createMainThreadClient(), entry);
+      if (onMain || !worker) return runOnFallback(mainClient(), entry);
       const id = nextId++;
       pending.set(id, entry);
       timers.set(
@@ -142,18 +179,14 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
         switchToMainThread(error instanceof Error ? error.message : String(error));
       }
     });
-  const explore = (call: ExploreCall) =>
-    fallback || !worker ? fallbackClient().explore(call) : explorations.start(call);
-  const fallbackClient = () => {
-    fallback ??= createMainThreadClient();
-    return fallback;
-  };
+  const explore = (call: ExploreCall) => (onMain || !worker ? mainClient().explore(call) : explorations.start(call));
   const stop = () => {
-    fallback?.terminate();
+    clearTimeout(handshake);
+    main?.terminate();
     explorations.rejectAll('The simulation was stopped.');
     worker?.terminate();
     worker = null;
     for (const id of [...pending.keys()]) finish(id)?.reject(new Error('The simulation was stopped.'));
   };
-  return clientFrom(run, explore, () => fallback !== null, stop);
+  return clientFrom(run, explore, () => onMain || !worker, stop);
 }

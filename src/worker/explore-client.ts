@@ -5,6 +5,8 @@ import type { ExploreRequest, ExploreResponse } from './protocol';
 export interface ExploreCall {
   scenario: Scenario;
   maxStates: number;
+  /** Stop with an incomplete result once the explorer's stores pass this many bytes. */
+  maxStoreBytes?: number;
   progressEvery?: number;
   onProgress: (progress: ExploreProgress) => void;
 }
@@ -29,8 +31,9 @@ export function createExploreTracker(send: (request: ExploreRequest) => void) {
     start(call: ExploreCall): ExploreRun {
       const id = nextId++;
       const result = new Promise<ExploreResult>((resolve, reject) => pending.set(id, { call, resolve, reject }));
-      const { scenario, maxStates, progressEvery } = call;
-      send({ id, type: 'explore', scenario, maxStates, ...(progressEvery ? { progressEvery } : {}) });
+      const { scenario, maxStates, maxStoreBytes, progressEvery } = call;
+      const bounds = { ...(maxStoreBytes ? { maxStoreBytes } : {}), ...(progressEvery ? { progressEvery } : {}) };
+      send({ id, type: 'explore', scenario, maxStates, ...bounds });
       return { result, cancel: () => (pending.has(id) ? send({ id, type: 'cancel-explore' }) : undefined) };
     },
     receive(response: ExploreResponse): void {
@@ -43,9 +46,11 @@ export function createExploreTracker(send: (request: ExploreRequest) => void) {
         else entry.reject(new Error(response.message));
       }
     },
-    rejectAll(message: string): void {
+    /** Rejects every running exploration; `onEach` can tell the other side to stop it. */
+    rejectAll(message: string, onEach?: (id: number) => void): void {
       for (const [id, entry] of [...pending]) {
         pending.delete(id);
+        onEach?.(id);
         entry.reject(new Error(message));
       }
     },

@@ -35,7 +35,7 @@ describe('runExploration', () => {
     expect(uaf).toMatchObject({ severity: 'hazard', step: 11, schedule: [0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0] });
   });
 
-  it('reports progress between slices and pauses after each report', async () => {
+  it('reports progress between slices and pauses after each slice', async () => {
     const progress: number[] = [];
     const livenessProgress: number[] = [];
     let pauses = 0;
@@ -53,8 +53,9 @@ describe('runExploration', () => {
     });
     expect(progress.length).toBeGreaterThanOrEqual(8);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(livenessProgress).toEqual(progress);
-    expect(pauses).toBe(progress.length + livenessProgress.length);
+    expect(livenessProgress.length).toBeGreaterThanOrEqual(8);
+    expect(livenessProgress).toEqual([...livenessProgress].sort((a, b) => a - b));
+    expect(pauses).toBeGreaterThanOrEqual(progress.length + livenessProgress.length);
     expect(result).toMatchObject({ status: 'complete', findings: [] });
     expect(result.liveness).toMatchObject({
       complete: true,
@@ -88,22 +89,18 @@ describe('explore host (the worker side of the protocol)', () => {
     });
     const last = await done;
     const progress = responses.filter((r) => r.type === 'explore-progress');
-    expect(progress.map((r) => r.type === 'explore-progress' && r.progress.phase)).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      'liveness',
-      'liveness',
-      'liveness',
-    ]);
-    expect(progress[0]).toMatchObject({ id: 4, progress: { states: 500, depth: expect.any(Number) } });
+    const states = progress.map((r) => (r.type === 'explore-progress' ? r.progress.states : -1));
+    const phases = progress.map((r) => (r.type === 'explore-progress' ? r.progress.phase : 'none'));
+    expect(states).toEqual(expect.arrayContaining([500, 1000, 1500]));
+    expect(phases.indexOf('liveness')).toBeGreaterThan(0);
+    expect(phases.slice(phases.indexOf('liveness')).every((phase) => phase === 'liveness')).toBe(true);
+    expect(progress.every((r) => r.id === 4)).toBe(true);
     expect(last).toMatchObject({ id: 4, type: 'explore-result', result: { status: 'complete', states: 1788 } });
   });
 
   it('stops a run when a cancel message arrives between slices', async () => {
-    let pauses = 0;
     const { host, responses, done } = recordingHost(async () => {
-      if (++pauses === 2) host.receive({ id: 9, type: 'cancel-explore' });
+      if (responses.some((r) => r.type === 'explore-progress')) host.receive({ id: 9, type: 'cancel-explore' });
     });
     host.receive({
       id: 9,

@@ -7,15 +7,37 @@ import type { ExploreRequest, ExploreResponse } from './protocol';
 
 /** Progress every this many distinct states: a slice of a few milliseconds between two chances to cancel. */
 export const DEFAULT_PROGRESS_EVERY = 2_000;
+/** On the UI thread a slice of work ends after this long, so that no task comes near the 50 ms long-task mark. */
+export const MAIN_THREAD_SLICE_MS = 5;
+/** In a worker, slices only bound how long a cancel waits. */
+export const WORKER_SLICE_MS = 50;
+/** Progress is reported at least this often, and otherwise only every `progressEvery` states. */
+const REPORT_EVERY_MS = 100;
 
-/** Lets the event loop run (so a cancel message can arrive) before the next slice. */
+/** Lets the event loop run (so a cancel message, input or a frame can come in) before the next slice. */
 export type Pause = () => Promise<void>;
 
 export const nextTask: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A pause without the 4 ms clamp browsers put on nested timeouts: one message through a fresh channel. */
+export const nextMessage: Pause = () =>
+  typeof MessageChannel === 'undefined'
+    ? nextTask()
+    : new Promise((resolve) => {
+        const { port1, port2 } = new MessageChannel();
+        port1.onmessage = () => {
+          port1.close();
+          port2.close();
+          resolve();
+        };
+        port2.postMessage(null);
+      });
+
 export interface RunOptions {
   maxStates: number;
+  maxStoreBytes?: number;
   progressEvery?: number;
+  sliceMs?: number;
   signal: { readonly aborted: boolean };
   onProgress: (progress: ExploreProgress) => void;
   pause?: Pause;
@@ -26,43 +48,59 @@ export interface RunOptions {
  * liveness pass the same way; resolves with the explorer's result carrying both verdicts.
  */
 export async function runExploration(scenario: Scenario, options: RunOptions): Promise<ExploreResult> {
-  const { maxStates, signal, onProgress, pause = nextTask } = options;
+  const { maxStates, maxStoreBytes, signal, onProgress, pause = nextTask } = options;
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
+  const sliceMs = options.sliceMs ?? WORKER_SLICE_MS;
   const machine = ringsideMachine(scenario);
-  const safety = await sliced(exploreSteps(machine, { maxStates, progressEvery, signal }), onProgress, pause);
+  const bounds = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal };
+  const safety = await sliced(exploreSteps(machine, bounds), onProgress, progressEvery, pause);
   if (safety.status === 'cancelled') return safety;
   const liveness = await sliced(
-    scenarioLivenessSteps(scenario, machine, { maxStates, progressEvery, signal }),
+    scenarioLivenessSteps(scenario, machine, bounds),
     (progress) => onProgress({ ...progress, phase: 'liveness' }),
+    progressEvery,
     pause,
   );
   return { ...safety, liveness };
 }
 
+/** Runs a search generator to its end, pausing between slices and reporting progress at a bounded rate. */
 async function sliced<R>(
   steps: Generator<ExploreProgress, R, void>,
   onProgress: (progress: ExploreProgress) => void,
+  progressEvery: number,
   pause: Pause,
 ): Promise<R> {
+  let reported = { states: 0, ms: 0 };
   for (;;) {
     const slice = steps.next();
     if (slice.done) return slice.value;
-    onProgress(slice.value);
+    const progress = slice.value;
+    const crossed = Math.floor(progress.states / progressEvery) > Math.floor(reported.states / progressEvery);
+    if (crossed || progress.ms >= reported.ms + REPORT_EVERY_MS) {
+      reported = progress;
+      onProgress(progress);
+    }
     await pause();
   }
 }
 
 /** Runs explorations for one side of the protocol: answers explore requests and cancels by id. */
-export function createExploreHost(post: (response: ExploreResponse) => void, pause: Pause = nextTask) {
+export function createExploreHost(
+  post: (response: ExploreResponse) => void,
+  pause: Pause = nextTask,
+  sliceMs = WORKER_SLICE_MS,
+) {
   const running = new Map<number, { aborted: boolean }>();
   const start = async (request: Extract<ExploreRequest, { type: 'explore' }>) => {
-    const { id, scenario, maxStates, progressEvery } = request;
+    const { id, scenario, maxStates, maxStoreBytes, progressEvery } = request;
     const signal = { aborted: false };
     running.set(id, signal);
     try {
       await pause(); // receive() never explores synchronously: its caller (a click, onmessage) returns first.
       const onProgress = (progress: ExploreProgress) => post({ id, type: 'explore-progress', progress });
-      const result = await runExploration(scenario, { maxStates, progressEvery, signal, onProgress, pause });
+      const options = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal, onProgress, pause };
+      const result = await runExploration(scenario, options);
       post({ id, type: 'explore-result', result });
     } catch (error) {
       post({ id, type: 'explore-error', message: error instanceof Error ? error.message : String(error) });

@@ -13,7 +13,14 @@ export type SimResponse =
 
 /** Start an exhaustive exploration, or cancel the one started with the same id. */
 export type ExploreRequest =
-  | { id: number; type: 'explore'; scenario: Scenario; maxStates: number; progressEvery?: number }
+  | {
+      id: number;
+      type: 'explore';
+      scenario: Scenario;
+      maxStates: number;
+      maxStoreBytes?: number;
+      progressEvery?: number;
+    }
   | { id: number; type: 'cancel-explore' };
 
 /** Progress reports while an exploration runs, then exactly one result or error with the same id. */
@@ -22,13 +29,17 @@ export type ExploreResponse =
   | { id: number; type: 'explore-result'; result: ExploreResult }
   | { id: number; type: 'explore-error'; message: string };
 
-export type WorkerRequest = SimRequest | ExploreRequest;
-export type WorkerResponse = SimResponse | ExploreResponse;
+/** The first message to a worker and its answer: a worker that does not answer at once is treated as failed. */
+export type HandshakeRequest = { type: 'hello' };
+export type HandshakeResponse = { type: 'ready' };
 
-export const isExploreRequest = (request: WorkerRequest): request is ExploreRequest =>
+export type WorkerRequest = SimRequest | ExploreRequest | HandshakeRequest;
+export type WorkerResponse = SimResponse | ExploreResponse | HandshakeResponse;
+
+export const isExploreRequest = (request: SimRequest | ExploreRequest): request is ExploreRequest =>
   request.type === 'explore' || request.type === 'cancel-explore';
 
-export const isExploreResponse = (response: WorkerResponse): response is ExploreResponse =>
+export const isExploreResponse = (response: SimResponse | ExploreResponse): response is ExploreResponse =>
   response.type === 'explore-progress' || response.type === 'explore-result' || response.type === 'explore-error';
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;

@@ -1,11 +1,7 @@
 /// <reference lib="webworker" />
-import { createExploreHost } from './explore-runner';
-import { handle } from './handle';
-import { isExploreRequest, type WorkerRequest } from './protocol';
+import type { WorkerRequest } from './protocol';
+import { createWorkerRouter } from './router';
 
-const explorations = createExploreHost((response) => self.postMessage(response));
+const router = createWorkerRouter((response) => self.postMessage(response));
 
-self.onmessage = (message: MessageEvent<WorkerRequest>) => {
-  if (isExploreRequest(message.data)) explorations.receive(message.data);
-  else self.postMessage(handle(message.data));
-};
+self.onmessage = (message: MessageEvent<WorkerRequest>) => router.receive(message.data);

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
-import { type CliIo, runCli, toJson } from './cli-core';
+import { type CliIo, EXIT, runCli, toJson } from './cli-core';
 
 const files: Record<string, string> = {
   'bad.json': '{ "format": 1, ',
   'ok.json': JSON.stringify(builtinScenarios[0]),
   'wrong-design.json': JSON.stringify({ ...builtinScenarios[0], design: 'vmap-everything' }),
+  'escape-id.json': JSON.stringify({ ...builtinScenarios[0], id: 'a\n\u001b]0;owned\u0007\u001b[2J' }),
+  'deep.json': `{"format": ${'['.repeat(5000)}${']'.repeat(5000)}}`,
+  'safe.json': JSON.stringify({ ...builtinScenarios.find((s) => s.id === 'copy-user-baseline'), story: [] }),
 };
 const io: CliIo = {
-  readFile(path) {
+  readFile(path, maxBytes) {
+    expect(maxBytes).toBeGreaterThan(0);
     const text = files[path];
     if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
     return text;
@@ -20,7 +24,7 @@ const first = builtinScenarios[0];
 describe('explore CLI core', () => {
   it('prints one JSON report for a built-in id', () => {
     const out = runCli([first?.id ?? ''], io);
-    expect(out.code).toBe(0);
+    expect(out.code).toBe(EXIT.hazard);
     expect(out.stderr).toBe('');
     const report = JSON.parse(out.stdout);
     expect(Object.keys(report)).toEqual(
@@ -46,31 +50,54 @@ describe('explore CLI core', () => {
 
   it('reads a scenario file by path', () => {
     const out = runCli(['ok.json'], io);
-    expect(out.code).toBe(0);
+    expect(out.code).toBe(EXIT.hazard);
     expect(JSON.parse(out.stdout).scenario).toBe(first?.id);
   });
 
+  it('exits 0 only for a complete run without a hazard', { timeout: 60_000 }, () => {
+    const out = runCli(['safe.json'], io);
+    expect(JSON.parse(out.stdout).hazards.filter((h: { severity: string }) => h.severity === 'hazard')).toEqual([]);
+    expect(out.code).toBe(EXIT.clean);
+    expect(runCli(['safe.json', '--max-states=5'], io).code).toBe(EXIT.incomplete);
+  });
+
   it('says when the bound stops the run', () => {
-    const report = JSON.parse(runCli([first?.id ?? '', '--max-states', '5'], io).stdout);
+    const out = runCli([first?.id ?? '', '--max-states', '5'], io);
+    const report = JSON.parse(out.stdout);
+    expect(out.code).toBe(EXIT.incomplete);
     expect(report.complete).toBe(false);
     expect(report.result).toBe('incomplete after 5 states: the bound of 5 states was reached');
   });
 
   const bad: [string, string[], RegExp][] = [
-    ['an unknown id', ['no-such-scenario'], /^unknown scenario id 'no-such-scenario' \(built-in ids: /],
-    ['a missing file', ['missing.json'], /^cannot read missing.json: ENOENT/],
-    ['malformed JSON', ['bad.json'], /^malformed JSON in bad.json: /],
-    ['an invalid field', ['wrong-design.json'], /^invalid scenario wrong-design.json: .*design.*copy-user/],
+    ['an unknown id', ['no-such-scenario'], /^unknown scenario id "no-such-scenario" \(built-in ids: /],
+    ['a missing file', ['missing.json'], /^cannot read "missing.json": ENOENT/],
+    ['malformed JSON', ['bad.json'], /^cannot load "bad.json": scenario: malformed JSON: /],
+    ['an invalid field', ['wrong-design.json'], /^invalid scenario "wrong-design.json": .*design.*copy-user/],
     ['no argument', [], /^usage: /],
-    ['an unknown option', ['--fast'], /^unknown option --fast/],
-    ['a bad bound', ['x', '--max-states', '-3'], /^--max-states needs a positive integer, got '-3'/],
+    ['an unknown option', ['--fast'], /^unknown option "--fast"/],
+    ['a bad bound', ['x', '--max-states', '-3'], /^--max-states needs a positive whole number, got "-3"/],
+    ['a bound without its value', ['x', '--max-states'], /^--max-states needs a value/],
+    ['a bound followed by a flag', ['--matrix', '--max-states', '--table'], /^--max-states needs a value/],
+    ['an id with escape codes', ['a\u001b[2J\nb'], /^unknown scenario id "a\\u001b\[2J\\u000ab" /],
+    [
+      'a file with escape codes in its id',
+      ['escape-id.json'],
+      /^invalid scenario "escape-id.json": id: got "a\\u000a\\u001b\]0;owned\\u0007/,
+    ],
+    [
+      'JSON nested 5,000 deep',
+      ['deep.json'],
+      /^cannot load "deep.json": scenario: JSON nested deeper than 8 levels\.\n$/,
+    ],
   ];
   it.each(bad)('exits 2 with one line on stderr for %s', (_what, args, message) => {
     const out = runCli(args, io);
-    expect(out.code).toBe(2);
+    expect(out.code).toBe(EXIT.badInput);
     expect(out.stdout).toBe('');
     expect(out.stderr).toMatch(message);
-    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(out.stderr.slice(0, -1)).not.toMatch(/[\p{Cc}\u2028\u2029]/u);
+    expect(out.stderr.endsWith('\n')).toBe(true);
   });
 });
 

@@ -1,74 +1,85 @@
+import { escapeLine, excerpt } from '../excerpt';
+import { parseUntrustedJson } from '../guard/json-text';
+import { MAX_SCENARIO_FILE_BYTES } from '../guard/limits';
 import { validateScenario } from '../index';
 import type { Scenario } from '../types';
+import { parseCliArgs } from './cli-args';
 import { DEFAULT_MAX_STATES } from './engine';
 import { exploreMatrix } from './matrix';
 import { matrixTable } from './matrix-table';
-import { exploreScenario, reportOf } from './ringside';
+import { exploreScenario, reportOf, type ScenarioReport } from './ringside';
 
 export interface CliIo {
-  /** Returns the file's text, or throws (an Error whose message says why). */
-  readFile(path: string): string;
+  /** Returns the file's text, or throws an Error whose message says why (never reads more than `maxBytes`). */
+  readFile(path: string, maxBytes: number): string;
   builtins: readonly Scenario[];
 }
 
+/** The exit codes the README documents; 1 stays Node's own code for an uncaught exception. */
+export const EXIT = { clean: 0, internalError: 1, badInput: 2, hazard: 3, incomplete: 4 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
 export interface CliOutput {
-  code: 0 | 2;
+  code: ExitCode;
   stdout: string;
   stderr: string;
 }
 
 export const USAGE =
   'usage: npm run explore -- <scenario id | path/to/scenario.json> [--max-states N] | --matrix [--table]';
+/** The longest stderr line: enough for every validation error, short enough for any terminal. */
+const MAX_STDERR = 2000;
 
-const fail = (message: string): CliOutput => ({ code: 2, stdout: '', stderr: `${message}\n` });
-const ok = (text: string): CliOutput => ({ code: 0, stdout: `${text}\n`, stderr: '' });
+/** One line on stderr, with every control character escaped, whatever the message quotes. */
+export const failure = (message: string, code: ExitCode = EXIT.badInput): CliOutput => ({
+  code,
+  stdout: '',
+  stderr: `${escapeLine(message, MAX_STDERR)}\n`,
+});
+const ok = (text: string, code: ExitCode): CliOutput => ({ code, stdout: `${text}\n`, stderr: '' });
 
 /** The explore command without its I/O: exit code 2 and one line on stderr for any bad input. */
 export function runCli(args: readonly string[], io: CliIo): CliOutput {
-  const flags = new Set(args.filter((a) => a.startsWith('--')));
-  const maxAt = args.indexOf('--max-states');
-  const maxText = maxAt >= 0 ? args[maxAt + 1] : undefined;
-  const maxStates = maxText === undefined ? DEFAULT_MAX_STATES : Number(maxText);
-  if (maxAt >= 0 && !(Number.isInteger(maxStates) && maxStates > 0)) {
-    return fail(`--max-states needs a positive integer, got '${maxText ?? ''}'`);
-  }
-  const positional = args.filter((a, i) => !a.startsWith('--') && (maxAt < 0 || i !== maxAt + 1));
-  const unknown = [...flags].filter((f) => !['--matrix', '--table', '--max-states'].includes(f));
-  if (unknown.length > 0) return fail(`unknown option ${unknown[0]}; ${USAGE}`);
-  if (flags.has('--matrix')) {
-    if (positional.length > 0) return fail(`--matrix takes no scenario; ${USAGE}`);
+  const parsed = parseCliArgs(args);
+  if (typeof parsed === 'string') return failure(`${parsed}; ${USAGE}`);
+  const maxStates = parsed.maxStates ?? DEFAULT_MAX_STATES;
+  if (parsed.matrix) {
     const matrix = exploreMatrix({ maxStates });
-    return ok(flags.has('--table') ? matrixTable(matrix) : toJson(matrix));
+    const code = matrix.complete ? EXIT.clean : EXIT.incomplete;
+    return ok(parsed.table ? matrixTable(matrix) : toJson(matrix), code);
   }
-  if (flags.has('--table')) return fail(`--table only goes with --matrix; ${USAGE}`);
-  const [target, ...extra] = positional;
-  if (target === undefined || extra.length > 0) return fail(USAGE);
-  const scenario = loadScenario(target, io);
-  if (typeof scenario === 'string') return fail(scenario);
-  return ok(toJson(reportOf(scenario, exploreScenario(scenario, { maxStates, liveness: true }))));
+  if (parsed.target === undefined) return failure(USAGE);
+  const scenario = loadScenario(parsed.target, io);
+  if (typeof scenario === 'string') return failure(scenario);
+  const report = reportOf(scenario, exploreScenario(scenario, { maxStates, liveness: true }));
+  return ok(toJson(report), exitCodeOf(report));
+}
+
+/** A hazard found is a definite answer even when the bound stopped the run; otherwise an incomplete run says so. */
+export function exitCodeOf(report: ScenarioReport): ExitCode {
+  if (report.hazards.some((h) => h.severity === 'hazard')) return EXIT.hazard;
+  return report.complete ? EXIT.clean : EXIT.incomplete;
 }
 
 /** A built-in scenario by id, or a scenario file by path; a string is the one-line reason it failed. */
 export function loadScenario(target: string, io: CliIo): Scenario | string {
   const builtin = io.builtins.find((s) => s.id === target);
   if (builtin) return builtin;
+  const shownTarget = excerpt(target);
   if (!target.endsWith('.json') && !target.includes('/')) {
-    return `unknown scenario id '${target}' (built-in ids: ${io.builtins.map((s) => s.id).join(', ')}; or give a path to a .json file)`;
+    const ids = io.builtins.map((s) => s.id).join(', ');
+    return `unknown scenario id ${shownTarget} (built-in ids: ${ids}; or give a path to a .json file)`;
   }
   let text: string;
   try {
-    text = io.readFile(target);
+    text = io.readFile(target, MAX_SCENARIO_FILE_BYTES);
   } catch (e) {
-    return `cannot read ${target}: ${oneLine(e)}`;
+    return `cannot read ${shownTarget}: ${e instanceof Error ? escapeLine(e.message, 200) : 'unreadable'}`;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return `malformed JSON in ${target}: ${oneLine(e)}`;
-  }
-  const valid = validateScenario(json);
-  return valid.ok ? valid.scenario : `invalid scenario ${target}: ${valid.errors.join(' ')}`;
+  const json = parseUntrustedJson(text);
+  if (!json.ok) return `cannot load ${shownTarget}: ${json.error.message}`;
+  const valid = validateScenario(json.value);
+  return valid.ok ? valid.scenario : `invalid scenario ${shownTarget}: ${valid.errors.join(' ')}`;
 }
 
 const FLAT_LIST = /\[\s*(?:-?\d+|"[^"\\]*")(?:,\s*(?:-?\d+|"[^"\\]*"))*\s*\]/g;
@@ -79,8 +90,4 @@ export function toJson(value: unknown): string {
     FLAT_LIST,
     (list) => `[${(JSON.parse(list) as unknown[]).map((x) => JSON.stringify(x)).join(', ')}]`,
   );
-}
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
 }

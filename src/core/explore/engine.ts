@@ -47,7 +47,9 @@ export function* exploreSteps<S>(
   const started = performance.now();
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
   const progressEvery = options.progressEvery ?? 100_000;
-  const visited = options.exact ? exactVisitedSet() : hashedVisitedSet();
+  // A time-sliced run sizes its table for the bound up front: a rehash is one step no slice can split.
+  const slots = options.sliceMs === undefined ? undefined : 2 * maxStates + 2;
+  const visited = options.exact ? exactVisitedSet() : hashedVisitedSet(slots);
   const parents = new ParentLog();
   const makeLevel = (): Level<S> =>
     machine.decode && !options.objectFrontier ? encodedLevel(machine.decode) : objectLevel<S>();
@@ -60,6 +62,10 @@ export function* exploreSteps<S>(
   let depth = 0;
   let peakLevelBytes = 0;
   let status: ExploreStatus = 'complete';
+  let boundReached = `the bound of ${maxStates} states`;
+  const { maxStoreBytes = Number.POSITIVE_INFINITY, sliceMs } = options;
+  const storeBytes = () => visited.bytes + parents.bytes + level.bytes + next.bytes;
+  let sliceEnds = sliceMs === undefined ? Number.POSITIVE_INFINITY : performance.now() + sliceMs;
   const note = (finding: StepFinding, from: number, thread: number, step: number) => {
     if (!found.has(finding.kind)) found.set(finding.kind, { finding, from, thread, step });
   };
@@ -75,6 +81,15 @@ export function* exploreSteps<S>(
       if (i % CHECK_STOP_EVERY === 0 && stopRequested()) {
         status = 'cancelled';
         break search;
+      }
+      if (i % CHECK_STOP_EVERY === 0 && storeBytes() > maxStoreBytes) {
+        status = 'bound';
+        boundReached = `the memory bound of ${Math.round(maxStoreBytes / 2 ** 20)} MB`;
+        break search;
+      }
+      if (sliceMs !== undefined && performance.now() >= sliceEnds) {
+        yield progressOf(parents.size, transitions, depth + 1);
+        sliceEnds = performance.now() + sliceMs;
       }
       const from = level.id(i);
       const state = level.state(i, depth);
@@ -117,7 +132,7 @@ export function* exploreSteps<S>(
   return {
     status,
     complete: status === 'complete',
-    message: messageOf(status, states, maxStates),
+    message: messageOf(status, states, boundReached),
     states,
     transitions,
     depth: next.size > 0 && status !== 'complete' ? depth + 1 : depth,
@@ -139,8 +154,8 @@ function counterexample(p: Pending, parents: ParentLog): Counterexample {
   return { kind, severity, step: p.step, schedule, message };
 }
 
-function messageOf(status: ExploreStatus, states: number, maxStates: number): string {
-  if (status === 'bound') return `incomplete after ${states} states: the bound of ${maxStates} states was reached`;
+function messageOf(status: ExploreStatus, states: number, boundReached: string): string {
+  if (status === 'bound') return `incomplete after ${states} states: ${boundReached} was reached`;
   if (status === 'cancelled') return `cancelled after ${states} states`;
   return `complete: every interleaving explored, ${states} distinct states`;
 }

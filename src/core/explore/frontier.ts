@@ -35,49 +35,59 @@ export function objectLevel<S>(): Level<S> {
 
 export type Decode<S> = (buf: Int32Array, start: number, end: number, depth: number) => S;
 
-/** Keeps only each state's encoding in one growable arena, and decodes a state when it is expanded. */
+/** Ints per arena chunk after the first: growing a level never copies encodings, so no push takes long. */
+const CHUNK_INTS = 1 << 18;
+
+/** Keeps only each state's encoding in an arena of fixed-size chunks, and decodes a state when it is expanded. */
 export function encodedLevel<S>(decode: Decode<S>): Level<S> {
-  let data = new Int32Array(1 << 12);
+  const chunks: Int32Array<ArrayBuffer>[] = [new Int32Array(1 << 12)];
+  let chunk = 0;
+  let used = 0;
   let starts = new Int32Array(1 << 8);
+  let ends = new Int32Array(1 << 8);
+  let chunkOf = new Int32Array(1 << 8);
   let ids = new Int32Array(1 << 8);
   let count = 0;
-  let used = 0;
   return {
     get size() {
       return count;
     },
     push(_state, w, id) {
       const n = w.len;
-      if (used + n > data.length) data = grown(data, used + n);
-      if (count + 1 >= starts.length) {
-        starts = grown(starts, count + 2);
-        ids = grown(ids, count + 2);
+      if (used + n > (chunks[chunk]?.length ?? 0)) {
+        chunk++;
+        used = 0;
+        if ((chunks[chunk]?.length ?? 0) < n) chunks[chunk] = new Int32Array(Math.max(CHUNK_INTS, n));
       }
-      const to = data;
+      if (count >= starts.length) {
+        [starts, ends, chunkOf, ids] = [grown(starts), grown(ends), grown(chunkOf), grown(ids)];
+      }
+      const to = chunks[chunk] as Int32Array;
       const from = w.buf;
       for (let k = 0; k < n; k++) to[used + k] = from[k] as number;
       starts[count] = used;
+      ends[count] = used + n;
+      chunkOf[count] = chunk;
       ids[count] = id;
       used += n;
       count++;
-      starts[count] = used;
     },
-    state: (i, depth) => decode(data, starts[i] as number, starts[i + 1] as number, depth),
+    state: (i, depth) =>
+      decode(chunks[chunkOf[i] as number] as Int32Array, starts[i] as number, ends[i] as number, depth),
     id: (i) => ids[i] as number,
     clear() {
       count = 0;
+      chunk = 0;
       used = 0;
     },
     get bytes() {
-      return data.byteLength + starts.byteLength + ids.byteLength;
+      return chunks.reduce((sum, c) => sum + c.byteLength, 0) + 4 * starts.byteLength;
     },
   };
 }
 
-function grown(a: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
-  let length = a.length * 2;
-  while (length < atLeast) length *= 2;
-  const next = new Int32Array(length);
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(a.length * 2);
   next.set(a);
   return next;
 }

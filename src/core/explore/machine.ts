@@ -44,6 +44,10 @@ export interface ExploreOptions {
   onProgress?: (progress: ExploreProgress) => void;
   signal?: { readonly aborted: boolean };
   shouldStop?: () => boolean;
+  /** Also stop with an incomplete result once the explorer's own stores (see `storeBytes`) pass this many bytes. */
+  maxStoreBytes?: number;
+  /** Also pause (yield progress from `exploreSteps`) once a slice of work has taken this many milliseconds. */
+  sliceMs?: number;
   /** Store frontier states as live objects even when the machine can decode (to compare the two). */
   objectFrontier?: boolean;
 }

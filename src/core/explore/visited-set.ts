@@ -16,8 +16,8 @@ export interface VisitedSet {
  * key would be merged and the second one's successors never explored (a silent under-approximation). With n states
  * the chance of any collision is about n²/2⁶⁵: ~1e-7 at 2M states, ~3e-6 at 10M. `exact: true` rules it out in tests.
  */
-export function hashedVisitedSet(): VisitedSet {
-  const table = new KeyTable();
+export function hashedVisitedSet(initialSlots?: number): VisitedSet {
+  const table = new KeyTable(initialSlots);
   return {
     add(w) {
       hash64(w.buf, w.len);

@@ -1,0 +1,42 @@
+import { excerpt } from '../excerpt';
+
+export interface CliArgs {
+  target?: string;
+  maxStates?: number;
+  matrix: boolean;
+  table: boolean;
+}
+
+const FLAGS = ['--matrix', '--table', '--max-states'];
+
+/** The explore command's arguments; a string is the one-line reason they are wrong. Never throws. */
+export function parseCliArgs(args: readonly string[]): CliArgs | string {
+  const parsed: CliArgs = { matrix: false, table: false };
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
+    if (flag === '--max-states') {
+      const value = inline ?? args[i + 1];
+      if (inline === undefined) i++;
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        return '--max-states needs a value (a positive whole number)';
+      if (!/^[1-9]\d{0,9}$/.test(value)) return `--max-states needs a positive whole number, got ${excerpt(value)}`;
+      parsed.maxStates = Number(value);
+    } else if (flag === '--matrix' || flag === '--table') {
+      if (inline !== undefined) return `${flag} takes no value`;
+      parsed[flag === '--matrix' ? 'matrix' : 'table'] = true;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return `unknown option ${excerpt(arg)} (options: ${FLAGS.join(', ')})`;
+    } else positional.push(arg);
+  }
+  if (parsed.table && !parsed.matrix) return '--table only goes with --matrix';
+  if (parsed.matrix && positional.length > 0) return '--matrix takes no scenario';
+  if (positional.length > 1) return `one scenario at a time, got ${positional.length}`;
+  return positional[0] === undefined ? parsed : { ...parsed, target: positional[0] };
+}
+
+function splitOnce(arg: string): [string, string] {
+  const at = arg.indexOf('=');
+  return [arg.slice(0, at), arg.slice(at + 1)];
+}
