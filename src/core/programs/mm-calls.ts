@@ -30,15 +30,18 @@ export function start(b: Builder, ctx: CallCtx, fn = 'mmu_notifier_invalidate_ra
   ];
 }
 
+/** __mmu_notifier_invalidate_range_end calls ->invalidate_range, then ->invalidate_range_end, in the caller's context. */
 export function end(b: Builder, ctx: CallCtx): Line[] {
   return [
     {
       op: 'mm-end',
       fn: 'mmu_notifier_invalidate_range_end',
-      code: 'mmu_notifier_invalidate_range_end(&range);',
-      explain: 'The invalidation is over; the range may be mapped again.',
+      code: 'mmu_notifier_invalidate_range_end(&range);  /* ->invalidate_range, then ->invalidate_range_end */',
+      explain:
+        'The invalidation is over; _end also calls ->invalidate_range (unless the caller used _only_end), where the caller may sleep.',
       ctx,
     },
+    ...indent(callbackLines(b.design, 'range', b.bugs, ctx, 'unused'), 1),
     ...indent(callbackLines(b.design, 'end', b.bugs, ctx, 'unused'), 1),
   ];
 }
@@ -57,8 +60,9 @@ export function onlyEnd(b: Builder, ctx: CallCtx): Line[] {
   ];
 }
 
+/** ->invalidate_range called on its own, from a PTE-changing call site (`tlb_flush_mmu_tlbonly`, `try_to_unmap_one`). */
 export function range(b: Builder, ctx: CallCtx): Line[] {
-  return indent(callbackLines(b.design, 'range' as Hook, b.bugs, ctx, 'unused'), 1);
+  return indent(callbackLines(b.design, 'range' satisfies Hook, b.bugs, ctx, 'unused'), 1);
 }
 
 export const reuse: Line = {

@@ -129,10 +129,10 @@ function migrate(b: Builder): Line[] {
     {
       op: 'unmap-migration',
       fn: 'try_to_unmap_one',
-      code: 'ptep_clear_flush(); set migration entry; mmu_notifier_invalidate_range();',
-      explain: 'The PTE becomes a migration entry: user accesses wait, kernel pointers do not.',
+      code: 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page); set migration entry;  /* no ->invalidate_range here */',
+      explain:
+        'The PTE becomes a migration entry: user accesses wait, kernel pointers do not. Since v4.15 this branch skips ->invalidate_range (the migration entry synchronises); the callback comes from _end, where sleeping is allowed.',
     },
-    ...range(b, PT_LOCKED),
     ...end(b, PAGE_LOCKED),
     {
       op: 'move-mapping',
@@ -171,7 +171,6 @@ function ksm(b: Builder): Line[] {
       explain: 'Identical contents: QEMU’s PTE now points at the shared KSM page.',
     },
     ...end(b, PAGE_LOCKED),
-    ...range(b, PAGE_LOCKED),
     unlockFree('unlock_page + put_page'),
     reuse,
   ];
