@@ -11,6 +11,7 @@ export const DESIGNS: readonly DesignId[] = [
 export const BACKINGS: readonly Backing[] = ['4k', 'thp', 'hugetlb-1g'];
 export const MM_KINDS: readonly MmEventKind[] = [
   'munmap',
+  'munmap-batch-full',
   'reclaim',
   'migrate',
   'ksm',
@@ -33,6 +34,7 @@ export const BUGS = Object.keys(BUG_DESIGNS) as BugSwitch[];
 /** Backings an mm event can meet: hugetlbfs is never swapped, KSM merges only 4K pages, only THP splits. */
 export const KIND_BACKINGS: Readonly<Record<MmEventKind, readonly Backing[]>> = {
   munmap: BACKINGS,
+  'munmap-batch-full': BACKINGS,
   'oom-reap': BACKINGS,
   migrate: BACKINGS,
   reclaim: ['4k'],

@@ -24,8 +24,20 @@ export type BugSwitch =
 /** What backs QEMU's guest memory, and so the size of the user mapping of the ring. */
 export type Backing = '4k' | 'thp' | 'hugetlb-1g';
 
-/** The mm-side events that race with the vhost worker. */
-export type MmEventKind = 'munmap' | 'reclaim' | 'migrate' | 'ksm' | 'thp-split' | 'oom-reap' | 'set-vring-addr';
+/**
+ * The mm-side events that race with the vhost worker. `munmap` flushes and frees at `tlb_finish_mmu`, after `_end`;
+ * `munmap-batch-full` is the same unmap when the mmu_gather batch fills on a ring page, so `zap_pte_range` flushes
+ * (and calls `->invalidate_range`) under the PT lock and frees before `_end`.
+ */
+export type MmEventKind =
+  | 'munmap'
+  | 'munmap-batch-full'
+  | 'reclaim'
+  | 'migrate'
+  | 'ksm'
+  | 'thp-split'
+  | 'oom-reap'
+  | 'set-vring-addr';
 
 export type PageSize = '4K' | '2M' | '1G';
 

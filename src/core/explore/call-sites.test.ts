@@ -23,4 +23,16 @@ describe('notifier call sites', () => {
     expect(verdict('vmap-notifier', 'migrate', 'skip-set-page-dirty')).not.toContain('sleep-in-atomic');
     expect(verdict('vmap-notifier', 'migrate', 'skip-set-page-dirty')).not.toContain('lost-write');
   });
+
+  it('munmap calls ->invalidate_range under the PT lock only when the gather batch fills (zap_pte_range, v5.0)', () => {
+    expect(verdict('vmap-notifier', 'munmap')).toEqual([]);
+    expect(verdict('vmap-notifier', 'munmap-batch-full')).toEqual(['sleep-in-atomic']);
+    const [, full] = programsOf(cellScenario('vmap-notifier', 'munmap-batch-full', null));
+    const [, common] = programsOf(cellScenario('vmap-notifier', 'munmap', null));
+    const freeAt = (p: typeof full, op: string) => p?.instrs.findIndex((i) => i.op === op) ?? -1;
+    expect(freeAt(full, 'free-batch')).toBeLessThan(freeAt(full, 'mm-end'));
+    expect(freeAt(common, 'free-batch')).toBeGreaterThan(freeAt(common, 'mm-end'));
+    expect(full?.instrs.some((i) => i.op === 'inv-mutex-lock' && i.ctx?.ptLock)).toBe(true);
+    expect(common?.instrs.some((i) => i.ctx?.ptLock)).toBe(false);
+  });
 });

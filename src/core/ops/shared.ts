@@ -50,7 +50,7 @@ export function mightSleep(ctx: OpCtx, call: string): void {
   const why: string[] = [];
   if (ctx.s.vhost.mmuLock === ctx.t) why.push('while holding the vq->mmu_lock spinlock');
   if (th.inRcu) why.push('inside an RCU read-side section');
-  if (ctx.instr.ctx?.ptLock) why.push('under the page-table lock (->invalidate_range from the rmap walk)');
+  if (ctx.instr.ctx?.ptLock) why.push('under the page-table lock (->invalidate_range before pte_unmap_unlock)');
   if (ctx.instr.ctx && !ctx.instr.ctx.blockable) why.push('in a non-blockable invalidation (the OOM reaper’s)');
   if (why.length === 0) return;
   const atomic = why.length > 1 || !why[0]?.startsWith('in a non-blockable');

@@ -5,6 +5,7 @@ import { vhostLines } from './vhost';
 
 const MM_NAMES: Record<MmEventKind, string> = {
   munmap: 'munmap / MADV_DONTNEED',
+  'munmap-batch-full': 'munmap, gather batch full',
   reclaim: 'reclaim (kswapd)',
   migrate: 'migration',
   ksm: 'KSM (ksmd)',

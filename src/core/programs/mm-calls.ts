@@ -6,6 +6,8 @@ import { callbackLines, type Hook } from './notifier';
 export const BLOCKABLE: CallCtx = { blockable: true, ptLock: false, pageLocked: false };
 export const PAGE_LOCKED: CallCtx = { blockable: true, ptLock: false, pageLocked: true };
 export const PT_LOCKED: CallCtx = { blockable: true, ptLock: true, pageLocked: true };
+/** zap_pte_range's forced flush: `tlb_flush_mmu_tlbonly` runs before `pte_unmap_unlock`. */
+export const ZAP_PT_LOCKED: CallCtx = { blockable: true, ptLock: true, pageLocked: false };
 export const NONBLOCK: CallCtx = { blockable: false, ptLock: false, pageLocked: false };
 
 export interface Builder {

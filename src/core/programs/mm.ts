@@ -9,31 +9,59 @@ import {
   PAGE_LOCKED,
   PT_LOCKED,
   range,
+  ZAP_PT_LOCKED,
   reuse,
   start,
 } from './mm-calls';
 
+const zapLine: Line = {
+  op: 'zap',
+  fn: 'zap_pte_range',
+  code: 'ptep_get_and_clear_full(); page_remove_rmap(); __tlb_remove_page(tlb, page);',
+  explain: 'PTEs are cleared and the pages queued in the mmu_gather batch; they are not freed yet.',
+};
+
+/** The common path: the batch has room, so unmap_region flushes and frees in tlb_finish_mmu, after _end. */
 function munmap(b: Builder): Line[] {
   return [
     ...start(b, BLOCKABLE),
-    {
-      op: 'zap',
-      fn: 'zap_pte_range',
-      code: 'ptep_get_and_clear(); page_remove_rmap(); __tlb_remove_page(tlb, page);',
-      explain: 'PTEs are cleared and the pages queued in the mmu_gather batch; they are not freed yet.',
-    },
+    zapLine,
+    ...end(b, BLOCKABLE),
     {
       op: 'tlb-flush',
-      fn: 'tlb_flush_mmu_tlbonly',
+      fn: 'tlb_finish_mmu → tlb_flush_mmu_tlbonly',
       code: 'flush_tlb_range(); mmu_notifier_invalidate_range();',
-      explain: 'A full batch forces the flush mid-walk: the TLB shootdown IPI, then ->invalidate_range.',
-      point: 'free-after-start',
+      explain: 'The flush comes after _end, with no lock held: the TLB shootdown IPI, then ->invalidate_range.',
     },
     ...range(b, BLOCKABLE),
     {
       op: 'free-batch',
-      fn: 'free_pages_and_swap_cache',
-      code: 'put_page() on each batched page;',
+      fn: 'tlb_finish_mmu → tlb_flush_mmu_free',
+      code: 'free_pages_and_swap_cache(batch);',
+      explain: 'The batched pages are freed after _end.',
+    },
+    reuse,
+  ];
+}
+
+/** __tlb_remove_page reported a full batch: zap_pte_range forces the flush before dropping the PT lock. */
+function munmapBatchFull(b: Builder): Line[] {
+  return [
+    ...start(b, BLOCKABLE),
+    { ...zapLine, code: `${zapLine.code}  /* returns true: batch full, force_flush = 1 */` },
+    {
+      op: 'tlb-flush',
+      fn: 'zap_pte_range → tlb_flush_mmu_tlbonly',
+      code: 'if (force_flush) tlb_flush_mmu_tlbonly(tlb);  /* flush_tlb_range(); mmu_notifier_invalidate_range(); */',
+      explain:
+        'A full batch forces the flush "before dropping ptl": the TLB shootdown IPI, then ->invalidate_range under the PT lock.',
+      point: 'free-after-start',
+    },
+    ...range(b, ZAP_PT_LOCKED),
+    {
+      op: 'free-batch',
+      fn: 'zap_pte_range → tlb_flush_mmu_free',
+      code: 'pte_unmap_unlock(); if (force_flush) tlb_flush_mmu_free(tlb);',
       explain: 'The batch is freed before _end: the notifier contract allows a free any time after start returned.',
       point: 'free-after-start',
     },
@@ -220,6 +248,8 @@ export function mmLines(spec: MmThreadSpec, design: DesignId, bugs: BugSwitch[])
   switch (spec.kind) {
     case 'munmap':
       return munmap(b);
+    case 'munmap-batch-full':
+      return munmapBatchFull(b);
     case 'oom-reap':
       return oomReap(b);
     case 'reclaim':
