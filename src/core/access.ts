@@ -21,10 +21,19 @@ export function holdsIdx(s: State, gp: number): boolean {
   return localPage(s, gp) === idxPage(s.scenario.ringSize);
 }
 
-/** Why a user access to `gp` cannot run now, or null: a migration entry makes the fault wait. */
-export function userAccessBlocked(s: State, gp: number): string | null {
+/**
+ * Why a user access to `gp` cannot run now, or null: a migration entry makes the fault wait, and a write fault on a
+ * read-only PTE waits in do_wp_page for the page lock (KSM holds it while it merges).
+ */
+export function userAccessBlocked(s: State, gp: number, write: boolean): string | null {
   const pte = pteAt(s, gp);
-  if (pte.present || findTlb(s, VHOST_CPU, 'user', userTlbKey(s, gp))) return null;
+  if (pte.present) {
+    const frame = s.frames[pte.frame];
+    return write && !pte.writable && frame?.owner === 'qemu-ring' && frame.locked
+      ? `write fault on a read-only PTE: do_wp_page waits for PG_locked on frame #${pte.frame}`
+      : null;
+  }
+  if (findTlb(s, VHOST_CPU, 'user', userTlbKey(s, gp))) return null;
   return pte.swapped === 'migration' ? 'faulted on a migration entry: waits in migration_entry_wait()' : null;
 }
 
@@ -54,11 +63,19 @@ function faultIn(ctx: OpCtx, gp: number): void {
   updateEntry(s, gp, { frame: f, present: true, writable: true, dirty: false, swapped: 'none' });
 }
 
-/** A write fault on a write-protected PTE (KSM): break COW into a private copy. */
+/** A write fault on a read-only PTE: do_wp_page reuses a page mapped only here, and copies a shared KSM page. */
 function breakCow(ctx: OpCtx, gp: number): void {
   const s = ctx.s;
   const old = pteAt(s, gp).frame;
   const shared = frameAt(s, old);
+  if (shared.owner === 'qemu-ring' && shared.mapcount === 1) {
+    updateEntry(s, gp, { writable: true });
+    say(
+      ctx,
+      `Write fault on a read-only PTE: frame #${old} is mapped only here, so do_wp_page makes it writable again.`,
+    );
+    return;
+  }
   const f = allocFrame(s, shared.size, 'qemu-ring', shared.usedIdx);
   shared.mapcount -= 1;
   putRef(ctx, old);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replay } from '../index';
 import { programsOf } from '../programs/compile';
 import { cellScenario, exploreCell } from './matrix';
 
@@ -34,5 +35,42 @@ describe('notifier call sites', () => {
     expect(freeAt(common, 'free-batch')).toBeGreaterThan(freeAt(common, 'mm-end'));
     expect(full?.instrs.some((i) => i.op === 'inv-mutex-lock' && i.ctx?.ptLock)).toBe(true);
     expect(common?.instrs.some((i) => i.ctx?.ptLock)).toBe(false);
+  });
+});
+
+describe('KSM in the kernel’s order (mm/ksm.c: try_to_merge_one_page, write_protect_page, replace_page; v5.0)', () => {
+  const scenario = {
+    ...cellScenario('kmap-seq', 'ksm', null),
+    mm: [{ kind: 'ksm' as const, target: 'used' as const }],
+  };
+
+  it('trylocks one page, then two start/end pairs: write_protect_page’s, then replace_page’s', () => {
+    const ops = (programsOf(scenario)[1]?.instrs ?? []).filter((i) => i.depth === 0).map((i) => i.op);
+    expect(ops).toEqual([
+      'ksm-trylock',
+      'mm-start',
+      'ksm-wrprotect',
+      'mm-end',
+      'ksm-if-merge',
+      'mm-start',
+      'ksm-replace',
+      'mm-end',
+      'unlock-free',
+      'reuse',
+    ]);
+  });
+
+  it('write_protect_page restores the PTE and fails when gup_fast holds a reference, and KSM never waits for a page lock', () => {
+    // vhost: round-begin, if-mapped, read-seq, gup (reference held); KSM: trylock, start + callback, write_protect_page.
+    const run = replay(scenario, [0, 0, 0, 0, 1, 1, 1, 1]);
+    expect(run.error).toBeUndefined();
+    const last = run.states[run.states.length - 1];
+    const ksm = last?.threads[1];
+    expect(ksm?.locals.aborted).toBe(true);
+    expect(last?.ptes.every((p) => p.present && p.writable)).toBe(true);
+    const both = { ...scenario, mm: [{ kind: 'migrate' as const, target: 'used' as const }, ...scenario.mm] };
+    const skipped = replay(both, [1, 2]);
+    expect(skipped.error).toBeUndefined();
+    expect(skipped.states[2]?.threads[2]?.done).toBe(true);
   });
 });

@@ -2,20 +2,47 @@ import { report, say } from '../context';
 import { frameAt, idxPage } from '../frames';
 import { usedPages } from '../layout';
 import { gpage, pteAt, ringPageCount, updateEntry } from '../pagetable';
+import type { State } from '../types';
 import { hasNotifier } from '../programs/notifier';
 import { flushUserTlb } from '../tlb';
-import { heldByOther, localsOf, mmTargets, type Op } from './shared';
+import { heldByOther, jump, localsOf, mmTargets, type Op } from './shared';
 
 export const ksmThpIoctlOps: Record<string, Op> = {
+  'ksm-trylock': {
+    run(ctx) {
+      const { s } = ctx;
+      const l = localsOf(ctx);
+      const gp = ksmTarget(s, ctx.t);
+      const f = pteAt(s, gp).present ? pteAt(s, gp).frame : -1;
+      const page = f >= 0 ? frameAt(s, f) : undefined;
+      if (!page || page.owner !== 'qemu-ring') {
+        l.aborted = true;
+        jump(ctx, ctx.instr.target);
+        return say(ctx, 'The ring page is not mapped: nothing to merge.');
+      }
+      if (page.locked) {
+        l.aborted = true;
+        jump(ctx, ctx.instr.target);
+        return say(ctx, `trylock_page(frame #${f}) failed: KSM skips the page this scan instead of waiting.`);
+      }
+      Object.assign(page, { locked: true, refcount: page.refcount + 1 });
+      l.pages = [f];
+      say(ctx, `KSM holds a reference and PG_locked on frame #${f}, the one page it tries to merge.`);
+    },
+  },
   'ksm-wrprotect': {
     run(ctx) {
       const { s } = ctx;
       const l = localsOf(ctx);
       const f = l.pages[0] ?? -1;
-      if (f < 0) {
+      const gp = ksmTarget(s, ctx.t);
+      const pte = pteAt(s, gp);
+      if (f < 0 || !pte.present || pte.frame !== f) {
         l.aborted = true;
-        return say(ctx, 'The page is no longer mapped: nothing to merge.');
+        return say(ctx, 'The page is no longer mapped here: -EFAULT, nothing to merge.');
       }
+      if (!pte.writable && !pte.dirty) return say(ctx, `QEMU’s PTE for frame #${f} is already read-only and clean.`);
+      flushUserTlb(ctx, [gp]);
       const page = frameAt(s, f);
       if (page.refcount !== page.mapcount + 1) {
         l.aborted = true;
@@ -24,36 +51,54 @@ export const ksmThpIoctlOps: Record<string, Op> = {
             ctx,
             'pin-blocks-ksm',
             [f],
-            `frame #${f} is pinned by vhost (refcount ${page.refcount} > mapcount ${page.mapcount}): KSM can never merge it.`,
+            `frame #${f} is pinned by vhost (refcount ${page.refcount}, mapcount ${page.mapcount} + KSM’s own 1): write_protect_page restores the PTE and fails, so KSM can never merge it.`,
             'Long-term pins defeat KSM; an MMU notifier lets the page be merged and vhost re-gup it.',
           );
-        } else say(ctx, `Extra reference on frame #${f}: KSM gives up on this page for now.`);
+        } else say(ctx, `Extra reference on frame #${f}: the PTE is restored and the merge fails with -EFAULT.`);
         return;
       }
-      const mapped = mmTargets(s, ctx.t).filter((gp) => pteAt(s, gp).present && pteAt(s, gp).frame === f);
-      for (const gp of mapped) {
-        if (pteAt(s, gp).dirty) page.dirty = true;
-        updateEntry(s, gp, { writable: false, dirty: false });
+      if (pte.dirty) page.dirty = true;
+      updateEntry(s, gp, { writable: false, dirty: false });
+      say(
+        ctx,
+        `PTE cleared and flushed (gup_fast now fails), no extra reference; ${pte.dirty ? `PG_dirty set on frame #${f} from the PTE’s dirty bit; ` : ''}QEMU’s PTE for frame #${f} is now read-only and clean.`,
+      );
+    },
+  },
+  'ksm-if-merge': {
+    run(ctx) {
+      const { s } = ctx;
+      const l = localsOf(ctx);
+      const f = l.pages[0] ?? -1;
+      if (l.aborted || f < 0) {
+        jump(ctx, ctx.instr.target);
+        return say(ctx, 'write_protect_page failed: no merge.');
       }
-      flushUserTlb(ctx, mapped);
-      say(ctx, `QEMU’s PTE for frame #${f} is now read-only.`);
+      const holdsIdx = localPageOf(s, ksmTarget(s, ctx.t)) === idxPage(s.scenario.ringSize);
+      if (holdsIdx && frameAt(s, f).usedIdx !== frameAt(s, l.newFrame).usedIdx) {
+        l.aborted = true;
+        jump(ctx, ctx.instr.target);
+        return say(ctx, `frame #${f} no longer matches the KSM page: no merge.`);
+      }
+      say(ctx, `frame #${f} is identical to KSM frame #${l.newFrame}: replace it.`);
     },
   },
   'ksm-replace': {
     run(ctx) {
       const { s } = ctx;
       const l = localsOf(ctx);
-      if (l.aborted) return say(ctx, 'Merge aborted.');
       const f = l.pages[0] ?? -1;
-      if (f < 0) return say(ctx, 'Merge aborted.');
+      const gp = ksmTarget(s, ctx.t);
+      const pte = pteAt(s, gp);
+      if (f < 0 || !pte.present || pte.frame !== f || pte.writable) {
+        l.aborted = true;
+        return say(
+          ctx,
+          'pte_same failed: the PTE changed since write_protect_page (a write fault made it writable), no merge.',
+        );
+      }
       const page = frameAt(s, f);
       const kpage = frameAt(s, l.newFrame);
-      const holdsIdx = mmTargets(s, ctx.t).some((gp) => gp % ringPageCount(s) === idxPage(s.scenario.ringSize));
-      const gp = mmTargets(s, ctx.t)[0] ?? 0;
-      if ((holdsIdx && page.usedIdx !== kpage.usedIdx) || pteAt(s, gp).frame !== f || pteAt(s, gp).writable) {
-        l.aborted = true;
-        return say(ctx, 'The page changed since it was write-protected: no merge.');
-      }
       updateEntry(s, gp, { frame: l.newFrame, writable: false, present: true });
       kpage.mapcount += 1;
       kpage.refcount += 1;
@@ -121,3 +166,14 @@ export const ksmThpIoctlOps: Record<string, Op> = {
     },
   },
 };
+
+function localPageOf(s: State, gp: number): number {
+  return gp % ringPageCount(s);
+}
+
+/** The one ring page KSM tries to merge: the page holding used.idx when the event targets it, else the first. */
+function ksmTarget(s: State, t: number): number {
+  const targets = mmTargets(s, t);
+  const idx = idxPage(s.scenario.ringSize);
+  return targets.find((gp) => localPageOf(s, gp) === idx) ?? targets[0] ?? 0;
+}

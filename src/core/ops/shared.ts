@@ -79,7 +79,7 @@ export function pointedFrames(s: State, pages: number[]): number[] {
 export function fallbackBlocked(s: State, area: number, usesPtr: (lp: number) => boolean): string | null {
   for (const gp of areaPages(s, area)) {
     if (usesPtr(localPage(s, gp))) continue;
-    const why = userAccessBlocked(s, gp);
+    const why = userAccessBlocked(s, gp, area === 2);
     if (why) return why;
   }
   return null;

@@ -15,8 +15,9 @@ export interface Builder {
   bugs: BugSwitch[];
 }
 
-export function start(b: Builder, ctx: CallCtx, fn = 'mmu_notifier_invalidate_range_start'): Line[] {
-  const out = `after-start-${fn}`;
+/** `pair` names the start/end pair when a call site has two (KSM), keeping jump labels unique. */
+export function start(b: Builder, ctx: CallCtx, fn = 'mmu_notifier_invalidate_range_start', pair = ''): Line[] {
+  const out = `after-start-${fn}${pair}`;
   return [
     {
       op: 'mm-start',

@@ -180,26 +180,43 @@ function migrate(b: Builder): Line[] {
   ];
 }
 
+/** try_to_merge_one_page (mm/ksm.c, v5.0): write_protect_page and replace_page, each with its own start/end pair. */
 function ksm(b: Builder): Line[] {
   return [
-    lockPage('trylock_page'),
-    ...start(b, PAGE_LOCKED, 'mmu_notifier_invalidate_range_start'),
+    {
+      op: 'ksm-trylock',
+      fn: 'try_to_merge_one_page → trylock_page',
+      code: 'if (!trylock_page(page)) goto out;  /* skip it, come back next scan */',
+      explain:
+        'KSM locks only the page it merges, and with trylock_page: a page someone else has locked is skipped, never waited for.',
+      to: END,
+    },
+    ...start(b, PAGE_LOCKED, 'mmu_notifier_invalidate_range_start', 'wrprotect'),
     {
       op: 'ksm-wrprotect',
       fn: 'write_protect_page',
-      code: 'if (page_mapcount(page) + 1 + swapped != page_count(page)) goto out; ptep_clear_flush(); set_pte_at(pte_wrprotect());',
+      code: 'entry = ptep_clear_flush(); if (page_mapcount(page) + 1 + swapped != page_count(page)) { set_pte_at(entry); goto out; } if (pte_dirty(entry)) set_page_dirty(page); set_pte_at_notify(pte_mkclean(pte_wrprotect(entry)));',
       explain:
-        'KSM refuses a page with extra references, then write-protects it so no one can change it while it compares.',
+        'The PTE is cleared and flushed before the reference check, which shuts out gup_fast; an extra reference restores the PTE and fails with -EFAULT, so the page is skipped.',
       point: 'pin',
     },
+    ...end(b, PAGE_LOCKED),
+    {
+      op: 'ksm-if-merge',
+      fn: 'try_to_merge_one_page',
+      code: 'if (err || !pages_identical(page, kpage)) goto out_unlock;',
+      explain: 'Only a write-protected page whose contents still match the KSM page is replaced.',
+      to: 'ksm-unlock',
+    },
+    ...start(b, PAGE_LOCKED, 'mmu_notifier_invalidate_range_start', 'replace'),
     {
       op: 'ksm-replace',
       fn: 'replace_page',
-      code: 'if (pages_identical(page, kpage)) set_pte_at(kpage);  /* read-only shared page */',
-      explain: 'Identical contents: QEMU’s PTE now points at the shared KSM page.',
+      code: 'if (!pte_same(*ptep, orig_pte)) goto out_mn; ptep_clear_flush(); set_pte_at_notify(kpage); page_remove_rmap(page); put_page(page);',
+      explain: 'If the PTE is still the write-protected one, QEMU’s PTE now points at the read-only shared KSM page.',
     },
     ...end(b, PAGE_LOCKED),
-    unlockFree('unlock_page + put_page'),
+    { ...unlockFree('unlock_page + put_page'), label: 'ksm-unlock' },
     reuse,
   ];
 }
