@@ -170,6 +170,8 @@ export interface ThreadLocals {
   mapSlot: number;
   /** The mm thread gave up (migration -EAGAIN, KSM abort, OOM skip). */
   aborted: boolean;
+  /** The merged start callback unpublished a live map, so it must wait a grace period before unprefetching it. */
+  unpublished: boolean;
 }
 
 export interface ThreadState {

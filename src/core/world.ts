@@ -21,6 +21,7 @@ export function freshThread(pages: number): ThreadState {
       newFrame: -1,
       mapSlot: -1,
       aborted: false,
+      unpublished: false,
     },
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../index';
 import { programsOf } from '../programs/compile';
 import { cellScenario, exploreCell } from './matrix';
+import { exploreScenario } from './ringside';
 
 const verdict = (design: string, event: string, bug: string | null = null) => {
   const cell = exploreCell(design as never, event as never, bug as never);
@@ -72,5 +73,29 @@ describe('KSM in the kernel’s order (mm/ksm.c: try_to_merge_one_page, write_pr
     const skipped = replay(both, [1, 2]);
     expect(skipped.error).toBeUndefined();
     expect(skipped.states[2]?.threads[2]?.done).toBe(true);
+  });
+});
+
+describe('the merged start pays synchronize_rcu only for a live, overlapping map (7f466032dc9e vhost_invalidate_vq_start)', () => {
+  const scenario = cellScenario('direct-map-rcu', 'munmap', null);
+  const findingsOf = (schedule: number[]) => {
+    const run = replay(scenario, schedule);
+    expect(run.error).toBeUndefined();
+    return run.events.flatMap((e) => e.findings);
+  };
+
+  it('reports no rcu-latency when no map is live', () => {
+    // munmap runs to the end before vhost maps anything: start, blockable check, count, (no) synchronize_rcu, ...
+    const mmFirst = findingsOf([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(mmFirst.map((f) => f.kind)).not.toContain('rcu-latency');
+  });
+
+  it('reports rcu-latency, in mst’s words, when start unpublished a live map', () => {
+    const found = exploreScenario(scenario).findings.find((f) => f.kind === 'rcu-latency');
+    expect(found?.message).toMatch(/very high latency/);
+    expect(found?.message).not.toMatch(/unbounded/);
+    const run = replay(scenario, found?.schedule ?? []);
+    expect(run.states[run.states.length - 2]?.vhost.ptr.some((f) => f >= 0)).toBe(false);
+    expect(run.states.some((s) => s.vhost.ptr.some((f) => f >= 0))).toBe(true);
   });
 });

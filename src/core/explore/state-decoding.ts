@@ -99,6 +99,7 @@ function thread(): ThreadState {
     newFrame,
     mapSlot,
     aborted: (bits & 8) !== 0,
+    unpublished: (bits & 16) !== 0,
   };
   return { pc, done: (bits & 1) !== 0, locals };
 }

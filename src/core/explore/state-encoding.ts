@@ -106,7 +106,7 @@ export function encodeState(s: State, w: IntWriter): void {
     const t = threads[k] as ThreadState;
     const l = t.locals;
     b[i++] = t.pc;
-    b[i++] = (t.done ? 1 : 0) | (l.inRcu ? 2 : 0) | (l.eagain ? 4 : 0) | (l.aborted ? 8 : 0);
+    b[i++] = (t.done ? 1 : 0) | (l.inRcu ? 2 : 0) | (l.eagain ? 4 : 0) | (l.aborted ? 8 : 0) | (l.unpublished ? 16 : 0);
     b[i++] = l.round;
     b[i++] = l.seqSnap;
     b[i++] = l.newFrame;

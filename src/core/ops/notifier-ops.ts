@@ -62,12 +62,18 @@ function intervalStart(ctx: OpCtx): void {
 }
 
 function rcuStart(ctx: OpCtx): void {
-  if (overlapPages(ctx.s, ctx.t).length === 0) {
-    say(ctx, 'No overlap with the ring’s current address: invalidate_count untouched.');
+  const pages = overlapPages(ctx.s, ctx.t);
+  if (pages.length === 0) {
+    say(ctx, 'No overlap with the ring’s current address: the callback returns at once.');
     return;
   }
   ctx.s.vhost.count += 1;
-  say(ctx, `invalidate_count → ${ctx.s.vhost.count}.`);
+  const live = pointedFrames(ctx.s, [...pages]).length > 0;
+  localsOf(ctx).unpublished = live;
+  say(
+    ctx,
+    `invalidate_count → ${ctx.s.vhost.count}${live ? '' : '; no map is live, so there is nothing to unpublish'}.`,
+  );
 }
 
 function startOp(body: (ctx: OpCtx) => void, hold: boolean): Op {
@@ -137,18 +143,22 @@ export const notifierOps: Record<string, Op> = {
   },
   'sync-rcu': {
     blocked(s, t, _i, names) {
+      if (!s.threads[t]?.locals.unpublished) return null;
       const reader = s.threads.findIndex((th, i) => i !== t && th.locals.inRcu);
       return reader >= 0
         ? `synchronize_rcu() waits for ${names[reader] ?? 'a reader'} to leave its RCU read section`
         : null;
     },
     run(ctx) {
+      const l = localsOf(ctx);
+      if (!l.unpublished) return say(ctx, 'No live map was unpublished: synchronize_rcu() is not called.');
+      l.unpublished = false;
       mightSleep(ctx, 'synchronize_rcu()');
       report(
         ctx,
         'rcu-latency',
         [],
-        'synchronize_rcu() ran inside invalidate_range_start: every munmap, reclaim or migration of QEMU’s memory now waits a grace period, which on a busy host is unbounded.',
+        'invalidate_range_start unpublished a live map and then waited in synchronize_rcu(): synchronize_rcu has very high latency on a busy system, so one guest can slow the munmap, reclaim and migration of every other VM’s memory (the cross-VM DoS mst described).',
         'Keep the notifier short: a spinlock (or mmu_interval_read_retry under a driver lock), never a grace period.',
       );
     },
