@@ -149,6 +149,8 @@ export interface VhostState {
   mmuLock: number;
   /** Thread holding vq->mutex, or -1. */
   vqMutex: number;
+  /** vhost's MMU notifier is on the mm's list (SET_VRING_ADDR unregisters it while it changes the addresses). */
+  registered: boolean;
 }
 
 export interface ThreadLocals {

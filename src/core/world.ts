@@ -67,6 +67,7 @@ export function init(scenario: Scenario): State {
       itreeActive: 0,
       mmuLock: -1,
       vqMutex: -1,
+      registered: true,
     },
     threads,
     swap: new Array(pages).fill(0),

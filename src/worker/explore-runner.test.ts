@@ -30,9 +30,9 @@ describe('runExploration', () => {
       pause: immediate,
     });
     expect(result.status).toBe('complete');
-    expect(result.states).toBe(412);
+    expect(result.states).toBe(429);
     const uaf = result.findings.find((f) => f.kind === 'use-after-free');
-    expect(uaf).toMatchObject({ severity: 'hazard', step: 11, schedule: [0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0] });
+    expect(uaf).toMatchObject({ severity: 'hazard', step: 13, schedule: [0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 0] });
   });
 
   it('reports progress between slices and pauses after each report', async () => {
@@ -80,7 +80,7 @@ describe('explore host (the worker side of the protocol)', () => {
     const progress = responses.filter((r) => r.type === 'explore-progress');
     expect(progress.length).toBe(3);
     expect(progress[0]).toMatchObject({ id: 4, progress: { states: 500, depth: expect.any(Number) } });
-    expect(last).toMatchObject({ id: 4, type: 'explore-result', result: { status: 'complete', states: 1788 } });
+    expect(last).toMatchObject({ id: 4, type: 'explore-result', result: { status: 'complete', states: 1899 } });
   });
 
   it('stops a run when a cancel message arrives between slices', async () => {

@@ -99,3 +99,25 @@ describe('the merged start pays synchronize_rcu only for a live, overlapping map
     expect(run.states.some((s) => s.vhost.ptr.some((f) => f >= 0))).toBe(true);
   });
 });
+
+describe('VHOST_SET_VRING_ADDR unregisters and re-registers the notifier under vq->mutex (RFC V2 5/5, 7f466032dc9e)', () => {
+  const variants = (design: 'direct-map-rcu' | 'vmap-notifier') => {
+    const cell = cellScenario(design, 'set-vring-addr', null);
+    return [cell, { ...cell, startRegion: 0 as const }].map((s) => exploreScenario(s).findings);
+  };
+
+  it('merged: an _end missed while unregistered leaves invalidate_count above zero; no use-after-free', () => {
+    const found = variants('direct-map-rcu').flat();
+    expect(found.map((f) => f.kind)).not.toContain('use-after-free');
+    const stuck = found.find((f) => f.kind === 'invalidation-never-ends');
+    expect(stuck?.message).toMatch(/count at 1/);
+  });
+
+  it('RFC V2: unregister waits in synchronize_srcu for a callback that waits for the vq->mutex the ioctl holds', () => {
+    const deadlock = variants('vmap-notifier')
+      .flat()
+      .find((f) => f.kind === 'deadlock');
+    expect(deadlock?.message).toMatch(/synchronize_srcu/);
+    expect(deadlock?.message).toMatch(/vq->mutex, held by QEMU SET_VRING_ADDR/);
+  });
+});

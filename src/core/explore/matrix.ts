@@ -9,7 +9,8 @@ export function backingFor(event: MmEventKind): Backing {
 
 /**
  * The smallest scenario that races one mm event against two vhost rounds. A set-vring-addr event only matters
- * while an invalidation is in flight, so its cell moves the ring (from region 1) into a munmap's range.
+ * while an invalidation is in flight, so its cell moves the ring (from region 1) into a munmap's range; `exploreCell`
+ * also explores the move out of it (from region 0).
  */
 export function cellScenario(design: DesignId, event: MmEventKind, bug: BugSwitch | null): Scenario {
   return {
@@ -63,7 +64,8 @@ export function exploreCell(
   options: ExploreOptions = {},
 ): MatrixCell {
   const base = { design, event, bug };
-  const valid = validateScenario(cellScenario(design, event, bug));
+  const scenario = cellScenario(design, event, bug);
+  const valid = validateScenario(scenario);
   if (!valid.ok) {
     return {
       ...base,
@@ -75,14 +77,18 @@ export function exploreCell(
       warnings: [],
     };
   }
-  const r = exploreScenario(valid.scenario, options);
-  const kinds = (severity: 'hazard' | 'warning') =>
-    r.findings.filter((f) => f.severity === severity).map((f) => f.kind);
+  // The ring moves into the invalidated range (startRegion 1) and out of it (0): each direction breaks something else.
+  const variants =
+    event === 'set-vring-addr' ? [valid.scenario, { ...valid.scenario, startRegion: 0 as const }] : [valid.scenario];
+  const results = variants.map((v) => exploreScenario(v, options));
+  const kinds = (severity: 'hazard' | 'warning') => [
+    ...new Set(results.flatMap((r) => r.findings.filter((f) => f.severity === severity).map((f) => f.kind))),
+  ];
   return {
     ...base,
     status: 'explored',
-    complete: r.complete,
-    states: r.states,
+    complete: results.every((r) => r.complete),
+    states: results.reduce((n, r) => n + r.states, 0),
     hazards: kinds('hazard') as HazardKind[],
     warnings: kinds('warning') as WarningKind[],
   };

@@ -142,7 +142,8 @@ export function decodeState(scenario: Scenario, buf: Int32Array, start: number, 
   const itreeActive = rd();
   const mmuLock = rd();
   const vqMutex = rd();
-  const vhost = { region, ptr, vmapSlot, nextSlot, seq, count, itreeSeq, itreeActive, mmuLock, vqMutex };
+  const registered = rd() === 1;
+  const vhost = { region, ptr, vmapSlot, nextSlot, seq, count, itreeSeq, itreeActive, mmuLock, vqMutex, registered };
   const threads = many(thread);
   const swap = ints();
   const published = rd();

@@ -101,6 +101,7 @@ export function encodeState(s: State, w: IntWriter): void {
   b[i++] = vhost.itreeActive;
   b[i++] = vhost.mmuLock;
   b[i++] = vhost.vqMutex;
+  b[i++] = vhost.registered ? 1 : 0;
   b[i++] = threads.length;
   for (let k = 0; k < threads.length; k++) {
     const t = threads[k] as ThreadState;

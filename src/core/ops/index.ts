@@ -1,5 +1,6 @@
 import { fastpathOps } from './fastpath-ops';
-import { ksmThpIoctlOps } from './ksm-thp-ioctl-ops';
+import { ioctlOps } from './ioctl-ops';
+import { ksmThpOps } from './ksm-thp-ops';
 import { mmOps } from './mm-ops';
 import { notifierOps } from './notifier-ops';
 import type { Op } from './shared';
@@ -11,5 +12,6 @@ export const OPS: Readonly<Record<string, Op>> = {
   ...fastpathOps,
   ...notifierOps,
   ...mmOps,
-  ...ksmThpIoctlOps,
+  ...ksmThpOps,
+  ...ioctlOps,
 };

@@ -236,7 +236,13 @@ function thpSplit(b: Builder): Line[] {
   ];
 }
 
-function setVringAddr(): Line[] {
+/**
+ * vhost_vring_set_num_addr under vq->mutex. RFC V2 5/5 and 7f466032dc9e unregister the notifier first (so the
+ * callback may read the addresses without a lock) and register it again after; Andrea's proposal and the interval
+ * notifier keep it registered, with a count that does not depend on the address.
+ */
+function setVringAddr(b: Builder): Line[] {
+  const reregister = b.design === 'vmap-notifier' || b.design === 'direct-map-rcu';
   return [
     {
       op: 'ioctl-lock',
@@ -244,13 +250,37 @@ function setVringAddr(): Line[] {
       code: 'mutex_lock(&vq->mutex);',
       explain: 'QEMU changes the ring address (VHOST_SET_VRING_ADDR) under the vq mutex.',
     },
+    ...(reregister
+      ? [
+          {
+            op: 'notifier-unregister',
+            fn: 'mmu_notifier_unregister',
+            code: 'mmu_notifier_unregister(&d->mmu_notifier, d->mm);  /* ends in synchronize_srcu() */',
+            explain:
+              'Takes vhost’s notifier off the list and waits for every callback already running to return, all while holding vq->mutex.',
+            point: 'range-count',
+          },
+        ]
+      : []),
     {
       op: 'set-addr',
       fn: 'vhost_vring_set_num_addr',
-      code: 'uninit maps; vq->desc/avail/used = new addresses;',
+      code: 'vhost_uninit_vq_maps(vq); vq->desc/avail/used = new addresses; vhost_setup_vq_uaddr(vq);',
       explain: 'The cached pointers are dropped and the ring now lives at other pages.',
       point: 'range-count',
     },
+    ...(reregister
+      ? [
+          {
+            op: 'notifier-register',
+            fn: 'mmu_notifier_register',
+            code: 'mmu_notifier_register(&d->mmu_notifier, d->mm);  /* down_write(mmap_sem); mm_take_all_locks() */',
+            explain:
+              'Registering takes mmap_sem for write and every rmap lock, so it waits for invalidations in progress; invalidate_count is not reset.',
+            point: 'range-count',
+          },
+        ]
+      : []),
     {
       op: 'ioctl-unlock',
       fn: 'mutex_unlock',
@@ -278,6 +308,6 @@ export function mmLines(spec: MmThreadSpec, design: DesignId, bugs: BugSwitch[])
     case 'thp-split':
       return thpSplit(b);
     case 'set-vring-addr':
-      return setVringAddr();
+      return setVringAddr(b);
   }
 }

@@ -20,15 +20,15 @@ describe('Explore panel', () => {
   it('finds the use-after-free and opens its schedule in the stepper at the step that causes it', async () => {
     const { user } = await openExploreTab([uaf, safe]);
     await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
-    const open = await screen.findByRole('button', { name: 'Open use-after-free in stepper' });
-    expect(status()).toHaveTextContent('Complete: every interleaving explored, 412 distinct states.');
+    const open = await screen.findByRole('button', { name: 'Open use-after-free in stepper' }, { timeout: 15_000 });
+    expect(status()).toHaveTextContent('Complete: every interleaving explored, 429 distinct states.');
     const row = within(screen.getByRole('list', { name: 'Bad interleavings found' })).getByRole('listitem');
     expect(row).toHaveTextContent('Hazard: use after free');
-    expect(row).toHaveTextContent('At step 12 of a 12-step schedule');
-    expect(screen.getByText(/412 states · 641 transitions · depth 18 · [\d.]+ ms/)).toBeInTheDocument();
+    expect(row).toHaveTextContent('At step 14 of a 14-step schedule');
+    expect(screen.getByText(/429 states · 665 transitions · depth 18 · [\d.]+ ms/)).toBeInTheDocument();
 
     await user.click(open);
-    await stepCount(12, 12);
+    await stepCount(14, 14);
     const banner = screen.getByRole('alert');
     expect(banner).toHaveTextContent('Hazard: something broke');
     expect(banner).toHaveTextContent(/use after free/i);
@@ -41,7 +41,7 @@ describe('Explore panel', () => {
     await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
     expect(
       await screen.findByText(
-        /No hazard in any of the interleavings explored: the search was complete \(1,788 distinct/,
+        /No hazard in any of the interleavings explored: the search was complete \(1,899 distinct/,
       ),
     ).toHaveTextContent('safety holds for every interleaving of this scenario');
     expect(screen.queryByRole('list', { name: 'Bad interleavings found' })).not.toBeInTheDocument();

@@ -8,7 +8,7 @@ describe('thread panes', () => {
     const vhost = screen.getByRole('region', { name: /1\. vhost worker/ });
     expect(within(vhost).getByRole('button', { name: 'Run vhost worker (1)' })).toBeEnabled();
     expect(within(vhost).getByText('mutex_lock(&vq->mutex);').closest('li')).toHaveAttribute('aria-current', 'step');
-    expect(runButton(/^Run munmap \/ MADV_DONTNEED \(2\)$/)).toBeEnabled();
+    expect(runButton(/^Run munmap, gather batch full \(2\)$/)).toBeEnabled();
   });
 
   it('moves the current line when the thread runs', async () => {

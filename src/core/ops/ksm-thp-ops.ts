@@ -1,13 +1,12 @@
 import { report, say } from '../context';
 import { frameAt, idxPage } from '../frames';
-import { usedPages } from '../layout';
-import { gpage, pteAt, ringPageCount, updateEntry } from '../pagetable';
+import { pteAt, ringPageCount, updateEntry } from '../pagetable';
 import type { State } from '../types';
 import { hasNotifier } from '../programs/notifier';
 import { flushUserTlb } from '../tlb';
-import { heldByOther, jump, localsOf, mmTargets, type Op } from './shared';
+import { jump, localsOf, mmTargets, type Op } from './shared';
 
-export const ksmThpIoctlOps: Record<string, Op> = {
+export const ksmThpOps: Record<string, Op> = {
   'ksm-trylock': {
     run(ctx) {
       const { s } = ctx;
@@ -126,43 +125,6 @@ export const ksmThpIoctlOps: Record<string, Op> = {
           'A cost, not a bug: only seq/count decide whether the pointer is still valid.',
         );
       }
-    },
-  },
-  'ioctl-lock': {
-    blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
-    run(ctx) {
-      ctx.s.vhost.vqMutex = ctx.t;
-    },
-  },
-  'set-addr': {
-    run(ctx) {
-      const { s } = ctx;
-      const v = s.vhost;
-      const design = s.scenario.design;
-      const pointed = new Set(
-        usedPages(s.scenario.ringSize)
-          .map((p) => v.ptr[p] ?? -1)
-          .filter((f) => f >= 0),
-      );
-      if (design === 'kmap-seq' || design === 'interval-notifier') {
-        for (const f of pointed) frameAt(s, f).dirty = true;
-      } else if (design === 'direct-map-rcu' && pointed.size > 0) {
-        say(ctx, 'The maps are dropped without set_page_dirty (the merged code’s teardown outside the notifier).');
-      }
-      v.ptr = v.ptr.map(() => -1);
-      if (v.vmapSlot >= 0) s.vmalloc = s.vmalloc.filter((e) => e.slot !== v.vmapSlot);
-      v.vmapSlot = -1;
-      v.region = v.region === 0 ? 1 : 0;
-      if (design === 'interval-notifier') v.seq = v.itreeActive > 0 ? v.itreeSeq : v.itreeSeq - 1;
-      say(
-        ctx,
-        `The ring now lives in region ${v.region} (${v.region === 0 ? 'inside' : 'outside'} the range the mm side invalidates), at frame #${pteAt(s, gpage(s, v.region, 0)).frame}.`,
-      );
-    },
-  },
-  'ioctl-unlock': {
-    run(ctx) {
-      ctx.s.vhost.vqMutex = -1;
     },
   },
 };
