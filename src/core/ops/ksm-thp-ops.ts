@@ -1,9 +1,9 @@
 import { report, say } from '../context';
 import { frameAt, idxPage } from '../frames';
 import { pteAt, ringPageCount, updateEntry } from '../pagetable';
-import type { State } from '../types';
 import { hasNotifier } from '../programs/notifier';
 import { flushUserTlb } from '../tlb';
+import type { State } from '../types';
 import { jump, localsOf, mmTargets, type Op } from './shared';
 
 export const ksmThpOps: Record<string, Op> = {

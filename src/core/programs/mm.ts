@@ -9,9 +9,9 @@ import {
   PAGE_LOCKED,
   PT_LOCKED,
   range,
-  ZAP_PT_LOCKED,
   reuse,
   start,
+  ZAP_PT_LOCKED,
 } from './mm-calls';
 
 const zapLine: Line = {
