@@ -1,4 +1,4 @@
-import type { Backing, BugSwitch, DesignId, MmEventKind } from './types';
+import type { Backing, BugSwitch, DesignId, MemoryKind, MmEventKind } from './types';
 
 export const DESIGNS: readonly DesignId[] = [
   'copy-user',
@@ -18,7 +18,13 @@ export const MM_KINDS: readonly MmEventKind[] = [
   'thp-split',
   'oom-reap',
   'set-vring-addr',
+  'writeback',
 ];
+export const MEMORY_KINDS: readonly MemoryKind[] = ['anonymous', 'shmem', 'file'];
+
+export function memoryOf(scenario: { memory?: MemoryKind }): MemoryKind {
+  return scenario.memory ?? 'anonymous';
+}
 
 /** The designs each bug switch can be applied to (it rewrites steps only these designs have). */
 export const BUG_DESIGNS: Readonly<Record<BugSwitch, readonly DesignId[]>> = {
@@ -35,12 +41,29 @@ export const BUGS = Object.keys(BUG_DESIGNS) as BugSwitch[];
 export const KIND_BACKINGS: Readonly<Record<MmEventKind, readonly Backing[]>> = {
   munmap: BACKINGS,
   'munmap-batch-full': BACKINGS,
-  'oom-reap': BACKINGS,
+  'oom-reap': ['4k', 'thp'],
   migrate: BACKINGS,
   reclaim: ['4k'],
   ksm: ['4k'],
   'thp-split': ['thp'],
   'set-vring-addr': ['4k'],
+  writeback: ['4k'],
+};
+
+/**
+ * Memory kinds an mm event is modelled for: KSM merges only anonymous pages; writeback cleans file pages; unmapping
+ * shmem or file memory leaves the pages in the page cache (only a hole punch frees them), which is not modelled.
+ */
+export const KIND_MEMORY: Readonly<Record<MmEventKind, readonly MemoryKind[]>> = {
+  munmap: ['anonymous'],
+  'munmap-batch-full': ['anonymous'],
+  'oom-reap': ['anonymous'],
+  migrate: ['anonymous'],
+  ksm: ['anonymous'],
+  'thp-split': ['anonymous'],
+  reclaim: MEMORY_KINDS,
+  'set-vring-addr': MEMORY_KINDS,
+  writeback: ['file'],
 };
 
 export const DESIGN_TITLES: Readonly<Record<DesignId, string>> = {

@@ -21,6 +21,12 @@ export type BugSwitch =
   | 'range-dependent-count'
   | 'eagain-nonblock';
 
+/**
+ * What kind of memory the guest RAM is: private anonymous, shmem/memfd (`memory-backend-memfd`, needed by
+ * vhost-user), or a file (`memory-backend-file` on a disk file system).
+ */
+export type MemoryKind = 'anonymous' | 'shmem' | 'file';
+
 /** What backs QEMU's guest memory, and so the size of the user mapping of the ring. */
 export type Backing = '4k' | 'thp' | 'hugetlb-1g';
 
@@ -37,7 +43,8 @@ export type MmEventKind =
   | 'ksm'
   | 'thp-split'
   | 'oom-reap'
-  | 'set-vring-addr';
+  | 'set-vring-addr'
+  | 'writeback';
 
 export type PageSize = '4K' | '2M' | '1G';
 
@@ -59,6 +66,8 @@ export interface Scenario {
   design: DesignId;
   bugs: BugSwitch[];
   backing: Backing;
+  /** Absent means `anonymous` (older scenario files); the validator always fills it in. */
+  memory?: MemoryKind;
   directMap: '2M' | '1G';
   ringSize: number;
   rounds: number;
@@ -232,7 +241,11 @@ export interface State {
   tlbs: TlbEntry[][];
   vhost: VhostState;
   threads: ThreadState[];
-  /** Swap copy (the used.idx it holds) per ring page of region 0, or -1 when there is none. */
+  /**
+   * What a fault of each ring page of region 0 would read back (its used.idx): the swap copy (anonymous, shmem), the
+   * file's blocks (file), a zero page (shmem never written out); -1 when there is none (an anonymous page written
+   * since swap-in: reuse_swap_page freed the copy).
+   */
   swap: number[];
   /** used.idx vhost has published so far (what the guest should see). */
   published: number;

@@ -1,4 +1,14 @@
-import { BACKINGS, BUG_DESIGNS, BUGS, DESIGNS, KIND_BACKINGS, LIMITS, MM_KINDS } from './catalog';
+import {
+  BACKINGS,
+  BUG_DESIGNS,
+  BUGS,
+  DESIGNS,
+  KIND_BACKINGS,
+  KIND_MEMORY,
+  LIMITS,
+  MEMORY_KINDS,
+  MM_KINDS,
+} from './catalog';
 import { AREAS, RING_SIZES } from './layout';
 import type { MmThreadSpec, Scenario } from './types';
 
@@ -28,7 +38,7 @@ function intIn(errors: string[], field: string, value: unknown, min: number, max
   return fallback;
 }
 
-function mmSpecs(errors: string[], raw: unknown, backing: string, design: string): MmThreadSpec[] {
+function mmSpecs(errors: string[], raw: unknown, backing: string, design: string, memory: string): MmThreadSpec[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw) || raw.length > LIMITS.maxMmThreads) {
     errors.push(`mm: expected a list of at most ${LIMITS.maxMmThreads} mm events.`);
@@ -41,6 +51,8 @@ function mmSpecs(errors: string[], raw: unknown, backing: string, design: string
     const backings = KIND_BACKINGS[kind];
     if (!backings.includes(backing as never))
       errors.push(`mm[${i}].kind: ${kind} needs backing ${list(backings)}, not ${JSON.stringify(backing)}.`);
+    if (!KIND_MEMORY[kind].includes(memory as never))
+      errors.push(`mm[${i}].kind: ${kind} needs memory ${list(KIND_MEMORY[kind])}, not ${JSON.stringify(memory)}.`);
     if (kind === 'set-vring-addr' && design === 'vmap-pinned')
       errors.push(`mm[${i}].kind: set-vring-addr is not modelled for vmap-pinned (V1 re-pins at setup).`);
     return { kind, target };
@@ -56,6 +68,7 @@ export function validateScenario(json: unknown): Validation {
   if (!id) errors.push('id: expected lower-case letters, digits and dashes (1 to 64 characters).');
   const design = oneOf(errors, 'design', json.design, DESIGNS);
   const backing = oneOf(errors, 'backing', json.backing, BACKINGS, '4k');
+  const memory = oneOf(errors, 'memory', json.memory, MEMORY_KINDS, 'anonymous');
   const bugsRaw = json.bugs === undefined ? [] : Array.isArray(json.bugs) ? json.bugs : null;
   if (!bugsRaw) errors.push(`bugs: expected a list of bug switches from ${list(BUGS)}.`);
   const bugs = (bugsRaw ?? []).map((b: unknown, i) => oneOf(errors, `bugs[${i}]`, b, BUGS));
@@ -65,7 +78,7 @@ export function validateScenario(json: unknown): Validation {
       errors.push(`bugs: ${b} applies to designs ${list(BUG_DESIGNS[b])}, not ${design}.`);
   }
   if (new Set(bugs).size !== bugs.length) errors.push('bugs: a switch is listed twice.');
-  const mm = mmSpecs(errors, json.mm, backing, design);
+  const mm = mmSpecs(errors, json.mm, backing, design, memory);
   if (mm.filter((m) => m.kind === 'set-vring-addr').length > 1) errors.push('mm: at most one set-vring-addr event.');
   const startRegion = oneOf(errors, 'startRegion', json.startRegion, [0, 1] as const, 0);
   if (startRegion === 1 && !mm.some((m) => m.kind === 'set-vring-addr'))
@@ -86,6 +99,7 @@ export function validateScenario(json: unknown): Validation {
     design,
     bugs,
     backing,
+    memory,
     directMap: oneOf(errors, 'directMap', json.directMap, ['2M', '1G'] as const, '1G'),
     ringSize: oneOf(errors, 'ringSize', json.ringSize, RING_SIZES, 256),
     rounds: intIn(errors, 'rounds', json.rounds, 1, LIMITS.maxRounds, 2),

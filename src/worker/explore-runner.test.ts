@@ -30,7 +30,7 @@ describe('runExploration', () => {
       pause: immediate,
     });
     expect(result.status).toBe('complete');
-    expect(result.states).toBe(429);
+    expect(result.states).toBe(400);
     const uaf = result.findings.find((f) => f.kind === 'use-after-free');
     expect(uaf).toMatchObject({ severity: 'hazard', step: 13, schedule: [0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 0] });
   });
@@ -80,7 +80,7 @@ describe('explore host (the worker side of the protocol)', () => {
     const progress = responses.filter((r) => r.type === 'explore-progress');
     expect(progress.length).toBe(3);
     expect(progress[0]).toMatchObject({ id: 4, progress: { states: 500, depth: expect.any(Number) } });
-    expect(last).toMatchObject({ id: 4, type: 'explore-result', result: { status: 'complete', states: 1899 } });
+    expect(last).toMatchObject({ id: 4, type: 'explore-result', result: { status: 'complete', states: 1804 } });
   });
 
   it('stops a run when a cancel message arrives between slices', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../index';
+import { replay, validateScenario } from '../index';
 import { programsOf } from '../programs/compile';
 import { cellScenario, exploreCell } from './matrix';
 import { exploreScenario } from './ringside';
@@ -119,5 +119,47 @@ describe('VHOST_SET_VRING_ADDR unregisters and re-registers the notifier under v
       .find((f) => f.kind === 'deadlock');
     expect(deadlock?.message).toMatch(/synchronize_srcu/);
     expect(deadlock?.message).toMatch(/vq->mutex, held by QEMU SET_VRING_ADDR/);
+  });
+});
+
+describe('the kind of guest memory decides whether a missing set_page_dirty loses a write', () => {
+  const reclaim = (memory: 'anonymous' | 'shmem' | 'file') => {
+    const valid = validateScenario({ ...cellScenario('kmap-seq', 'reclaim', 'skip-set-page-dirty'), memory });
+    if (!valid.ok) throw new Error(valid.errors.join(' '));
+    return exploreScenario(valid.scenario).findings.map((f) => f.kind);
+  };
+
+  it('private anonymous memory: add_to_swap / reuse_swap_page keep the page dirty, nothing is lost', () => {
+    expect(reclaim('anonymous')).not.toContain('lost-write');
+  });
+
+  it('shmem: a clean page written only through the direct map is dropped by reclaim', () => {
+    expect(reclaim('shmem')).toContain('lost-write');
+  });
+
+  it('file: writeback’s page_mkclean cleans the page while a kernel alias that skipped the retry check writes on', () => {
+    const valid = validateScenario({
+      ...cellScenario('kmap-seq', 'writeback', 'skip-seq-check'),
+      mm: [
+        { kind: 'writeback', target: 'all' },
+        { kind: 'reclaim', target: 'all' },
+      ],
+    });
+    if (!valid.ok) throw new Error(valid.errors.join(' '));
+    expect(exploreScenario(valid.scenario).findings.map((f) => f.kind)).toContain('lost-write');
+    const [, wb] = programsOf(valid.scenario);
+    const ops = wb?.instrs.filter((i) => i.depth === 0).map((i) => i.op);
+    expect(ops).toEqual(['lock-page', 'wb-if-dirty', 'mm-start', 'mkclean', 'mm-end', 'writepage', 'unlock-page']);
+    expect(wb?.instrs.filter((i) => i.ctx).every((i) => i.ctx?.pageLocked)).toBe(true);
+  });
+
+  it('old scenario files without `memory` are anonymous; KSM needs anonymous memory, writeback a file', () => {
+    const { memory: _memory, ...old } = cellScenario('kmap-seq', 'munmap', null);
+    const valid = validateScenario(old);
+    expect(valid.ok && valid.scenario.memory).toBe('anonymous');
+    const ksm = validateScenario({ ...cellScenario('kmap-seq', 'ksm', null), memory: 'shmem' });
+    expect(ksm.ok ? [] : ksm.errors).toEqual(['mm[0].kind: ksm needs memory "anonymous", not "shmem".']);
+    const wb = validateScenario({ ...cellScenario('kmap-seq', 'writeback', null), memory: 'anonymous' });
+    expect(wb.ok ? [] : wb.errors).toEqual(['mm[0].kind: writeback needs memory "file", not "anonymous".']);
   });
 });

@@ -1,4 +1,4 @@
-import { BUG_DESIGNS, BUGS, DESIGNS, MM_KINDS, validateScenario } from '../index';
+import { BUG_DESIGNS, BUGS, DESIGNS, MEMORY_KINDS, MM_KINDS, validateScenario } from '../index';
 import type { Backing, BugSwitch, DesignId, HazardKind, MmEventKind, Scenario, WarningKind } from '../types';
 import type { ExploreOptions } from './machine';
 import { exploreScenario } from './ringside';
@@ -21,6 +21,7 @@ export function cellScenario(design: DesignId, event: MmEventKind, bug: BugSwitc
     design,
     bugs: bug ? [bug] : [],
     backing: backingFor(event),
+    memory: event === 'writeback' ? 'file' : 'anonymous',
     directMap: '2M',
     ringSize: 64,
     rounds: 2,
@@ -35,6 +36,16 @@ export function cellScenario(design: DesignId, event: MmEventKind, bug: BugSwitc
     story: [],
     expect: { hazards: [], warnings: [] },
   };
+}
+
+/**
+ * What a cell explores: the ring moving into the invalidated range (startRegion 1) and out of it (0); reclaim of each
+ * kind of memory (a lost write needs shmem or a file); writeback of file memory.
+ */
+export function cellVariants(scenario: Scenario, event: MmEventKind): Scenario[] {
+  if (event === 'set-vring-addr') return [scenario, { ...scenario, startRegion: 0 }];
+  if (event === 'reclaim') return MEMORY_KINDS.map((memory) => ({ ...scenario, memory }));
+  return [scenario];
 }
 
 export interface MatrixCell {
@@ -77,9 +88,7 @@ export function exploreCell(
       warnings: [],
     };
   }
-  // The ring moves into the invalidated range (startRegion 1) and out of it (0): each direction breaks something else.
-  const variants =
-    event === 'set-vring-addr' ? [valid.scenario, { ...valid.scenario, startRegion: 0 as const }] : [valid.scenario];
+  const variants = cellVariants(valid.scenario, event);
   const results = variants.map((v) => exploreScenario(v, options));
   const kinds = (severity: 'hazard' | 'warning') => [
     ...new Set(results.flatMap((r) => r.findings.filter((f) => f.severity === severity).map((f) => f.kind))),

@@ -5,6 +5,7 @@ import { mmOps } from './mm-ops';
 import { notifierOps } from './notifier-ops';
 import type { Op } from './shared';
 import { vhostOps } from './vhost-ops';
+import { writebackOps } from './writeback-ops';
 
 /** Every op a program may name; compile-time labels guarantee programs only use these. */
 export const OPS: Readonly<Record<string, Op>> = {
@@ -14,4 +15,5 @@ export const OPS: Readonly<Record<string, Op>> = {
   ...mmOps,
   ...ksmThpOps,
   ...ioctlOps,
+  ...writebackOps,
 };

@@ -12,6 +12,7 @@ const MM_NAMES: Record<MmEventKind, string> = {
   'thp-split': 'THP split',
   'oom-reap': 'OOM reaper',
   'set-vring-addr': 'QEMU SET_VRING_ADDR',
+  writeback: 'writeback (flusher)',
 };
 
 function compile(scenario: Scenario): Program[] {
@@ -30,7 +31,7 @@ function compile(scenario: Scenario): Program[] {
       kind: spec.kind,
       name: `${MM_NAMES[spec.kind]}${target}${n > 1 ? ` #${n}` : ''}`,
       cpu: spec.kind === 'set-vring-addr' ? 2 : 1,
-      instrs: compileLines(mmLines(spec, scenario.design, scenario.bugs)),
+      instrs: compileLines(mmLines(spec, scenario)),
     };
   });
   return [vhost, ...mm];

@@ -1,4 +1,4 @@
-import type { BugSwitch, CallCtx, DesignId } from '../types';
+import type { BugSwitch, CallCtx, DesignId, MemoryKind } from '../types';
 import { indent, type Line, mark } from './line';
 import { callbackLines, type Hook } from './notifier';
 
@@ -13,6 +13,7 @@ export const NONBLOCK: CallCtx = { blockable: false, ptLock: false, pageLocked: 
 export interface Builder {
   design: DesignId;
   bugs: BugSwitch[];
+  memory: MemoryKind;
 }
 
 /** `pair` names the start/end pair when a call site has two (KSM), keeping jump labels unique. */

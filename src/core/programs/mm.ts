@@ -1,4 +1,5 @@
-import type { BugSwitch, DesignId, MmThreadSpec } from '../types';
+import { memoryOf } from '../catalog';
+import type { MmThreadSpec, Scenario } from '../types';
 import { END, type Line } from './line';
 import {
   BLOCKABLE,
@@ -118,33 +119,41 @@ const unlockFree = (fn: string): Line => ({
   explain: 'Unlock, and drop the last reference unless the operation was aborted.',
 });
 
+/** shrink_page_list → try_to_unmap → pageout → __remove_mapping (mm/vmscan.c, mm/rmap.c; v5.0). */
 function reclaim(b: Builder): Line[] {
+  const anon = b.memory === 'anonymous';
   return [
     lockPage('trylock_page'),
     ...start(b, PAGE_LOCKED),
     {
       op: 'unmap-swap',
       fn: 'try_to_unmap_one',
-      code: 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page); set swap entry; mmu_notifier_invalidate_range();',
-      explain:
-        'The PTE becomes a swap entry; only the PTE’s hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it.',
+      code: anon
+        ? 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page); set swap entry; mmu_notifier_invalidate_range();'
+        : 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page);  /* locked page-cache page: ->invalidate_range waits for _end */',
+      explain: anon
+        ? 'The PTE becomes a swap entry (add_to_swap already dirtied a page with no swap copy); only the PTE’s hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it.'
+        : 'The PTE is cleared; only its hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it.',
       point: 'dirty-bit',
     },
-    ...range(b, PT_LOCKED),
+    ...(anon ? range(b, PT_LOCKED) : []),
     ...end(b, PAGE_LOCKED),
     {
       op: 'pageout',
       fn: 'shrink_page_list → pageout',
-      code: 'if (PageDirty(page)) pageout(page);  /* else: clean, swap copy still valid */',
-      explain: 'PG_dirty alone decides whether the page is written to swap.',
+      code: anon
+        ? 'if (PageDirty(page)) pageout(page);  /* else: clean, swap copy still valid */'
+        : `if (PageDirty(page)) pageout(page);  /* ${b.memory === 'shmem' ? 'shmem_writepage: to swap' : 'the file’s ->writepage'} */`,
+      explain: 'PG_dirty alone decides whether the page is written out.',
       point: 'dirty-bit',
     },
     {
       op: 'remove-mapping',
       fn: '__remove_mapping',
       code: 'if (!page_ref_freeze(page, expected) || PageDirty(page)) keep; else free page;',
-      explain:
-        'A clean page with a valid swap copy is dropped without I/O; an extra reference, or PG_dirty set since pageout looked, keeps it in the swap cache.',
+      explain: anon
+        ? 'A clean page with a valid swap copy is dropped without I/O; an extra reference, or PG_dirty set since pageout looked, keeps it in the swap cache.'
+        : 'A clean page is dropped from the page cache without I/O: the next fault reads what the backing store holds; an extra reference, or PG_dirty set since pageout looked, keeps it.',
     },
     { op: 'unlock-page', fn: 'unlock_page', code: 'unlock_page(page);', explain: 'Reclaim is done with the page.' },
   ];
@@ -290,8 +299,50 @@ function setVringAddr(b: Builder): Line[] {
   ];
 }
 
-export function mmLines(spec: MmThreadSpec, design: DesignId, bugs: BugSwitch[]): Line[] {
-  const b = { design, bugs };
+/** write_cache_pages → clear_page_dirty_for_io → page_mkclean → ->writepage (mm/page-writeback.c, mm/rmap.c; v5.0). */
+function writeback(b: Builder): Line[] {
+  return [
+    {
+      ...lockPage('lock_page'),
+      fn: 'write_cache_pages → lock_page',
+      code: 'lock_page(page);',
+      explain: 'Writeback locks each dirty page of the file; clear_page_dirty_for_io requires the page lock.',
+    },
+    {
+      op: 'wb-if-dirty',
+      fn: 'write_cache_pages',
+      code: 'if (!PageDirty(page)) goto continue_unlock;',
+      explain: 'A clean page is not written.',
+      to: 'wb-unlock',
+    },
+    ...start(b, PAGE_LOCKED),
+    {
+      op: 'mkclean',
+      fn: 'page_mkclean_one',
+      code: 'entry = ptep_clear_flush(); set_pte_at(pte_mkclean(pte_wrprotect(entry)));  /* MMU_NOTIFY_PROTECTION_PAGE */',
+      explain:
+        'Every user PTE of the page is write-protected and cleaned, so the next user write faults and dirties the page again; a kernel alias is not affected.',
+      point: 'dirty-bit',
+    },
+    ...end(b, PAGE_LOCKED),
+    {
+      op: 'writepage',
+      fn: 'clear_page_dirty_for_io → ->writepage',
+      code: 'if (page_mkclean(page)) set_page_dirty(page); if (TestClearPageDirty(page)) mapping->a_ops->writepage(page);',
+      explain: 'PG_dirty is cleared and the page is written to the file as it is now.',
+    },
+    {
+      op: 'unlock-page',
+      fn: 'unlock_page',
+      code: 'unlock_page(page);',
+      explain: 'Writeback is done with the page.',
+      label: 'wb-unlock',
+    },
+  ];
+}
+
+export function mmLines(spec: MmThreadSpec, scenario: Scenario): Line[] {
+  const b = { design: scenario.design, bugs: scenario.bugs, memory: memoryOf(scenario) };
   switch (spec.kind) {
     case 'munmap':
       return munmap(b);
@@ -309,5 +360,7 @@ export function mmLines(spec: MmThreadSpec, design: DesignId, bugs: BugSwitch[])
       return thpSplit(b);
     case 'set-vring-addr':
       return setVringAddr(b);
+    case 'writeback':
+      return writeback(b);
   }
 }
