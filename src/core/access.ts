@@ -132,7 +132,9 @@ export function directAccess(ctx: OpCtx, f: number, gp: number, write: boolean):
     fillTlb(ctx, VHOST_CPU, { kind: 'direct', key: 0, frame: -1, size: ctx.s.scenario.directMap });
   }
   ctx.cost.ringAccesses += 1;
-  touchFrame(ctx, f, write, 'the direct map (kmap_atomic)', holdsIdx(ctx.s, gp));
+  const via =
+    ctx.s.scenario.design === 'direct-map-rcu' ? 'the direct map (page_address)' : 'the direct map (kmap_atomic)';
+  touchFrame(ctx, f, write, via, holdsIdx(ctx.s, gp));
 }
 
 /** A load or store through the vmap alias: 4K vmalloc PTEs, cached in CPU0's TLB until a flush. */

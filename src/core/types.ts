@@ -191,7 +191,14 @@ export interface ThreadState {
   locals: ThreadLocals;
 }
 
-export type HazardKind = 'use-after-free' | 'lost-write' | 'sleep-in-atomic' | 'deadlock' | 'stale-tlb';
+/** `block-in-nonblock`: a call that may sleep in a non-blockable invalidation (not atomic context, but must not wait). */
+export type HazardKind =
+  | 'use-after-free'
+  | 'lost-write'
+  | 'sleep-in-atomic'
+  | 'block-in-nonblock'
+  | 'deadlock'
+  | 'stale-tlb';
 
 export type WarningKind =
   | 'pin-blocks-migration'

@@ -6,6 +6,7 @@ const SHORT: Record<HazardKind | WarningKind, string> = {
   'use-after-free': 'UAF',
   'lost-write': 'LOST',
   'sleep-in-atomic': 'SLEEP',
+  'block-in-nonblock': 'NOBLOCK',
   deadlock: 'DEADLOCK',
   'stale-tlb': 'STALE',
   'pin-blocks-migration': 'pin-mig',

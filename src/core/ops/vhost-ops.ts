@@ -71,7 +71,10 @@ export const vhostOps: Record<string, Op> = {
       l.refs = [];
       for (const f of refs) putRef(ctx, f);
       if (refs.length > 0)
-        say(ctx, `PG_dirty set on frame #${[...written].join(', #')}; the pin on ${refs.length} page(s) is released.`);
+        say(
+          ctx,
+          `set_page_dirty_lock on frame #${[...written].join(', #')}, then the pin on ${refs.length} page(s) is released.`,
+        );
     },
   },
   'put-pages': {
