@@ -163,3 +163,23 @@ describe('the kind of guest memory decides whether a missing set_page_dirty lose
     expect(wb.ok ? [] : wb.errors).toEqual(['mm[0].kind: writeback needs memory "file", not "anonymous".']);
   });
 });
+
+describe('smaller points', () => {
+  it('the interval tree makes its sequence odd only for a range that overlaps a subscription (mn_itree_inv_start_range)', () => {
+    const away = cellScenario('interval-notifier', 'set-vring-addr', null);
+    const started = replay(away, [1]);
+    expect(started.error).toBeUndefined();
+    expect(started.states[1]?.vhost.itreeSeq).toBe(2);
+    const near = replay({ ...away, startRegion: 0 }, [1]);
+    expect((near.states[1]?.vhost.itreeSeq ?? 0) % 2).toBe(1);
+  });
+
+  it('the OOM reaper skips hugetlb VMAs (can_madv_dontneed_vma), so the scenario is refused', () => {
+    const hugetlb = validateScenario({ ...cellScenario('kmap-seq', 'oom-reap', null), backing: 'hugetlb-1g' });
+    expect(hugetlb.ok).toBe(false);
+  });
+
+  it('a sleeping call in the OOM reaper’s non-blockable context is block-in-nonblock, not sleep-in-atomic', () => {
+    expect(verdict('vmap-notifier', 'oom-reap')).toEqual(['block-in-nonblock']);
+  });
+});

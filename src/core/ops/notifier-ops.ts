@@ -87,8 +87,14 @@ export const notifierOps: Record<string, Op> = {
       localsOf(ctx).eagain = false;
       if (ctx.s.scenario.design === 'interval-notifier') {
         v.itreeActive += 1;
-        if (v.itreeSeq % 2 === 0) v.itreeSeq += 1;
-        say(ctx, `Interval-tree sequence → ${v.itreeSeq} (odd while invalidating).`);
+        // mn_itree_inv_start_range makes the sequence odd only when some interval overlaps the range.
+        if (v.itreeSeq % 2 === 0 && overlapPages(ctx.s, ctx.t).length > 0) v.itreeSeq += 1;
+        say(
+          ctx,
+          v.itreeSeq % 2 === 1
+            ? `Interval-tree sequence → ${v.itreeSeq} (odd while invalidating).`
+            : 'No interval overlaps the range: the sequence stays even.',
+        );
       } else if (ctx.s.scenario.design === 'copy-user' || ctx.s.scenario.design === 'vmap-pinned') {
         say(ctx, 'No MMU notifier is registered for this design: nothing is called.');
       }
@@ -99,7 +105,7 @@ export const notifierOps: Record<string, Op> = {
       const v = ctx.s.vhost;
       if (ctx.s.scenario.design !== 'interval-notifier') return;
       v.itreeActive -= 1;
-      if (v.itreeActive === 0) {
+      if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
         v.itreeSeq += 1;
         say(ctx, `Last active invalidation ended: sequence → ${v.itreeSeq} (even), waiters woken.`);
       }
