@@ -126,7 +126,7 @@ describe('purity and determinism', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 30_000);
 
   it('replay stops at an invalid choice and says which', () => {
     const scenario = scenarioOf('kmap-seq', '4k', ['munmap'], 1);

@@ -57,6 +57,8 @@ export const ioctlOps: Record<string, Op> = {
       if (v.vmapSlot >= 0) s.vmalloc = s.vmalloc.filter((e) => e.slot !== v.vmapSlot);
       v.vmapSlot = -1;
       v.region = v.region === 0 ? 1 : 0;
+      // __mmu_interval_notifier_insert during an active invalidation makes the sequence odd and the new interval's equal.
+      if (design === 'interval-notifier' && v.itreeActive > 0) v.itreeSeq |= 1;
       if (design === 'interval-notifier') v.seq = v.itreeActive > 0 ? v.itreeSeq : v.itreeSeq - 1;
       say(
         ctx,
