@@ -54,7 +54,7 @@ function faultIn(ctx: OpCtx, gp: number, write: boolean): void {
     Object.assign(cached, { owner: 'qemu-ring', mapcount: 1, refcount: cached.refcount + 1 });
     say(
       ctx,
-      `Page fault: ring page ${page} found in the ${memory === 'file' ? 'page' : 'swap'} cache, frame #${f} mapped again.`,
+      `Page fault: ring page ${page} found in the ${memory === 'anonymous' ? 'swap' : 'page'} cache, frame #${f} mapped again.`,
     );
   } else if (pte.swapped === 'swap') {
     const copy = s.swap[page] ?? 0;

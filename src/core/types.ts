@@ -81,7 +81,8 @@ export interface Scenario {
 }
 
 /**
- * Who a frame belongs to. `isolated`: unmapped by the mm side, about to be freed or written out;
+ * Who a frame belongs to. `swap-cache`: unmapped by reclaim, still in the swap cache (anonymous) or the page cache
+ * (shmem, file) until it is written out or dropped; `isolated`: unmapped by the mm side, about to be freed or written out;
  * `orphan`: unmapped and released by mm, kept alive only by someone else's reference;
  * `migrated-old`: the source of a finished migration copy, not yet freed.
  */

@@ -152,7 +152,7 @@ export const mmOps: Record<string, Op> = {
         }
         // __remove_mapping re-checks PG_dirty after freezing the refcount: a page dirtied since pageout stays.
         if (frame.dirty) {
-          say(ctx, `frame #${f} became dirty after pageout looked: it stays in the swap cache for the next pass.`);
+          say(ctx, `frame #${f} became dirty after pageout looked: it stays cached for the next pass.`);
           continue;
         }
         const gp = mmTargets(s, ctx.t).find((p) => pteAt(s, p).frame === f && p % ringPageCount(s) === idx);

@@ -34,7 +34,7 @@ describe('Explore panel', () => {
     expect(banner).toHaveTextContent(/use after free/i);
     expect(banner).toHaveTextContent('Caused by this step (vhost worker)');
     expect(screen.getByRole('button', { name: 'Open use-after-free in stepper' })).toBeInTheDocument();
-  });
+  }, 30_000);
 
   it('says safety holds for every interleaving when a complete search finds no hazard', async () => {
     const { user } = await openExploreTab([safe]);
@@ -42,10 +42,12 @@ describe('Explore panel', () => {
     expect(
       await screen.findByText(
         /No hazard in any of the interleavings explored: the search was complete \(1,804 distinct/,
+        {},
+        { timeout: 15_000 },
       ),
     ).toHaveTextContent('safety holds for every interleaving of this scenario');
     expect(screen.queryByRole('list', { name: 'Bad interleavings found' })).not.toBeInTheDocument();
-  });
+  }, 30_000);
 
   it('shows progress while running and says a cancelled run is incomplete', async () => {
     const { user } = await openExploreTab([large]);
