@@ -49,14 +49,16 @@ function faultIn(ctx: OpCtx, gp: number, write: boolean): void {
   const memory = memoryOf(s.scenario);
   const page = localPage(s, gp);
   let f: number;
-  if (pte.swapped === 'swap' && cached?.owner === 'swap-cache') {
+  // Only reclaim leaves shmem and file PTEs empty (their munmap is not modelled): the page is cached or backed.
+  const backed = pte.swapped === 'swap' || (memory !== 'anonymous' && pte.swapped === 'none');
+  if (backed && cached?.owner === 'swap-cache') {
     f = pte.frame;
     Object.assign(cached, { owner: 'qemu-ring', mapcount: 1, refcount: cached.refcount + 1 });
     say(
       ctx,
       `Page fault: ring page ${page} found in the ${memory === 'anonymous' ? 'swap' : 'page'} cache, frame #${f} mapped again.`,
     );
-  } else if (pte.swapped === 'swap') {
+  } else if (backed) {
     const copy = s.swap[page] ?? 0;
     f = allocFrame(s, pte.size, 'qemu-ring', Math.max(copy, 0));
     say(
@@ -70,7 +72,7 @@ function faultIn(ctx: OpCtx, gp: number, write: boolean): void {
       `Page fault: the range was zapped (MADV_DONTNEED), so the next touch gets a fresh zeroed frame #${f}; after a real munmap copy_*_user would fail with -EFAULT instead.`,
     );
   }
-  const fresh = pte.swapped === 'none';
+  const fresh = !backed;
   const writable = fresh || memory === 'shmem';
   updateEntry(s, gp, { frame: f, present: true, writable, dirty: false, swapped: 'none' });
   if (write && !writable) breakCow(ctx, gp);

@@ -111,7 +111,8 @@ export const mmOps: Record<string, Op> = {
             frameAt(s, pte.frame).dirty = true;
         }
       }
-      const frames = unmapTargets(ctx, localsOf(ctx).pages, 'swap', 'swap-cache', true);
+      // A page-cache page (shmem, file) leaves an empty PTE behind: the next fault finds it in the page cache.
+      const frames = unmapTargets(ctx, localsOf(ctx).pages, anon ? 'swap' : 'none', 'swap-cache', true, true);
       flushUserTlb(ctx, mmTargets(s, ctx.t));
       const dirtied = frames.filter((f) => frameAt(s, f).dirty && !before.has(f));
       const clean = frames.filter((f) => !frameAt(s, f).dirty);
@@ -128,7 +129,7 @@ export const mmOps: Record<string, Op> = {
       const dirty = localsOf(ctx).pages.filter((f) => frameAt(s, f).dirty && frameAt(s, f).owner === 'swap-cache');
       for (const gp of mmTargets(s, ctx.t)) {
         const pte = pteAt(s, gp);
-        if (pte.swapped === 'swap' && dirty.includes(pte.frame))
+        if (!pte.present && pte.swapped !== 'migration' && dirty.includes(pte.frame))
           s.swap[gp % ringPageCount(s)] = frameAt(s, pte.frame).usedIdx;
       }
       for (const f of dirty) frameAt(s, f).dirty = false;
