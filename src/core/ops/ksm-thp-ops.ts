@@ -14,7 +14,7 @@ export const ksmThpOps: Record<string, Op> = {
       const gp = ksmTarget(s, ctx.t);
       const f = pteAt(s, gp).present ? pteAt(s, gp).frame : -1;
       const page = f >= 0 ? frameAt(s, f) : undefined;
-      if (!page || page.owner !== 'qemu-ring') {
+      if (page?.owner !== 'qemu-ring') {
         l.aborted = true;
         jump(ctx, ctx.instr.target);
         return say(ctx, 'The ring page is not mapped: nothing to merge.');
