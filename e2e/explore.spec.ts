@@ -20,10 +20,10 @@ test('the explorer finds the use-after-free of the default scenario and opens it
   const open = page.getByRole('button', { name: 'Open use-after-free in stepper' });
   await expect(open).toBeVisible(SEARCH);
   await expect(page.getByRole('status').filter({ hasText: 'Complete: every interleaving explored' })).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: 'At step 12 of a 12-step schedule' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'At step 14 of a 14-step schedule' })).toBeVisible();
 
   await open.click();
-  await expect(page.getByText('Step 12 of 12')).toBeVisible();
+  await expect(page.getByText('Step 14 of 14')).toBeVisible();
   const banner = page.getByRole('alert').filter({ hasText: 'Hazard' });
   await expect(banner).toContainText(/use after free/i);
   await expect(banner).toContainText('Caused by this step (vhost worker)');

@@ -13,7 +13,7 @@ test('compute the matrix in the worker, click a cell and land on its counterexam
   await page.getByRole('button', { name: 'Matrix' }).click();
   const dialog = page.getByRole('dialog', { name: 'Design × mm-event matrix' });
   await dialog.getByRole('button', { name: 'Compute the matrix' }).click();
-  await expect(dialog.getByRole('status')).toHaveText(/^147 of 147 cells, [\d,]+ states: complete\.$/, {
+  await expect(dialog.getByRole('status')).toHaveText(/^189 of 189 cells, [\d,]+ states: complete\.$/, {
     timeout: 90_000,
   });
   await page.screenshot({ path: 'test-results/screens/matrix.png' });

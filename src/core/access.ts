@@ -1,3 +1,4 @@
+import { memoryOf } from './catalog';
 import type { OpCtx } from './context';
 import { report, say } from './context';
 import { allocFrame, frameAt, idxPage, putRef, touchFrame } from './frames';
@@ -21,29 +22,49 @@ export function holdsIdx(s: State, gp: number): boolean {
   return localPage(s, gp) === idxPage(s.scenario.ringSize);
 }
 
-/** Why a user access to `gp` cannot run now, or null: a migration entry makes the fault wait. */
-export function userAccessBlocked(s: State, gp: number): string | null {
+/**
+ * Why a user access to `gp` cannot run now, or null: a migration entry makes the fault wait, and a write fault on a
+ * read-only PTE waits in do_wp_page for the page lock (KSM holds it while it merges).
+ */
+export function userAccessBlocked(s: State, gp: number, write: boolean): string | null {
   const pte = pteAt(s, gp);
-  if (pte.present || findTlb(s, VHOST_CPU, 'user', userTlbKey(s, gp))) return null;
+  if (pte.present) {
+    const frame = s.frames[pte.frame];
+    return write && !pte.writable && frame?.owner === 'qemu-ring' && frame.locked
+      ? `write fault on a read-only PTE: do_wp_page waits for PG_locked on frame #${pte.frame}`
+      : null;
+  }
+  if (findTlb(s, VHOST_CPU, 'user', userTlbKey(s, gp))) return null;
   return pte.swapped === 'migration' ? 'faulted on a migration entry: waits in migration_entry_wait()' : null;
 }
 
-/** handle_mm_fault for a missing ring page: swap-in (from the swap cache or the swap copy) or a fresh zero page. */
-function faultIn(ctx: OpCtx, gp: number): void {
+/**
+ * handle_mm_fault for a missing ring page: the page found again in the swap or page cache, read back from its copy,
+ * or (zapped anonymous memory) a fresh zero page. A read maps anonymous and file pages read-only; shmem maps writable.
+ */
+function faultIn(ctx: OpCtx, gp: number, write: boolean): void {
   const s = ctx.s;
   const pte = pteAt(s, gp);
   const cached = s.frames[pte.frame];
+  const memory = memoryOf(s.scenario);
+  const page = localPage(s, gp);
   let f: number;
-  if (pte.swapped === 'swap' && cached?.owner === 'swap-cache') {
+  // Only reclaim leaves shmem and file PTEs empty (their munmap is not modelled): the page is cached or backed.
+  const backed = pte.swapped === 'swap' || (memory !== 'anonymous' && pte.swapped === 'none');
+  if (backed && cached?.owner === 'swap-cache') {
     f = pte.frame;
-    cached.owner = 'qemu-ring';
-    cached.mapcount = 1;
-    cached.refcount += 1;
-    say(ctx, `Page fault: ring page ${localPage(s, gp)} found in the swap cache, frame #${f} mapped again.`);
-  } else if (pte.swapped === 'swap') {
-    const copy = s.swap[localPage(s, gp)] ?? 0;
-    f = allocFrame(s, pte.size, 'qemu-ring', copy);
-    say(ctx, `Page fault: swap-in of ring page ${localPage(s, gp)} into new frame #${f} (used.idx ${copy} from swap).`);
+    Object.assign(cached, { owner: 'qemu-ring', mapcount: 1, refcount: cached.refcount + 1 });
+    say(
+      ctx,
+      `Page fault: ring page ${page} found in the ${memory === 'anonymous' ? 'swap' : 'page'} cache, frame #${f} mapped again.`,
+    );
+  } else if (backed) {
+    const copy = s.swap[page] ?? 0;
+    f = allocFrame(s, pte.size, 'qemu-ring', Math.max(copy, 0));
+    say(
+      ctx,
+      `Page fault: ring page ${page} read back into new frame #${f} (used.idx ${Math.max(copy, 0)} from ${memory === 'file' ? 'the file' : 'swap'}).`,
+    );
   } else {
     f = allocFrame(s, pte.size, 'qemu-ring', 0);
     say(
@@ -51,14 +72,34 @@ function faultIn(ctx: OpCtx, gp: number): void {
       `Page fault: the range was zapped (MADV_DONTNEED), so the next touch gets a fresh zeroed frame #${f}; after a real munmap copy_*_user would fail with -EFAULT instead.`,
     );
   }
-  updateEntry(s, gp, { frame: f, present: true, writable: true, dirty: false, swapped: 'none' });
+  const fresh = !backed;
+  const writable = fresh || memory === 'shmem';
+  updateEntry(s, gp, { frame: f, present: true, writable, dirty: false, swapped: 'none' });
+  if (write && !writable) breakCow(ctx, gp);
 }
 
-/** A write fault on a write-protected PTE (KSM): break COW into a private copy. */
+/**
+ * A write fault on a read-only PTE. do_wp_page reuses a page mapped only here: an anonymous one through
+ * reuse_swap_page (the swap copy is freed, PG_dirty set), a file one through page_mkwrite (PG_dirty set). A shared KSM
+ * page is copied.
+ */
 function breakCow(ctx: OpCtx, gp: number): void {
   const s = ctx.s;
   const old = pteAt(s, gp).frame;
   const shared = frameAt(s, old);
+  if (shared.owner === 'qemu-ring' && shared.mapcount === 1) {
+    const memory = memoryOf(s.scenario);
+    updateEntry(s, gp, { writable: true });
+    shared.dirty = true;
+    if (memory === 'anonymous') s.swap[localPage(s, gp)] = -1;
+    say(
+      ctx,
+      memory === 'anonymous'
+        ? `Write fault on a read-only PTE: frame #${old} is mapped only here, so do_wp_page reuses it (reuse_swap_page frees any swap copy and sets PG_dirty).`
+        : `Write fault on a read-only PTE: page_mkwrite marks frame #${old} dirty and the PTE writable.`,
+    );
+    return;
+  }
   const f = allocFrame(s, shared.size, 'qemu-ring', shared.usedIdx);
   shared.mapcount -= 1;
   putRef(ctx, old);
@@ -73,8 +114,8 @@ export function userAccess(ctx: OpCtx, gp: number, write: boolean): void {
   let entry = findTlb(s, VHOST_CPU, 'user', key);
   if (entry && write && !pteAt(s, gp).writable) entry = undefined;
   if (!entry) {
-    if (!pteAt(s, gp).present) faultIn(ctx, gp);
-    if (write && !pteAt(s, gp).writable) breakCow(ctx, gp);
+    if (!pteAt(s, gp).present) faultIn(ctx, gp, write);
+    else if (write && !pteAt(s, gp).writable) breakCow(ctx, gp);
     const pte = pteAt(s, gp);
     s.tlbs[VHOST_CPU] = (s.tlbs[VHOST_CPU] ?? []).filter((e) => !(e.kind === 'user' && e.key === key));
     fillTlb(ctx, VHOST_CPU, { kind: 'user', key, frame: pte.frame, size: pte.size });
@@ -93,7 +134,9 @@ export function directAccess(ctx: OpCtx, f: number, gp: number, write: boolean):
     fillTlb(ctx, VHOST_CPU, { kind: 'direct', key: 0, frame: -1, size: ctx.s.scenario.directMap });
   }
   ctx.cost.ringAccesses += 1;
-  touchFrame(ctx, f, write, 'the direct map (kmap_atomic)', holdsIdx(ctx.s, gp));
+  const via =
+    ctx.s.scenario.design === 'direct-map-rcu' ? 'the direct map (page_address)' : 'the direct map (kmap_atomic)';
+  touchFrame(ctx, f, write, via, holdsIdx(ctx.s, gp));
 }
 
 /** A load or store through the vmap alias: 4K vmalloc PTEs, cached in CPU0's TLB until a flush. */

@@ -1,4 +1,4 @@
-import type { Backing, BugSwitch, DesignId, HazardKind, MmEventKind, WarningKind } from './types';
+import type { Backing, BugSwitch, DesignId, HazardKind, MemoryKind, MmEventKind, WarningKind } from './types';
 
 export const DESIGNS: readonly DesignId[] = [
   'copy-user',
@@ -11,13 +11,20 @@ export const DESIGNS: readonly DesignId[] = [
 export const BACKINGS: readonly Backing[] = ['4k', 'thp', 'hugetlb-1g'];
 export const MM_KINDS: readonly MmEventKind[] = [
   'munmap',
+  'munmap-batch-full',
   'reclaim',
   'migrate',
   'ksm',
   'thp-split',
   'oom-reap',
   'set-vring-addr',
+  'writeback',
 ];
+export const MEMORY_KINDS: readonly MemoryKind[] = ['anonymous', 'shmem', 'file'];
+
+export function memoryOf(scenario: { memory?: MemoryKind }): MemoryKind {
+  return scenario.memory ?? 'anonymous';
+}
 
 /** The designs each bug switch can be applied to (it rewrites steps only these designs have). */
 export const BUG_DESIGNS: Readonly<Record<BugSwitch, readonly DesignId[]>> = {
@@ -33,12 +40,30 @@ export const BUGS = Object.keys(BUG_DESIGNS) as BugSwitch[];
 /** Backings an mm event can meet: hugetlbfs is never swapped, KSM merges only 4K pages, only THP splits. */
 export const KIND_BACKINGS: Readonly<Record<MmEventKind, readonly Backing[]>> = {
   munmap: BACKINGS,
-  'oom-reap': BACKINGS,
+  'munmap-batch-full': BACKINGS,
+  'oom-reap': ['4k', 'thp'],
   migrate: BACKINGS,
   reclaim: ['4k'],
   ksm: ['4k'],
   'thp-split': ['thp'],
   'set-vring-addr': ['4k'],
+  writeback: ['4k'],
+};
+
+/**
+ * Memory kinds an mm event is modelled for: KSM merges only anonymous pages; writeback cleans file pages; unmapping
+ * shmem or file memory leaves the pages in the page cache (only a hole punch frees them), which is not modelled.
+ */
+export const KIND_MEMORY: Readonly<Record<MmEventKind, readonly MemoryKind[]>> = {
+  munmap: ['anonymous'],
+  'munmap-batch-full': ['anonymous'],
+  'oom-reap': ['anonymous'],
+  migrate: ['anonymous'],
+  ksm: ['anonymous'],
+  'thp-split': ['anonymous'],
+  reclaim: MEMORY_KINDS,
+  'set-vring-addr': MEMORY_KINDS,
+  writeback: ['file'],
 };
 
 export const DESIGN_TITLES: Readonly<Record<DesignId, string>> = {
@@ -55,6 +80,7 @@ const HAZARD_KIND_SET: Readonly<Record<HazardKind, true>> = {
   'use-after-free': true,
   'lost-write': true,
   'sleep-in-atomic': true,
+  'block-in-nonblock': true,
   deadlock: true,
   'stale-tlb': true,
 };

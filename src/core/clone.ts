@@ -15,6 +15,7 @@ function cloneThread(t: ThreadState): ThreadState {
       newFrame: l.newFrame,
       mapSlot: l.mapSlot,
       aborted: l.aborted,
+      unpublished: l.unpublished,
     },
   };
 }

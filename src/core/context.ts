@@ -48,6 +48,7 @@ const HAZARDS: ReadonlySet<string> = new Set<HazardKind>([
   'use-after-free',
   'lost-write',
   'sleep-in-atomic',
+  'block-in-nonblock',
   'deadlock',
   'stale-tlb',
 ]);

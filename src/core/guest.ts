@@ -1,3 +1,4 @@
+import { memoryOf } from './catalog';
 import { idxPage } from './frames';
 import { gpage } from './pagetable';
 import type { State } from './types';
@@ -9,6 +10,7 @@ export function guestUsedIdx(s: State): number {
   if (!pte) return 0;
   const frame = s.frames[pte.frame];
   if (pte.present || pte.swapped === 'migration' || frame?.owner === 'swap-cache') return frame?.usedIdx ?? 0;
-  if (pte.swapped === 'swap') return s.vhost.region === 0 ? (s.swap[idx] ?? 0) : 0;
+  const backed = pte.swapped === 'swap' || (memoryOf(s.scenario) !== 'anonymous' && pte.swapped === 'none');
+  if (backed) return s.vhost.region === 0 ? Math.max(s.swap[idx] ?? 0, 0) : 0;
   return 0;
 }

@@ -1,4 +1,14 @@
-export { BACKINGS, BUG_DESIGNS, BUGS, DESIGN_TITLES, DESIGNS, LIMITS, MM_KINDS } from './catalog';
+export {
+  BACKINGS,
+  BUG_DESIGNS,
+  BUGS,
+  DESIGN_TITLES,
+  DESIGNS,
+  LIMITS,
+  MEMORY_KINDS,
+  MM_KINDS,
+  memoryOf,
+} from './catalog';
 export { isHazard } from './context';
 export { EXCERPT_MAX, excerpt } from './excerpt';
 export { guestUsedIdx } from './guest';

@@ -30,9 +30,10 @@ export const threadPoints: readonly ThreadPoint[] = [
   },
   {
     id: 'no-pin',
-    who: 'Jason Wang (RFC V2)',
-    date: '2019-03-06',
-    paraphrase: 'RFC V2 stopped pinning the ring pages, counting on the MMU notifier to say when they go away.',
+    who: 'Jason Wang (V2, December 2018; kept in RFC V2)',
+    date: '2018-12',
+    paraphrase:
+      'The December 2018 V2 stopped pinning the ring pages, counting on the MMU notifier to say when they go away; RFC V2 (March 2019) kept that and drops the references right after gup.',
     url: PATCH_5_5,
   },
   {

@@ -21,11 +21,30 @@ export type BugSwitch =
   | 'range-dependent-count'
   | 'eagain-nonblock';
 
+/**
+ * What kind of memory the guest RAM is: private anonymous, shmem/memfd (`memory-backend-memfd`, needed by
+ * vhost-user), or a file (`memory-backend-file` on a disk file system).
+ */
+export type MemoryKind = 'anonymous' | 'shmem' | 'file';
+
 /** What backs QEMU's guest memory, and so the size of the user mapping of the ring. */
 export type Backing = '4k' | 'thp' | 'hugetlb-1g';
 
-/** The mm-side events that race with the vhost worker. */
-export type MmEventKind = 'munmap' | 'reclaim' | 'migrate' | 'ksm' | 'thp-split' | 'oom-reap' | 'set-vring-addr';
+/**
+ * The mm-side events that race with the vhost worker. `munmap` flushes and frees at `tlb_finish_mmu`, after `_end`;
+ * `munmap-batch-full` is the same unmap when the mmu_gather batch fills on a ring page, so `zap_pte_range` flushes
+ * (and calls `->invalidate_range`) under the PT lock and frees before `_end`.
+ */
+export type MmEventKind =
+  | 'munmap'
+  | 'munmap-batch-full'
+  | 'reclaim'
+  | 'migrate'
+  | 'ksm'
+  | 'thp-split'
+  | 'oom-reap'
+  | 'set-vring-addr'
+  | 'writeback';
 
 export type PageSize = '4K' | '2M' | '1G';
 
@@ -47,6 +66,8 @@ export interface Scenario {
   design: DesignId;
   bugs: BugSwitch[];
   backing: Backing;
+  /** Absent means `anonymous` (older scenario files); the validator always fills it in. */
+  memory?: MemoryKind;
   directMap: '2M' | '1G';
   ringSize: number;
   rounds: number;
@@ -60,7 +81,8 @@ export interface Scenario {
 }
 
 /**
- * Who a frame belongs to. `isolated`: unmapped by the mm side, about to be freed or written out;
+ * Who a frame belongs to. `swap-cache`: unmapped by reclaim, still in the swap cache (anonymous) or the page cache
+ * (shmem, file) until it is written out or dropped; `isolated`: unmapped by the mm side, about to be freed or written out;
  * `orphan`: unmapped and released by mm, kept alive only by someone else's reference;
  * `migrated-old`: the source of a finished migration copy, not yet freed.
  */
@@ -137,6 +159,8 @@ export interface VhostState {
   mmuLock: number;
   /** Thread holding vq->mutex, or -1. */
   vqMutex: number;
+  /** vhost's MMU notifier is on the mm's list (SET_VRING_ADDR unregisters it while it changes the addresses). */
+  registered: boolean;
 }
 
 export interface ThreadLocals {
@@ -158,6 +182,8 @@ export interface ThreadLocals {
   mapSlot: number;
   /** The mm thread gave up (migration -EAGAIN, KSM abort, OOM skip). */
   aborted: boolean;
+  /** The merged start callback unpublished a live map, so it must wait a grace period before unprefetching it. */
+  unpublished: boolean;
 }
 
 export interface ThreadState {
@@ -166,7 +192,14 @@ export interface ThreadState {
   locals: ThreadLocals;
 }
 
-export type HazardKind = 'use-after-free' | 'lost-write' | 'sleep-in-atomic' | 'deadlock' | 'stale-tlb';
+/** `block-in-nonblock`: a call that may sleep in a non-blockable invalidation (not atomic context, but must not wait). */
+export type HazardKind =
+  | 'use-after-free'
+  | 'lost-write'
+  | 'sleep-in-atomic'
+  | 'block-in-nonblock'
+  | 'deadlock'
+  | 'stale-tlb';
 
 export type WarningKind =
   | 'pin-blocks-migration'
@@ -218,7 +251,11 @@ export interface State {
   tlbs: TlbEntry[][];
   vhost: VhostState;
   threads: ThreadState[];
-  /** Swap copy (the used.idx it holds) per ring page of region 0, or -1 when there is none. */
+  /**
+   * What a fault of each ring page of region 0 would read back (its used.idx): the swap copy (anonymous, shmem), the
+   * file's blocks (file), a zero page (shmem never written out); -1 when there is none (an anonymous page written
+   * since swap-in: reuse_swap_page freed the copy).
+   */
   swap: number[];
   /** used.idx vhost has published so far (what the guest should see). */
   published: number;

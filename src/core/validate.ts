@@ -5,7 +5,9 @@ import {
   DESIGNS,
   HAZARD_KINDS,
   KIND_BACKINGS,
+  KIND_MEMORY,
   LIMITS,
+  MEMORY_KINDS,
   MM_KINDS,
   WARNING_KINDS,
 } from './catalog';
@@ -60,6 +62,7 @@ const FIELDS: { [K in keyof Scenario]: Check<K> } = {
     return bugs;
   },
   backing: (raw, _, errors) => oneOf(errors, 'backing', raw.backing, BACKINGS, '4k'),
+  memory: (raw, _, errors) => oneOf(errors, 'memory', raw.memory, MEMORY_KINDS, 'anonymous'),
   directMap: (raw, _, errors) => oneOf(errors, 'directMap', raw.directMap, ['2M', '1G'] as const, '1G'),
   ringSize: (raw, _, errors) => oneOf(errors, 'ringSize', raw.ringSize, RING_SIZES, 256),
   rounds: (raw, _, errors) => intIn(errors, 'rounds', raw.rounds, 1, LIMITS.maxRounds, 2),
@@ -112,6 +115,9 @@ function mmSpec(errors: Errors, raw: Json, path: string, draft: Draft): MmThread
   const backings = KIND_BACKINGS[kind];
   if (!backings.includes(backing))
     errors.push(`${path}.kind: ${kind} needs backing ${list(backings)}, not ${JSON.stringify(backing)}.`);
+  const memory = draft.memory ?? 'anonymous';
+  if (!KIND_MEMORY[kind].includes(memory))
+    errors.push(`${path}.kind: ${kind} needs memory ${list(KIND_MEMORY[kind])}, not ${JSON.stringify(memory)}.`);
   if (kind === 'set-vring-addr' && draft.design === 'vmap-pinned')
     errors.push(`${path}.kind: set-vring-addr is not modelled for vmap-pinned (V1 re-pins at setup).`);
   return { kind, target };

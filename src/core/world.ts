@@ -1,3 +1,4 @@
+import { memoryOf } from './catalog';
 import { zeroCounters } from './context';
 import { newFrame } from './frames';
 import { layoutOf } from './layout';
@@ -21,23 +22,32 @@ export function freshThread(pages: number): ThreadState {
       newFrame: -1,
       mapSlot: -1,
       aborted: false,
+      unpublished: false,
     },
   };
 }
 
-/** The ring pages of region 0 (and region 1 when the ring can move), mapped by QEMU, clean, with a valid swap copy. */
+/**
+ * The ring pages of region 0 (and region 1 when the ring can move), mapped by QEMU as each kind of memory can be:
+ * anonymous pages dirty with no swap copy (written since swap-in: reuse_swap_page freed the copy); shmem pages clean
+ * and mapped writable (shmem does not write-notify), a fault would read zeros; file pages clean and mapped read-only
+ * (the first write faults into page_mkwrite), a fault would read the file.
+ */
 export function init(scenario: Scenario): State {
   const pages = layoutOf(scenario.ringSize).pages;
   const regions = scenario.mm.some((m) => m.kind === 'set-vring-addr') ? 2 : 1;
   const size = BACKING_SIZE[scenario.backing];
+  const memory = memoryOf(scenario);
   const frames: Frame[] = [];
   const ptes: Pte[] = [];
   for (let r = 0; r < regions; r++) {
     if (size !== '4K') frames.push(newFrame(size, 'qemu-ring', 0));
     for (let p = 0; p < pages; p++) {
       if (size === '4K') frames.push(newFrame('4K', 'qemu-ring', 0));
-      ptes.push({ frame: frames.length - 1, size, present: true, writable: true, dirty: false, swapped: 'none' });
+      const writable = memory !== 'file';
+      ptes.push({ frame: frames.length - 1, size, present: true, writable, dirty: false, swapped: 'none' });
     }
+    if (memory === 'anonymous') for (const f of frames) f.dirty = true;
   }
   const threads = [freshThread(pages), ...scenario.mm.map(() => freshThread(0))];
   scenario.mm.forEach((m, i) => {
@@ -66,9 +76,10 @@ export function init(scenario: Scenario): State {
       itreeActive: 0,
       mmuLock: -1,
       vqMutex: -1,
+      registered: true,
     },
     threads,
-    swap: new Array(pages).fill(0),
+    swap: new Array(pages).fill(memory === 'anonymous' ? -1 : 0),
     published: 0,
     counters: zeroCounters(),
     findings: [],

@@ -9,6 +9,7 @@ import mergedRcuRevert from './builtin/merged-rcu-revert.json';
 import oomReaperEagain from './builtin/oom-reaper-eagain.json';
 import rfcV2KsmAbba from './builtin/rfc-v2-ksm-abba.json';
 import rfcV2RmapMutex from './builtin/rfc-v2-rmap-mutex.json';
+import rfcV2Writeback from './builtin/rfc-v2-writeback.json';
 import rmbReorder from './builtin/rmb-reorder.json';
 import swapoutLostWrite from './builtin/swapout-lost-write.json';
 import thpSplitSpurious from './builtin/thp-split-spurious.json';
@@ -28,6 +29,7 @@ const RAW: readonly unknown[] = [
   ksmDirtyLock,
   rfcV2RmapMutex,
   rfcV2KsmAbba,
+  rfcV2Writeback,
   vmapLazyTlb,
   vOnePinBlocksMigration,
   mergedRcuRevert,

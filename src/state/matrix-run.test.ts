@@ -26,7 +26,10 @@ describe('runMatrix', () => {
     const rejected = cells.filter((cell) => cell.scenario === null);
     expect(rejected.length).toBeGreaterThan(0);
     expect(rejected.every((cell) => cell.reason.length > 0)).toBe(true);
-    expect(calls).toHaveLength(cells.length - rejected.length);
+    // set-vring-addr explores two variants and reclaim three (as the command line's matrix does).
+    const extra = (c: MatrixCellRun) => (c.event === 'set-vring-addr' ? 1 : c.event === 'reclaim' ? 2 : 0);
+    const variants = cells.filter((c) => c.scenario).reduce((n, c) => n + 1 + extra(c), 0);
+    expect(calls).toHaveLength(variants);
     expect(calls.every((call) => call.maxStates === 1000)).toBe(true);
   });
 
@@ -43,5 +46,18 @@ describe('runMatrix', () => {
     expect(await run.finished).toBe(false);
     expect(cells).toHaveLength(3);
     expect(cancel).toHaveBeenCalled();
+  });
+});
+
+describe('runMatrix variants', () => {
+  it('explores the same variants as the command line and keeps the variant each finding replays on', async () => {
+    const { client, calls } = fakeClient();
+    const cells: MatrixCellRun[] = [];
+    const run = runMatrix(client, { maxStatesPerCell: 1000, onCell: (cell) => cells.push(cell) });
+    await run.finished;
+    const reclaim = calls.filter((c) => c.scenario.id === 'matrix-kmap-seq-reclaim');
+    expect(reclaim.map((c) => c.scenario.memory)).toEqual(['anonymous', 'shmem', 'file']);
+    const moves = calls.filter((c) => c.scenario.id === 'matrix-kmap-seq-set-vring-addr');
+    expect(moves.map((c) => c.scenario.startRegion)).toEqual([1, 0]);
   });
 });

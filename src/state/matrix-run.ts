@@ -1,6 +1,13 @@
 import { MM_KINDS, validateScenario } from '../core';
-import type { Counterexample, ExploreProgress } from '../core/explore/machine';
-import { type CellLiveness, cellLiveness, cellScenario, matrixRows } from '../core/explore/matrix';
+import type { Counterexample, ExploreProgress, ExploreResult } from '../core/explore/machine';
+import {
+  type CellLiveness,
+  cellLiveness,
+  cellScenario,
+  cellVariants,
+  leastLive,
+  matrixRows,
+} from '../core/explore/matrix';
 import type { BugSwitch, DesignId, MmEventKind, Scenario } from '../core/types';
 import type { SimClient } from '../worker/client';
 
@@ -14,10 +21,24 @@ export interface MatrixCellRun {
   reason: string;
   complete: boolean;
   states: number;
-  /** The shortest counterexample per finding kind. */
-  findings: Counterexample[];
-  /** Liveness verdicts, when the worker ran its liveness pass after the safety search. */
+  /** The shortest counterexample per finding kind, with the variant of the cell's scenario it replays on. */
+  findings: CellFinding[];
+  /** Liveness verdicts of the least live variant, when the worker ran its liveness pass after the safety search. */
   liveness: CellLiveness | null;
+  /** The variant whose lasso `liveness` shows. */
+  livenessScenario: Scenario | null;
+}
+
+export type CellFinding = Counterexample & { scenario: Scenario };
+
+/** The shortest counterexample of each kind over all variants of a cell. */
+function shortestPerKind(findings: CellFinding[]): CellFinding[] {
+  const best = new Map<string, CellFinding>();
+  for (const f of findings) {
+    const seen = best.get(f.kind);
+    if (!seen || f.schedule.length < seen.schedule.length) best.set(f.kind, f);
+  }
+  return [...best.values()];
 }
 
 export interface MatrixRunOptions {
@@ -42,20 +63,36 @@ export function runMatrix(client: SimClient, { maxStatesPerCell, onCell, onProgr
   let cancelled = false;
   let cancelCurrent = () => {};
   const cells = matrixCells();
+  const exploreOne = async (scenario: Scenario): Promise<ExploreResult> => {
+    const run = client.explore({ scenario, maxStates: maxStatesPerCell, onProgress: (p) => onProgress?.(p) });
+    cancelCurrent = run.cancel;
+    return run.result;
+  };
   const explore = async (design: DesignId, event: MmEventKind, bug: BugSwitch | null): Promise<MatrixCellRun> => {
     const valid = validateScenario(cellScenario(design, event, bug));
     const base = { design, event, bug, reason: '', complete: true, states: 0, findings: [], liveness: null };
-    if (!valid.ok) return { ...base, scenario: null, reason: valid.errors.join(' ') };
-    const run = client.explore({
+    if (!valid.ok) return { ...base, scenario: null, livenessScenario: null, reason: valid.errors.join(' ') };
+    // The same variants as the command line's matrix: the ring moving both ways, reclaim of every kind of memory.
+    const variants = cellVariants(valid.scenario, event);
+    const results: ExploreResult[] = [];
+    for (const variant of variants) {
+      if (cancelled) break;
+      results.push(await exploreOne(variant));
+    }
+    const findings = shortestPerKind(
+      results.flatMap((r, i) => r.findings.map((f) => ({ ...f, scenario: variants[i] as Scenario }))),
+    );
+    const worst = leastLive(results);
+    const live = results[worst]?.liveness;
+    return {
+      ...base,
       scenario: valid.scenario,
-      maxStates: maxStatesPerCell,
-      onProgress: (progress) => onProgress?.(progress),
-    });
-    cancelCurrent = run.cancel;
-    const result = await run.result;
-    const { complete, states, findings } = result;
-    const liveness = result.liveness ? cellLiveness(result.liveness.noFairness, result.liveness.weakFairness) : null;
-    return { ...base, scenario: valid.scenario, complete, states, findings, liveness };
+      complete: results.length === variants.length && results.every((r) => r.complete),
+      states: results.reduce((n, r) => n + r.states, 0),
+      findings,
+      liveness: live ? cellLiveness(live.noFairness, live.weakFairness) : null,
+      livenessScenario: live ? (variants[worst] as Scenario) : null,
+    };
   };
   const finished = (async () => {
     for (const [i, { design, event, bug }] of cells.entries()) {

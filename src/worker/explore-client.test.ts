@@ -75,7 +75,7 @@ describe('exploring through a client', () => {
         cancelled.cancel();
       },
     });
-    expect((await complete.result).states).toBe(412);
+    expect((await complete.result).states).toBe(400);
     expect((await cancelled.result).status).toBe('cancelled');
     expect(progressSeen.length).toBeGreaterThan(0);
     expect(worker.requests.map((r) => r.type)).toEqual(['hello', 'explore', 'explore', 'cancel-explore']);

@@ -4,7 +4,14 @@ import type { DesignId, HazardKind } from '../types';
 import { cellScenario } from './matrix';
 import { exploreScenario } from './ringside';
 
-const SAFETY: readonly HazardKind[] = ['use-after-free', 'lost-write', 'sleep-in-atomic', 'deadlock', 'stale-tlb'];
+const SAFETY: readonly HazardKind[] = [
+  'use-after-free',
+  'lost-write',
+  'sleep-in-atomic',
+  'block-in-nonblock',
+  'deadlock',
+  'stale-tlb',
+];
 const CORRECT: readonly DesignId[] = ['copy-user', 'kmap-seq', 'interval-notifier'];
 const TARGETS = ['all', 'used'] as const;
 

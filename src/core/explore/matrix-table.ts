@@ -6,6 +6,7 @@ const SHORT: Record<HazardKind | WarningKind, string> = {
   'use-after-free': 'UAF',
   'lost-write': 'LOST',
   'sleep-in-atomic': 'SLEEP',
+  'block-in-nonblock': 'NOBLOCK',
   deadlock: 'DEADLOCK',
   'stale-tlb': 'STALE',
   'pin-blocks-migration': 'pin-mig',
@@ -69,7 +70,9 @@ export function matrixTable(matrix: Matrix): string {
     ...body.map(line),
     '',
     'Hazards in capitals, warnings in lower case; ok = nothing found; ? = bound reached, incomplete.',
-    'Each cell: one mm event (target all) against 2 vhost rounds; set-vring-addr moves the ring into a munmap.',
+    'Each cell: one mm event (target all) against 2 vhost rounds, on anonymous memory; set-vring-addr moves the ring into',
+    'and out of a munmap; reclaim runs on anonymous, shmem and file memory; writeback on file memory.',
+    'no-smp-rmb is a weakly ordered CPU’s reorder (arm64, POWER): x86 does not reorder loads with loads.',
     legend,
     ...(withLiveness
       ? ['Liveness (progress = vhost publishes used.idx or ends a round):', ...marks.map((m) => `  ${m}`)]

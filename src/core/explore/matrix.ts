@@ -1,6 +1,7 @@
-import { BUG_DESIGNS, BUGS, DESIGNS, MM_KINDS, validateScenario } from '../index';
+import { BUG_DESIGNS, BUGS, DESIGNS, MEMORY_KINDS, MM_KINDS, validateScenario } from '../index';
 import type { Backing, BugSwitch, DesignId, HazardKind, MmEventKind, Scenario, WarningKind } from '../types';
 import type { LivenessAnswer } from './liveness';
+import type { ExploreResult } from './machine';
 import { exploreScenario, type ScenarioExploreOptions } from './ringside';
 
 export function backingFor(event: MmEventKind): Backing {
@@ -9,7 +10,8 @@ export function backingFor(event: MmEventKind): Backing {
 
 /**
  * The smallest scenario that races one mm event against two vhost rounds. A set-vring-addr event only matters
- * while an invalidation is in flight, so its cell moves the ring (from region 1) into a munmap's range.
+ * while an invalidation is in flight, so its cell moves the ring (from region 1) into a munmap's range; `exploreCell`
+ * also explores the move out of it (from region 0).
  */
 export function cellScenario(design: DesignId, event: MmEventKind, bug: BugSwitch | null): Scenario {
   return {
@@ -20,6 +22,7 @@ export function cellScenario(design: DesignId, event: MmEventKind, bug: BugSwitc
     design,
     bugs: bug ? [bug] : [],
     backing: backingFor(event),
+    memory: event === 'writeback' ? 'file' : 'anonymous',
     directMap: '2M',
     ringSize: 64,
     rounds: 2,
@@ -34,6 +37,16 @@ export function cellScenario(design: DesignId, event: MmEventKind, bug: BugSwitc
     story: [],
     expect: { hazards: [], warnings: [] },
   };
+}
+
+/**
+ * What a cell explores: the ring moving into the invalidated range (startRegion 1) and out of it (0); reclaim of each
+ * kind of memory (a lost write needs shmem or a file); writeback of file memory.
+ */
+export function cellVariants(scenario: Scenario, event: MmEventKind): Scenario[] {
+  if (event === 'set-vring-addr') return [scenario, { ...scenario, startRegion: 0 }];
+  if (event === 'reclaim') return MEMORY_KINDS.map((memory) => ({ ...scenario, memory }));
+  return [scenario];
 }
 
 export interface MatrixCell {
@@ -72,7 +85,8 @@ export function exploreCell(
   options: ScenarioExploreOptions = {},
 ): MatrixCell {
   const base = { design, event, bug };
-  const valid = validateScenario(cellScenario(design, event, bug));
+  const scenario = cellScenario(design, event, bug);
+  const valid = validateScenario(scenario);
   if (!valid.ok) {
     return {
       ...base,
@@ -84,18 +98,39 @@ export function exploreCell(
       warnings: [],
     };
   }
-  const r = exploreScenario(valid.scenario, { liveness: true, ...options });
-  const kinds = (severity: 'hazard' | 'warning') =>
-    r.findings.filter((f) => f.severity === severity).map((f) => f.kind);
+  const variants = cellVariants(valid.scenario, event);
+  const results = variants.map((v) => exploreScenario(v, { liveness: true, ...options }));
+  const kinds = (severity: 'hazard' | 'warning') => [
+    ...new Set(results.flatMap((r) => r.findings.filter((f) => f.severity === severity).map((f) => f.kind))),
+  ];
   return {
     ...base,
     status: 'explored',
-    complete: r.complete,
-    states: r.states,
+    complete: results.every((r) => r.complete),
+    states: results.reduce((n, r) => n + r.states, 0),
     hazards: kinds('hazard') as HazardKind[],
     warnings: kinds('warning') as WarningKind[],
-    ...(r.liveness ? { liveness: cellLiveness(r.liveness.noFairness, r.liveness.weakFairness) } : {}),
+    ...livenessOfVariants(results),
   };
+}
+
+const WORST: Readonly<Record<LivenessAnswer['verdict'], number>> = { violated: 2, unknown: 1, live: 0 };
+
+/** The index of the least live result (weak fairness decides first, then no fairness); -1 when none has liveness. */
+export function leastLive(results: readonly Pick<ExploreResult, 'liveness'>[]): number {
+  const rank = ({ liveness }: Pick<ExploreResult, 'liveness'>) =>
+    liveness ? WORST[liveness.weakFairness.verdict] * 3 + WORST[liveness.noFairness.verdict] : -1;
+  let worst = -1;
+  results.forEach((r, i) => {
+    if (rank(r) >= 0 && (worst < 0 || rank(r) > rank(results[worst] as ExploreResult))) worst = i;
+  });
+  return worst;
+}
+
+/** A cell is as live as its least live variant. */
+function livenessOfVariants(results: readonly ExploreResult[]): { liveness?: CellLiveness } {
+  const worst = results[leastLive(results)]?.liveness;
+  return worst ? { liveness: cellLiveness(worst.noFairness, worst.weakFairness) } : {};
 }
 
 /** A cell's liveness verdicts and the lasso worth showing: the weakly fair one if any, else the unfair one. */

@@ -99,6 +99,7 @@ function thread(): ThreadState {
     newFrame,
     mapSlot,
     aborted: (bits & 8) !== 0,
+    unpublished: (bits & 16) !== 0,
   };
   return { pc, done: (bits & 1) !== 0, locals };
 }
@@ -141,7 +142,8 @@ export function decodeState(scenario: Scenario, buf: Int32Array, start: number, 
   const itreeActive = rd();
   const mmuLock = rd();
   const vqMutex = rd();
-  const vhost = { region, ptr, vmapSlot, nextSlot, seq, count, itreeSeq, itreeActive, mmuLock, vqMutex };
+  const registered = rd() === 1;
+  const vhost = { region, ptr, vmapSlot, nextSlot, seq, count, itreeSeq, itreeActive, mmuLock, vqMutex, registered };
   const threads = many(thread);
   const swap = ints();
   const published = rd();

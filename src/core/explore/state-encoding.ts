@@ -101,12 +101,13 @@ export function encodeState(s: State, w: IntWriter): void {
   b[i++] = vhost.itreeActive;
   b[i++] = vhost.mmuLock;
   b[i++] = vhost.vqMutex;
+  b[i++] = vhost.registered ? 1 : 0;
   b[i++] = threads.length;
   for (let k = 0; k < threads.length; k++) {
     const t = threads[k] as ThreadState;
     const l = t.locals;
     b[i++] = t.pc;
-    b[i++] = (t.done ? 1 : 0) | (l.inRcu ? 2 : 0) | (l.eagain ? 4 : 0) | (l.aborted ? 8 : 0);
+    b[i++] = (t.done ? 1 : 0) | (l.inRcu ? 2 : 0) | (l.eagain ? 4 : 0) | (l.aborted ? 8 : 0) | (l.unpublished ? 16 : 0);
     b[i++] = l.round;
     b[i++] = l.seqSnap;
     b[i++] = l.newFrame;

@@ -1,9 +1,11 @@
 import { fastpathOps } from './fastpath-ops';
-import { ksmThpIoctlOps } from './ksm-thp-ioctl-ops';
+import { ioctlOps } from './ioctl-ops';
+import { ksmThpOps } from './ksm-thp-ops';
 import { mmOps } from './mm-ops';
 import { notifierOps } from './notifier-ops';
 import type { Op } from './shared';
 import { vhostOps } from './vhost-ops';
+import { writebackOps } from './writeback-ops';
 
 /** Every op a program may name; compile-time labels guarantee programs only use these. */
 export const OPS: Readonly<Record<string, Op>> = {
@@ -11,5 +13,7 @@ export const OPS: Readonly<Record<string, Op>> = {
   ...fastpathOps,
   ...notifierOps,
   ...mmOps,
-  ...ksmThpIoctlOps,
+  ...ksmThpOps,
+  ...ioctlOps,
+  ...writebackOps,
 };

@@ -1,3 +1,4 @@
+import { memoryOf } from '../catalog';
 import type { OpCtx } from '../context';
 import { report, say } from '../context';
 import { allocFrame, frameAt, idxPage, putRef } from '../frames';
@@ -99,13 +100,27 @@ export const mmOps: Record<string, Op> = {
   },
   'unmap-swap': {
     run(ctx) {
-      const frames = unmapTargets(ctx, localsOf(ctx).pages, 'swap', 'swap-cache', true);
-      flushUserTlb(ctx, mmTargets(ctx.s, ctx.t));
-      const dirty = frames.filter((f) => frameAt(ctx.s, f).dirty);
-      say(
-        ctx,
-        `Swap entries installed; PG_dirty is ${dirty.length > 0 ? 'set' : 'clear'} on frame #${frames.join(', #')}.`,
-      );
+      const { s } = ctx;
+      const anon = memoryOf(s.scenario) === 'anonymous';
+      const before = new Set(localsOf(ctx).pages.filter((f) => frameAt(s, f).dirty));
+      if (anon) {
+        // add_to_swap (before try_to_unmap in shrink_page_list) dirties a page that has no swap copy yet.
+        for (const gp of mmTargets(s, ctx.t)) {
+          const pte = pteAt(s, gp);
+          if (pte.present && localsOf(ctx).pages.includes(pte.frame) && (s.swap[gp % ringPageCount(s)] ?? -1) < 0)
+            frameAt(s, pte.frame).dirty = true;
+        }
+      }
+      // A page-cache page (shmem, file) leaves an empty PTE behind: the next fault finds it in the page cache.
+      const frames = unmapTargets(ctx, localsOf(ctx).pages, anon ? 'swap' : 'none', 'swap-cache', true, true);
+      flushUserTlb(ctx, mmTargets(s, ctx.t));
+      const dirtied = frames.filter((f) => frameAt(s, f).dirty && !before.has(f));
+      const clean = frames.filter((f) => !frameAt(s, f).dirty);
+      const parts = [`${anon ? 'Swap entries installed' : 'PTEs cleared'} for frame #${frames.join(', #')}.`];
+      if (dirtied.length > 0) parts.push(`PG_dirty newly set on frame #${dirtied.join(', #')}.`);
+      if (before.size > 0) parts.push(`Frame #${[...before].join(', #')} was already dirty.`);
+      if (clean.length > 0) parts.push(`PG_dirty is clear on frame #${clean.join(', #')}.`);
+      say(ctx, parts.join(' '));
     },
   },
   pageout: {
@@ -114,15 +129,15 @@ export const mmOps: Record<string, Op> = {
       const dirty = localsOf(ctx).pages.filter((f) => frameAt(s, f).dirty && frameAt(s, f).owner === 'swap-cache');
       for (const gp of mmTargets(s, ctx.t)) {
         const pte = pteAt(s, gp);
-        if (pte.swapped === 'swap' && dirty.includes(pte.frame))
+        if (!pte.present && pte.swapped !== 'migration' && dirty.includes(pte.frame))
           s.swap[gp % ringPageCount(s)] = frameAt(s, pte.frame).usedIdx;
       }
       for (const f of dirty) frameAt(s, f).dirty = false;
       say(
         ctx,
         dirty.length > 0
-          ? `pageout wrote frame #${dirty.join(', #')} to swap.`
-          : 'PG_dirty is clear: no writeback, the old swap copy is trusted.',
+          ? `pageout wrote frame #${dirty.join(', #')} to ${memoryOf(s.scenario) === 'file' ? 'the file' : 'swap'}.`
+          : 'PG_dirty is clear: nothing is written; what the backing store holds is trusted.',
       );
     },
   },
@@ -133,12 +148,12 @@ export const mmOps: Record<string, Op> = {
       for (const f of localsOf(ctx).pages) {
         const frame = frameAt(s, f);
         if (frame.owner !== 'swap-cache' || frame.refcount > 1) {
-          say(ctx, `frame #${f} has extra references: it stays in the swap cache.`);
+          say(ctx, `frame #${f} is mapped again or has extra references: it stays.`);
           continue;
         }
         // __remove_mapping re-checks PG_dirty after freezing the refcount: a page dirtied since pageout stays.
         if (frame.dirty) {
-          say(ctx, `frame #${f} became dirty after pageout looked: it stays in the swap cache for the next pass.`);
+          say(ctx, `frame #${f} became dirty after pageout looked: it stays cached for the next pass.`);
           continue;
         }
         const gp = mmTargets(s, ctx.t).find((p) => pteAt(s, p).frame === f && p % ringPageCount(s) === idx);
@@ -147,12 +162,15 @@ export const mmOps: Record<string, Op> = {
             ctx,
             'lost-write',
             [f],
-            `frame #${f} was dropped clean: its used.idx ${frame.usedIdx} never reached swap, which still holds ${s.swap[idx]}; after swap-in the guest sees stale completions.`,
+            `frame #${f} was dropped clean: its used.idx ${frame.usedIdx} never reached ${backingName(s)}, which still holds ${s.swap[idx]}; the next fault reads that back and the guest sees stale completions.`,
             'Writes through a kernel alias never set the PTE dirty bit: invalidate_range_start must set_page_dirty() on pages vhost mapped for writing.',
           );
         }
         Object.assign(frame, { refcount: 0, owner: 'free', locked: false, dirty: false });
-        say(ctx, `frame #${f} removed from the swap cache and freed.`);
+        say(
+          ctx,
+          `frame #${f} removed from the ${memoryOf(s.scenario) === 'anonymous' ? 'swap' : 'page'} cache and freed.`,
+        );
       }
     },
   },
@@ -163,7 +181,7 @@ export const mmOps: Record<string, Op> = {
         frame.locked = false;
         if (frame.owner !== 'free') putRef(ctx, f);
       }
-      say(ctx, 'PG_locked cleared and reclaim’s reference dropped.');
+      say(ctx, 'PG_locked cleared and our reference dropped.');
     },
   },
   'unmap-migration': {
@@ -237,3 +255,13 @@ export const mmOps: Record<string, Op> = {
     },
   },
 };
+
+/** Where a clean page's contents would be read back from. */
+function backingName(s: OpCtx['s']): string {
+  const memory = memoryOf(s.scenario);
+  return memory === 'file'
+    ? 'the file'
+    : memory === 'shmem'
+      ? 'swap (a new fault of a never-written-out shmem page reads zeros)'
+      : 'swap';
+}

@@ -62,12 +62,18 @@ function intervalStart(ctx: OpCtx): void {
 }
 
 function rcuStart(ctx: OpCtx): void {
-  if (overlapPages(ctx.s, ctx.t).length === 0) {
-    say(ctx, 'No overlap with the ring’s current address: invalidate_count untouched.');
+  const pages = overlapPages(ctx.s, ctx.t);
+  if (pages.length === 0) {
+    say(ctx, 'No overlap with the ring’s current address: the callback returns at once.');
     return;
   }
   ctx.s.vhost.count += 1;
-  say(ctx, `invalidate_count → ${ctx.s.vhost.count}.`);
+  const live = pointedFrames(ctx.s, [...pages]).length > 0;
+  localsOf(ctx).unpublished = live;
+  say(
+    ctx,
+    `invalidate_count → ${ctx.s.vhost.count}${live ? '' : '; no map is live, so there is nothing to unpublish'}.`,
+  );
 }
 
 function startOp(body: (ctx: OpCtx) => void, hold: boolean): Op {
@@ -81,8 +87,14 @@ export const notifierOps: Record<string, Op> = {
       localsOf(ctx).eagain = false;
       if (ctx.s.scenario.design === 'interval-notifier') {
         v.itreeActive += 1;
-        if (v.itreeSeq % 2 === 0) v.itreeSeq += 1;
-        say(ctx, `Interval-tree sequence → ${v.itreeSeq} (odd while invalidating).`);
+        // mn_itree_inv_start_range makes the sequence odd only when some interval overlaps the range.
+        if (v.itreeSeq % 2 === 0 && overlapPages(ctx.s, ctx.t).length > 0) v.itreeSeq += 1;
+        say(
+          ctx,
+          v.itreeSeq % 2 === 1
+            ? `Interval-tree sequence → ${v.itreeSeq} (odd while invalidating).`
+            : 'No interval overlaps the range: the sequence stays even.',
+        );
       } else if (ctx.s.scenario.design === 'copy-user' || ctx.s.scenario.design === 'vmap-pinned') {
         say(ctx, 'No MMU notifier is registered for this design: nothing is called.');
       }
@@ -93,7 +105,7 @@ export const notifierOps: Record<string, Op> = {
       const v = ctx.s.vhost;
       if (ctx.s.scenario.design !== 'interval-notifier') return;
       v.itreeActive -= 1;
-      if (v.itreeActive === 0) {
+      if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
         v.itreeSeq += 1;
         say(ctx, `Last active invalidation ended: sequence → ${v.itreeSeq} (even), waiters woken.`);
       }
@@ -137,18 +149,22 @@ export const notifierOps: Record<string, Op> = {
   },
   'sync-rcu': {
     blocked(s, t, _i, names) {
+      if (!s.threads[t]?.locals.unpublished) return null;
       const reader = s.threads.findIndex((th, i) => i !== t && th.locals.inRcu);
       return reader >= 0
         ? `synchronize_rcu() waits for ${names[reader] ?? 'a reader'} to leave its RCU read section`
         : null;
     },
     run(ctx) {
+      const l = localsOf(ctx);
+      if (!l.unpublished) return say(ctx, 'No live map was unpublished: synchronize_rcu() is not called.');
+      l.unpublished = false;
       mightSleep(ctx, 'synchronize_rcu()');
       report(
         ctx,
         'rcu-latency',
         [],
-        'synchronize_rcu() ran inside invalidate_range_start: every munmap, reclaim or migration of QEMU’s memory now waits a grace period, which on a busy host is unbounded.',
+        'invalidate_range_start unpublished a live map and then waited in synchronize_rcu(): synchronize_rcu has very high latency on a busy system, so one guest can slow the munmap, reclaim and migration of every other VM’s memory (the cross-VM DoS mst described).',
         'Keep the notifier short: a spinlock (or mmu_interval_read_retry under a driver lock), never a grace period.',
       );
     },

@@ -44,25 +44,37 @@ export function overlapPages(s: State, t: number): readonly number[] {
   return s.vhost.region === 0 ? mmTargets(s, t) : [];
 }
 
-/** might_sleep(): reports sleeping in a context that must not sleep. */
+/**
+ * might_sleep(): a sleeping call under a spinlock, in an RCU read section or under the PT lock is sleep-in-atomic;
+ * in a non-blockable invalidation (the OOM reaper's) it is not atomic context, but the caller must not block.
+ */
 export function mightSleep(ctx: OpCtx, call: string): void {
   const th = localsOf(ctx);
   const why: string[] = [];
   if (ctx.s.vhost.mmuLock === ctx.t) why.push('while holding the vq->mmu_lock spinlock');
   if (th.inRcu) why.push('inside an RCU read-side section');
-  if (ctx.instr.ctx?.ptLock) why.push('under the page-table lock (->invalidate_range from the rmap walk)');
-  if (ctx.instr.ctx && !ctx.instr.ctx.blockable) why.push('in a non-blockable invalidation (the OOM reaper’s)');
-  if (why.length === 0) return;
-  const atomic = why.length > 1 || !why[0]?.startsWith('in a non-blockable');
-  report(
-    ctx,
-    'sleep-in-atomic',
-    [],
-    atomic
-      ? `${call} may sleep, but it was called ${why.join(' and ')}: "BUG: sleeping function called from invalid context".`
-      : `${call} may sleep, but it was called in a non-blockable invalidation (the OOM reaper’s), which must not wait: the reaper can block on a lock its victim holds.`,
-    'Code reachable from a notifier in atomic context may only take spinlocks (or trylock_page); anything that sleeps must move to a blockable _start/_end.',
-  );
+  if (ctx.instr.ctx?.ptLock) why.push('under the page-table lock (->invalidate_range before pte_unmap_unlock)');
+  const nonblock = ctx.instr.ctx !== undefined && !ctx.instr.ctx.blockable;
+  const rule =
+    'Code reachable from a notifier in atomic context may only take spinlocks (or trylock_page); anything that sleeps must move to a blockable _start/_end.';
+  if (why.length > 0) {
+    const also = nonblock ? ', in a non-blockable invalidation' : '';
+    report(
+      ctx,
+      'sleep-in-atomic',
+      [],
+      `${call} may sleep, but it was called ${why.join(' and ')}${also}: "BUG: sleeping function called from invalid context".`,
+      rule,
+    );
+  } else if (nonblock) {
+    report(
+      ctx,
+      'block-in-nonblock',
+      [],
+      `${call} may block, but it was called in a non-blockable invalidation (the OOM reaper’s _start_nonblock): not atomic context, yet it must not wait, or the reaper can block on a lock its victim holds.`,
+      'A callback for a non-blockable range must return -EAGAIN (or false) instead of anything that may wait.',
+    );
+  }
 }
 
 /** Frames vhost currently points at, for a set of local ring pages. */
@@ -79,7 +91,7 @@ export function pointedFrames(s: State, pages: number[]): number[] {
 export function fallbackBlocked(s: State, area: number, usesPtr: (lp: number) => boolean): string | null {
   for (const gp of areaPages(s, area)) {
     if (usesPtr(localPage(s, gp))) continue;
-    const why = userAccessBlocked(s, gp);
+    const why = userAccessBlocked(s, gp, area === 2);
     if (why) return why;
   }
   return null;

@@ -7,7 +7,7 @@ import { mmTargets } from './shared';
 /**
  * Unmaps target ring pages: every present one for a range operation (`frames` null), or only those mapping one of
  * `frames` for a page operation (rmap finds a page's mappings, not a range's). Moves the PTE dirty bit to PG_dirty
- * unless the page is being discarded; returns the frames that lost their last mapping.
+ * unless the page is being discarded (a zap: `keepDirty` false); returns the frames that lost their last mapping.
  */
 export function unmapTargets(
   ctx: OpCtx,
@@ -15,6 +15,7 @@ export function unmapTargets(
   entry: Pte['swapped'],
   owner: FrameOwner,
   dropMappingRef: boolean,
+  keepDirty = entry !== 'none',
 ): number[] {
   const { s } = ctx;
   const done = new Set<number>();
@@ -29,12 +30,12 @@ export function unmapTargets(
       if (dropMappingRef) frame.refcount -= 1;
       if (frame.mapcount === 0) frame.owner = owner;
     }
-    if (pte.dirty && entry !== 'none') frame.dirty = true;
+    if (pte.dirty && keepDirty) frame.dirty = true;
     updateEntry(s, gp, {
       present: false,
       swapped: entry,
       dirty: false,
-      writable: entry === 'none' ? false : pte.writable,
+      writable: entry === 'none' && !keepDirty ? false : pte.writable,
     });
   }
   return [...done];

@@ -24,9 +24,12 @@ function gup(ctx: OpCtx, underLock: boolean): void {
     if (!pte.present || (writable.has(p) && !pte.writable)) {
       l.pages = l.pages.map(() => -1);
       if (underLock) s.vhost.mmuLock = -1;
+      const why = pte.present ? 'read-only PTE' : 'no present PTE';
       say(
         ctx,
-        `gup_fast failed on ring page ${p} (${pte.present ? 'read-only PTE' : 'no present PTE'}): fall back to copy_*_user.`,
+        underLock
+          ? `__get_user_pages_fast failed on ring page ${p} (${why}); it has no slow path: copy_*_user this round.`
+          : `The lockless walk failed on ring page ${p} (${why}): get_user_pages_fast would fault it in on the slow path; here this round uses copy_*_user, whose fault does the same.`,
       );
       jump(ctx, ctx.instr.target);
       return;
@@ -71,7 +74,10 @@ export const vhostOps: Record<string, Op> = {
       l.refs = [];
       for (const f of refs) putRef(ctx, f);
       if (refs.length > 0)
-        say(ctx, `PG_dirty set on frame #${[...written].join(', #')}; the pin on ${refs.length} page(s) is released.`);
+        say(
+          ctx,
+          `set_page_dirty_lock on frame #${[...written].join(', #')}, then the pin on ${refs.length} page(s) is released.`,
+        );
     },
   },
   'put-pages': {

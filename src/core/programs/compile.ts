@@ -5,12 +5,14 @@ import { vhostLines } from './vhost';
 
 const MM_NAMES: Record<MmEventKind, string> = {
   munmap: 'munmap / MADV_DONTNEED',
+  'munmap-batch-full': 'munmap, gather batch full',
   reclaim: 'reclaim (kswapd)',
   migrate: 'migration',
   ksm: 'KSM (ksmd)',
   'thp-split': 'THP split',
   'oom-reap': 'OOM reaper',
   'set-vring-addr': 'QEMU SET_VRING_ADDR',
+  writeback: 'writeback (flusher)',
 };
 
 function compile(scenario: Scenario): Program[] {
@@ -29,7 +31,7 @@ function compile(scenario: Scenario): Program[] {
       kind: spec.kind,
       name: `${MM_NAMES[spec.kind]}${target}${n > 1 ? ` #${n}` : ''}`,
       cpu: spec.kind === 'set-vring-addr' ? 2 : 1,
-      instrs: compileLines(mmLines(spec, scenario.design, scenario.bugs)),
+      instrs: compileLines(mmLines(spec, scenario)),
     };
   });
   return [vhost, ...mm];

@@ -1,4 +1,4 @@
-import type { BugSwitch, CallCtx, DesignId } from '../types';
+import type { BugSwitch, CallCtx, DesignId, MemoryKind } from '../types';
 import { indent, type Line, mark } from './line';
 import { callbackLines, type Hook } from './notifier';
 
@@ -6,15 +6,19 @@ import { callbackLines, type Hook } from './notifier';
 export const BLOCKABLE: CallCtx = { blockable: true, ptLock: false, pageLocked: false };
 export const PAGE_LOCKED: CallCtx = { blockable: true, ptLock: false, pageLocked: true };
 export const PT_LOCKED: CallCtx = { blockable: true, ptLock: true, pageLocked: true };
+/** zap_pte_range's forced flush: `tlb_flush_mmu_tlbonly` runs before `pte_unmap_unlock`. */
+export const ZAP_PT_LOCKED: CallCtx = { blockable: true, ptLock: true, pageLocked: false };
 export const NONBLOCK: CallCtx = { blockable: false, ptLock: false, pageLocked: false };
 
 export interface Builder {
   design: DesignId;
   bugs: BugSwitch[];
+  memory: MemoryKind;
 }
 
-export function start(b: Builder, ctx: CallCtx, fn = 'mmu_notifier_invalidate_range_start'): Line[] {
-  const out = `after-start-${fn}`;
+/** `pair` names the start/end pair when a call site has two (KSM), keeping jump labels unique. */
+export function start(b: Builder, ctx: CallCtx, fn = 'mmu_notifier_invalidate_range_start', pair = ''): Line[] {
+  const out = `after-start-${fn}${pair}`;
   return [
     {
       op: 'mm-start',
@@ -30,15 +34,18 @@ export function start(b: Builder, ctx: CallCtx, fn = 'mmu_notifier_invalidate_ra
   ];
 }
 
+/** __mmu_notifier_invalidate_range_end calls ->invalidate_range, then ->invalidate_range_end, in the caller's context. */
 export function end(b: Builder, ctx: CallCtx): Line[] {
   return [
     {
       op: 'mm-end',
       fn: 'mmu_notifier_invalidate_range_end',
-      code: 'mmu_notifier_invalidate_range_end(&range);',
-      explain: 'The invalidation is over; the range may be mapped again.',
+      code: 'mmu_notifier_invalidate_range_end(&range);  /* ->invalidate_range, then ->invalidate_range_end */',
+      explain:
+        'The invalidation is over; _end also calls ->invalidate_range (unless the caller used _only_end), where the caller may sleep.',
       ctx,
     },
+    ...indent(callbackLines(b.design, 'range', b.bugs, ctx, 'unused'), 1),
     ...indent(callbackLines(b.design, 'end', b.bugs, ctx, 'unused'), 1),
   ];
 }
@@ -57,8 +64,9 @@ export function onlyEnd(b: Builder, ctx: CallCtx): Line[] {
   ];
 }
 
+/** ->invalidate_range called on its own, from a PTE-changing call site (`tlb_flush_mmu_tlbonly`, `try_to_unmap_one`). */
 export function range(b: Builder, ctx: CallCtx): Line[] {
-  return indent(callbackLines(b.design, 'range' as Hook, b.bugs, ctx, 'unused'), 1);
+  return indent(callbackLines(b.design, 'range' satisfies Hook, b.bugs, ctx, 'unused'), 1);
 }
 
 export const reuse: Line = {

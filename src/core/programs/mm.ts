@@ -1,4 +1,5 @@
-import type { BugSwitch, DesignId, MmThreadSpec } from '../types';
+import { memoryOf } from '../catalog';
+import type { MmThreadSpec, Scenario } from '../types';
 import { END, type Line } from './line';
 import {
   BLOCKABLE,
@@ -11,29 +12,57 @@ import {
   range,
   reuse,
   start,
+  ZAP_PT_LOCKED,
 } from './mm-calls';
 
+const zapLine: Line = {
+  op: 'zap',
+  fn: 'zap_pte_range',
+  code: 'ptep_get_and_clear_full(); page_remove_rmap(); __tlb_remove_page(tlb, page);',
+  explain: 'PTEs are cleared and the pages queued in the mmu_gather batch; they are not freed yet.',
+};
+
+/** The common path: the batch has room, so unmap_region flushes and frees in tlb_finish_mmu, after _end. */
 function munmap(b: Builder): Line[] {
   return [
     ...start(b, BLOCKABLE),
-    {
-      op: 'zap',
-      fn: 'zap_pte_range',
-      code: 'ptep_get_and_clear(); page_remove_rmap(); __tlb_remove_page(tlb, page);',
-      explain: 'PTEs are cleared and the pages queued in the mmu_gather batch; they are not freed yet.',
-    },
+    zapLine,
+    ...end(b, BLOCKABLE),
     {
       op: 'tlb-flush',
-      fn: 'tlb_flush_mmu_tlbonly',
+      fn: 'tlb_finish_mmu → tlb_flush_mmu_tlbonly',
       code: 'flush_tlb_range(); mmu_notifier_invalidate_range();',
-      explain: 'A full batch forces the flush mid-walk: the TLB shootdown IPI, then ->invalidate_range.',
-      point: 'free-after-start',
+      explain: 'The flush comes after _end, with no lock held: the TLB shootdown IPI, then ->invalidate_range.',
     },
     ...range(b, BLOCKABLE),
     {
       op: 'free-batch',
-      fn: 'free_pages_and_swap_cache',
-      code: 'put_page() on each batched page;',
+      fn: 'tlb_finish_mmu → tlb_flush_mmu_free',
+      code: 'free_pages_and_swap_cache(batch);',
+      explain: 'The batched pages are freed after _end.',
+    },
+    reuse,
+  ];
+}
+
+/** __tlb_remove_page reported a full batch: zap_pte_range forces the flush before dropping the PT lock. */
+function munmapBatchFull(b: Builder): Line[] {
+  return [
+    ...start(b, BLOCKABLE),
+    { ...zapLine, code: `${zapLine.code}  /* returns true: batch full, force_flush = 1 */` },
+    {
+      op: 'tlb-flush',
+      fn: 'zap_pte_range → tlb_flush_mmu_tlbonly',
+      code: 'if (force_flush) tlb_flush_mmu_tlbonly(tlb);  /* flush_tlb_range(); mmu_notifier_invalidate_range(); */',
+      explain:
+        'A full batch forces the flush "before dropping ptl": the TLB shootdown IPI, then ->invalidate_range under the PT lock.',
+      point: 'free-after-start',
+    },
+    ...range(b, ZAP_PT_LOCKED),
+    {
+      op: 'free-batch',
+      fn: 'zap_pte_range → tlb_flush_mmu_free',
+      code: 'pte_unmap_unlock(); if (force_flush) tlb_flush_mmu_free(tlb);',
       explain: 'The batch is freed before _end: the notifier contract allows a free any time after start returned.',
       point: 'free-after-start',
     },
@@ -90,33 +119,41 @@ const unlockFree = (fn: string): Line => ({
   explain: 'Unlock, and drop the last reference unless the operation was aborted.',
 });
 
+/** shrink_page_list → try_to_unmap → pageout → __remove_mapping (mm/vmscan.c, mm/rmap.c; v5.0). */
 function reclaim(b: Builder): Line[] {
+  const anon = b.memory === 'anonymous';
   return [
     lockPage('trylock_page'),
     ...start(b, PAGE_LOCKED),
     {
       op: 'unmap-swap',
       fn: 'try_to_unmap_one',
-      code: 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page); set swap entry; mmu_notifier_invalidate_range();',
-      explain:
-        'The PTE becomes a swap entry; only the PTE’s hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it.',
+      code: anon
+        ? 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page); set swap entry; mmu_notifier_invalidate_range();'
+        : 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page);  /* locked page-cache page: ->invalidate_range waits for _end */',
+      explain: anon
+        ? 'The PTE becomes a swap entry (add_to_swap already dirtied a page with no swap copy); only the PTE’s hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it.'
+        : 'The PTE is cleared; only its hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it.',
       point: 'dirty-bit',
     },
-    ...range(b, PT_LOCKED),
+    ...(anon ? range(b, PT_LOCKED) : []),
     ...end(b, PAGE_LOCKED),
     {
       op: 'pageout',
       fn: 'shrink_page_list → pageout',
-      code: 'if (PageDirty(page)) pageout(page);  /* else: clean, swap copy still valid */',
-      explain: 'PG_dirty alone decides whether the page is written to swap.',
+      code: anon
+        ? 'if (PageDirty(page)) pageout(page);  /* else: clean, swap copy still valid */'
+        : `if (PageDirty(page)) pageout(page);  /* ${b.memory === 'shmem' ? 'shmem_writepage: to swap' : 'the file’s ->writepage'} */`,
+      explain: 'PG_dirty alone decides whether the page is written out.',
       point: 'dirty-bit',
     },
     {
       op: 'remove-mapping',
       fn: '__remove_mapping',
       code: 'if (!page_ref_freeze(page, expected) || PageDirty(page)) keep; else free page;',
-      explain:
-        'A clean page with a valid swap copy is dropped without I/O; an extra reference, or PG_dirty set since pageout looked, keeps it in the swap cache.',
+      explain: anon
+        ? 'A clean page with a valid swap copy is dropped without I/O; an extra reference, or PG_dirty set since pageout looked, keeps it in the swap cache.'
+        : 'A clean page is dropped from the page cache without I/O: the next fault reads what the backing store holds; an extra reference, or PG_dirty set since pageout looked, keeps it.',
     },
     { op: 'unlock-page', fn: 'unlock_page', code: 'unlock_page(page);', explain: 'Reclaim is done with the page.' },
   ];
@@ -129,10 +166,10 @@ function migrate(b: Builder): Line[] {
     {
       op: 'unmap-migration',
       fn: 'try_to_unmap_one',
-      code: 'ptep_clear_flush(); set migration entry; mmu_notifier_invalidate_range();',
-      explain: 'The PTE becomes a migration entry: user accesses wait, kernel pointers do not.',
+      code: 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page); set migration entry;  /* no ->invalidate_range here */',
+      explain:
+        'The PTE becomes a migration entry: user accesses wait, kernel pointers do not. Since v4.15 this branch skips ->invalidate_range (the migration entry synchronises); the callback comes from _end, where sleeping is allowed.',
     },
-    ...range(b, PT_LOCKED),
     ...end(b, PAGE_LOCKED),
     {
       op: 'move-mapping',
@@ -152,27 +189,43 @@ function migrate(b: Builder): Line[] {
   ];
 }
 
+/** try_to_merge_one_page (mm/ksm.c, v5.0): write_protect_page and replace_page, each with its own start/end pair. */
 function ksm(b: Builder): Line[] {
   return [
-    lockPage('trylock_page'),
-    ...start(b, PAGE_LOCKED, 'mmu_notifier_invalidate_range_start'),
+    {
+      op: 'ksm-trylock',
+      fn: 'try_to_merge_one_page → trylock_page',
+      code: 'if (!trylock_page(page)) goto out;  /* skip it, come back next scan */',
+      explain:
+        'KSM locks only the page it merges, and with trylock_page: a page someone else has locked is skipped, never waited for.',
+      to: END,
+    },
+    ...start(b, PAGE_LOCKED, 'mmu_notifier_invalidate_range_start', 'wrprotect'),
     {
       op: 'ksm-wrprotect',
       fn: 'write_protect_page',
-      code: 'if (page_mapcount(page) + 1 + swapped != page_count(page)) goto out; ptep_clear_flush(); set_pte_at(pte_wrprotect());',
+      code: 'entry = ptep_clear_flush(); if (page_mapcount(page) + 1 + swapped != page_count(page)) { set_pte_at(entry); goto out; } if (pte_dirty(entry)) set_page_dirty(page); set_pte_at_notify(pte_mkclean(pte_wrprotect(entry)));',
       explain:
-        'KSM refuses a page with extra references, then write-protects it so no one can change it while it compares.',
+        'The PTE is cleared and flushed before the reference check, which shuts out gup_fast; an extra reference restores the PTE and fails with -EFAULT, so the page is skipped.',
       point: 'pin',
     },
+    ...end(b, PAGE_LOCKED),
+    {
+      op: 'ksm-if-merge',
+      fn: 'try_to_merge_one_page',
+      code: 'if (err || !pages_identical(page, kpage)) goto out_unlock;',
+      explain: 'Only a write-protected page whose contents still match the KSM page is replaced.',
+      to: 'ksm-unlock',
+    },
+    ...start(b, PAGE_LOCKED, 'mmu_notifier_invalidate_range_start', 'replace'),
     {
       op: 'ksm-replace',
       fn: 'replace_page',
-      code: 'if (pages_identical(page, kpage)) set_pte_at(kpage);  /* read-only shared page */',
-      explain: 'Identical contents: QEMU’s PTE now points at the shared KSM page.',
+      code: 'if (!pte_same(*ptep, orig_pte)) goto out_mn; ptep_clear_flush(); set_pte_at_notify(kpage); page_remove_rmap(page); put_page(page);',
+      explain: 'If the PTE is still the write-protected one, QEMU’s PTE now points at the read-only shared KSM page.',
     },
     ...end(b, PAGE_LOCKED),
-    ...range(b, PAGE_LOCKED),
-    unlockFree('unlock_page + put_page'),
+    { ...unlockFree('unlock_page + put_page'), label: 'ksm-unlock' },
     reuse,
   ];
 }
@@ -192,7 +245,13 @@ function thpSplit(b: Builder): Line[] {
   ];
 }
 
-function setVringAddr(): Line[] {
+/**
+ * vhost_vring_set_num_addr under vq->mutex. RFC V2 5/5 and 7f466032dc9e unregister the notifier first (so the
+ * callback may read the addresses without a lock) and register it again after; Andrea's proposal and the interval
+ * notifier keep it registered, with a count that does not depend on the address.
+ */
+function setVringAddr(b: Builder): Line[] {
+  const reregister = b.design === 'vmap-notifier' || b.design === 'direct-map-rcu';
   return [
     {
       op: 'ioctl-lock',
@@ -200,13 +259,37 @@ function setVringAddr(): Line[] {
       code: 'mutex_lock(&vq->mutex);',
       explain: 'QEMU changes the ring address (VHOST_SET_VRING_ADDR) under the vq mutex.',
     },
+    ...(reregister
+      ? [
+          {
+            op: 'notifier-unregister',
+            fn: 'mmu_notifier_unregister',
+            code: 'mmu_notifier_unregister(&d->mmu_notifier, d->mm);  /* ends in synchronize_srcu() */',
+            explain:
+              'Takes vhost’s notifier off the list and waits for every callback already running to return, all while holding vq->mutex.',
+            point: 'range-count',
+          },
+        ]
+      : []),
     {
       op: 'set-addr',
       fn: 'vhost_vring_set_num_addr',
-      code: 'uninit maps; vq->desc/avail/used = new addresses;',
+      code: 'vhost_uninit_vq_maps(vq); vq->desc/avail/used = new addresses; vhost_setup_vq_uaddr(vq);',
       explain: 'The cached pointers are dropped and the ring now lives at other pages.',
       point: 'range-count',
     },
+    ...(reregister
+      ? [
+          {
+            op: 'notifier-register',
+            fn: 'mmu_notifier_register',
+            code: 'mmu_notifier_register(&d->mmu_notifier, d->mm);  /* down_write(mmap_sem); mm_take_all_locks() */',
+            explain:
+              'Registering takes mmap_sem for write and every rmap lock, so it waits for invalidations in progress; invalidate_count is not reset.',
+            point: 'range-count',
+          },
+        ]
+      : []),
     {
       op: 'ioctl-unlock',
       fn: 'mutex_unlock',
@@ -216,11 +299,55 @@ function setVringAddr(): Line[] {
   ];
 }
 
-export function mmLines(spec: MmThreadSpec, design: DesignId, bugs: BugSwitch[]): Line[] {
-  const b = { design, bugs };
+/** write_cache_pages → clear_page_dirty_for_io → page_mkclean → ->writepage (mm/page-writeback.c, mm/rmap.c; v5.0). */
+function writeback(b: Builder): Line[] {
+  return [
+    {
+      ...lockPage('lock_page'),
+      fn: 'write_cache_pages → lock_page',
+      code: 'lock_page(page);',
+      explain: 'Writeback locks each dirty page of the file; clear_page_dirty_for_io requires the page lock.',
+    },
+    {
+      op: 'wb-if-dirty',
+      fn: 'write_cache_pages',
+      code: 'if (!PageDirty(page)) goto continue_unlock;',
+      explain: 'A clean page is not written.',
+      to: 'wb-unlock',
+    },
+    ...start(b, PAGE_LOCKED),
+    {
+      op: 'mkclean',
+      fn: 'page_mkclean_one',
+      code: 'entry = ptep_clear_flush(); set_pte_at(pte_mkclean(pte_wrprotect(entry)));  /* MMU_NOTIFY_PROTECTION_PAGE */',
+      explain:
+        'Every user PTE of the page is write-protected and cleaned, so the next user write faults and dirties the page again; a kernel alias is not affected.',
+      point: 'dirty-bit',
+    },
+    ...end(b, PAGE_LOCKED),
+    {
+      op: 'writepage',
+      fn: 'clear_page_dirty_for_io → ->writepage',
+      code: 'if (page_mkclean(page)) set_page_dirty(page); if (TestClearPageDirty(page)) mapping->a_ops->writepage(page);',
+      explain: 'PG_dirty is cleared and the page is written to the file as it is now.',
+    },
+    {
+      op: 'unlock-page',
+      fn: 'unlock_page',
+      code: 'unlock_page(page);',
+      explain: 'Writeback is done with the page.',
+      label: 'wb-unlock',
+    },
+  ];
+}
+
+export function mmLines(spec: MmThreadSpec, scenario: Scenario): Line[] {
+  const b = { design: scenario.design, bugs: scenario.bugs, memory: memoryOf(scenario) };
   switch (spec.kind) {
     case 'munmap':
       return munmap(b);
+    case 'munmap-batch-full':
+      return munmapBatchFull(b);
     case 'oom-reap':
       return oomReap(b);
     case 'reclaim':
@@ -232,6 +359,8 @@ export function mmLines(spec: MmThreadSpec, design: DesignId, bugs: BugSwitch[])
     case 'thp-split':
       return thpSplit(b);
     case 'set-vring-addr':
-      return setVringAddr();
+      return setVringAddr(b);
+    case 'writeback':
+      return writeback(b);
   }
 }

@@ -34,10 +34,12 @@ function clearLines(op: string, code: string, explain: string, bugs: BugSwitch[]
     line = { ...line, code: line.code.replace(/ ?if \(write\) set_page_dirty\(ptr\);/, ' /* no set_page_dirty */') };
   if (rangeDep) line = { ...line, code: line.code.replace('count++;', 'if (overlaps(range, vq->uaddr)) count++;') };
   if (!dirtyLock) return [line];
-  const held = line.code.replace(
-    / if \(write\) set_page_dirty\(ptr\);| vq->ptr = NULL;| rcu_assign_pointer\(map, NULL\);| spin_unlock\(\);/g,
-    '',
-  );
+  const held = line.code
+    .replace(
+      / if \(write\) set_page_dirty\(ptr\);| vq->ptr = NULL;| rcu_assign_pointer\(map, NULL\);| spin_unlock\(\);/g,
+      '',
+    )
+    .replace(' if (map) { }', '');
   return [
     withBug({ ...line, op: `${op}-hold`, code: held }, 'dirty-lock-in-notifier', true),
     withBug(
@@ -123,16 +125,17 @@ function directMapRcu(hook: Hook, bugs: BugSwitch[], ctx: CallCtx, out: string):
       eagainLine(out, false, ctx),
       ...clearLines(
         'rcu-start',
-        'spin_lock(&vq->mmu_lock); if (overlaps) { invalidate_count++; if (write) set_page_dirty(ptr); rcu_assign_pointer(map, NULL); } spin_unlock();',
-        'The merged start counts only invalidations that overlap the ring’s current address, dirties and unpublishes the map.',
+        'if (!overlaps) return; spin_lock(&vq->mmu_lock); invalidate_count++; if (map) { if (write) set_page_dirty(ptr); rcu_assign_pointer(map, NULL); } spin_unlock();',
+        'The merged start returns at once unless the range overlaps the ring’s current address; then it counts, dirties and unpublishes a live map.',
         bugs,
         ctx,
       ),
       {
         op: 'sync-rcu',
         fn: 'synchronize_rcu',
-        code: 'synchronize_rcu(); kfree(map);',
-        explain: 'Waits a full grace period for readers, inside the notifier, while the mm side holds its locks.',
+        code: 'if (map) { synchronize_rcu(); vhost_map_unprefetch(map); }  /* the map itself is never freed */',
+        explain:
+          'Only when a live map was unpublished: a full grace period inside the notifier, while the mm side holds its locks; vhost_map_unprefetch frees the page array and leaks the map.',
         ctx,
         point: 'rcu-latency',
       },

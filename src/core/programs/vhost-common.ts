@@ -36,7 +36,7 @@ export const gupLine = (fallback: string): Line => ({
   fn: 'get_user_pages_fast',
   code: 'n = get_user_pages_fast(uaddr, npages, write /* used only */, pages);',
   explain:
-    'gup_fast walks QEMU’s page table with IRQs off and takes a reference on each page; it fails on a missing PTE, or a read-only one when asked to write.',
+    'The lockless walk runs with IRQs off and takes a reference on each page; on a missing PTE, or a read-only one for a write, get_user_pages_fast falls back to the slow path (mmap_sem, fault the page in, break COW). Ringside takes the design’s copy_*_user path for that round instead, whose fault does the same to the page.',
   to: fallback,
   point: 'gup-put',
 });

@@ -9,7 +9,7 @@ export function copyUser(): Line[] {
       'uaccess',
       (a) => `${a === 2 ? '__put_user' : '__get_user'}(...);  /* stac; ${AREA_WHAT[a]}; clac */`,
       () =>
-        'copy_*_user goes through QEMU’s own mapping, so the MMU and its TLB shootdowns keep it coherent; SMAP costs a stac/clac pair per access.',
+        'copy_*_user goes through QEMU’s own mapping, so the MMU and its TLB shootdowns keep it coherent; each access pays stac/clac (SMAP) and the speculation barrier of __uaccess_begin_nospec.',
     ),
     roundEnd,
   ];

@@ -12,10 +12,10 @@ export function seqLines(design: 'kmap-seq' | 'interval-notifier', bugs: BugSwit
             op: 'read-seq',
             fn: 'READ_ONCE + smp_rmb',
             code: noRmb
-              ? 'seq = READ_ONCE(vq->mmu_seq);  /* no smp_rmb(): load done after gup’s PTE load */'
+              ? 'seq = READ_ONCE(vq->mmu_seq);  /* no smp_rmb(): on arm64/POWER, done after gup’s PTE load */'
               : 'seq = READ_ONCE(vq->mmu_seq); smp_rmb();',
             explain: noRmb
-              ? 'Without smp_rmb() the CPU may perform this load after gup_fast’s PTE load, so the snapshot can postdate the PTE it guards.'
+              ? 'Without smp_rmb() a weakly ordered CPU (arm64, POWER) may perform this load after gup_fast’s PTE load, so the snapshot can postdate the PTE it guards; x86 does not reorder loads with loads (smp_rmb is only a compiler barrier there).'
               : 'Snapshot the sequence before gup_fast; smp_rmb() keeps the PTE loads after it.',
             point: 'seq-count',
           },
@@ -119,7 +119,9 @@ export function directMapRcu(bugs: BugSwitch[]): Line[] {
       ...gupLine('access'),
       op: 'gup-locked',
       fn: '__get_user_pages_fast',
-      code: '__get_user_pages_fast(uaddr, npages, write, pages);  /* under mmu_lock */',
+      code: '__get_user_pages_fast(uaddr, npages, write, pages);  /* under mmu_lock: no slow path */',
+      explain:
+        'The IRQ-safe variant never falls back to the slow path (it could not sleep under the spinlock anyway): on a missing or read-only PTE it fails, and the merged code uses copy_*_user.',
     },
     putLine,
     {

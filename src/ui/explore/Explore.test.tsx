@@ -23,33 +23,33 @@ describe('Explore panel', { timeout: 30_000 }, () => {
     const { user } = await openExploreTab([uaf, safe]);
     await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
     const open = await screen.findByRole('button', { name: 'Open use-after-free in stepper' }, untilExplored);
-    expect(status()).toHaveTextContent('Complete: every interleaving explored, 412 distinct states.');
+    expect(status()).toHaveTextContent('Complete: every interleaving explored, 400 distinct states.');
     const row = within(screen.getByRole('list', { name: 'Bad interleavings found' })).getByRole('listitem');
     expect(row).toHaveTextContent('Hazard: use after free');
-    expect(row).toHaveTextContent('At step 12 of a 12-step schedule');
-    expect(screen.getByText(/412 states · 641 transitions · depth 18 · [\d.,]+ ms/)).toBeInTheDocument();
+    expect(row).toHaveTextContent('At step 14 of a 14-step schedule');
+    expect(screen.getByText(/400 states · 614 transitions · depth 18 · [\d.,]+ ms/)).toBeInTheDocument();
 
     await user.click(open);
-    await stepCount(12, 12);
+    await stepCount(14, 14);
     const banner = screen.getByRole('alert');
     expect(banner).toHaveTextContent('Hazard: something broke');
     expect(banner).toHaveTextContent(/use after free/i);
     expect(banner).toHaveTextContent('Caused by this step (vhost worker)');
     expect(screen.getByRole('button', { name: 'Open use-after-free in stepper' })).toBeInTheDocument();
-  });
+  }, 30_000);
 
   it('says safety holds for every interleaving when a complete search finds no hazard', async () => {
     const { user } = await openExploreTab([safe]);
     await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
     expect(
       await screen.findByText(
-        /No hazard in any of the interleavings explored: the search was complete \(1,788 distinct/,
+        /No hazard in any of the interleavings explored: the search was complete \(1,804 distinct/,
         {},
         untilExplored,
       ),
     ).toHaveTextContent('safety holds for every interleaving of this scenario');
     expect(screen.queryByRole('list', { name: 'Bad interleavings found' })).not.toBeInTheDocument();
-  });
+  }, 30_000);
 
   it('reports liveness beside safety and opens the loop in the stepper as a lasso', async () => {
     const { user } = await openExploreTab([safe]);

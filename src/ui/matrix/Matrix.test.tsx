@@ -31,7 +31,7 @@ describe('the matrix', () => {
     await user.click(screen.getByRole('button', { name: 'Matrix' }));
     const dialog = await screen.findByRole('dialog', { name: 'Design × mm-event matrix' });
     await user.click(await within(dialog).findByRole('button', { name: 'Compute the matrix' }, { timeout: 10_000 }));
-    await within(dialog).findByText(/^147 of 147 cells, .*: complete\./, {}, { timeout: 40_000 });
+    await within(dialog).findByText(/^189 of 189 cells, .*: complete\./, {}, { timeout: 40_000 });
     const cell = within(dialog).getByRole('button', {
       name: /^kmap-seq \+ skip-seq-check against munmap: safety fails; use after free/,
     });

@@ -53,13 +53,15 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
     async (view: MatrixCellView) => {
       const run = latest.current.get(view.key)?.run;
       if (!run?.scenario) return;
-      const finding = view.open;
+      const finding = run.findings.find((f) => f === view.open) ?? null;
       const loop = !finding && view.lasso ? view.lasso : null;
       const schedule = finding ? finding.schedule : loop ? [...loop.prefix, ...loop.loop] : [];
       const index = finding ? finding.step + 1 : loop ? loop.prefix.length : 0;
-      const scenarioId = run.scenario.id;
+      // A finding or loop replays on the variant of the cell's scenario it was found in.
+      const scenario = finding?.scenario ?? (loop ? run.livenessScenario : null) ?? run.scenario;
+      const scenarioId = scenario.id;
       onClose();
-      await openRunLink(store, controller, catalog, { scenarioId, edited: run.scenario, schedule, index });
+      await openRunLink(store, controller, catalog, { scenarioId, edited: scenario, schedule, index });
       if (loop) store.getState().markLasso({ scenarioId, schedule, loopStart: loop.prefix.length });
     },
     [store, controller, catalog, onClose],

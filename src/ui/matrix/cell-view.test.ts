@@ -11,8 +11,9 @@ function explored(...[design, event, bug]: Parameters<typeof cellScenario>): Mat
   if (!valid.ok) throw new Error(valid.errors.join(' '));
   const r = exploreScenario(valid.scenario, { liveness: true });
   const liveness = r.liveness ? cellLiveness(r.liveness.noFairness, r.liveness.weakFairness) : null;
-  const base = { design, event, bug, reason: '', scenario: valid.scenario };
-  return { ...base, complete: r.complete, states: r.states, findings: r.findings, liveness };
+  const base = { design, event, bug, reason: '', scenario: valid.scenario, livenessScenario: valid.scenario };
+  const findings = r.findings.map((f) => ({ ...f, scenario: valid.scenario }));
+  return { ...base, complete: r.complete, states: r.states, findings, liveness };
 }
 
 describe('a matrix cell shows safety and liveness side by side', () => {
@@ -42,6 +43,7 @@ describe('a matrix cell shows safety and liveness side by side', () => {
       states: 0,
       findings: [],
       liveness: null,
+      livenessScenario: null,
     };
     expect(cellView(run).verdicts).toEqual({
       safety: { label: 'n/a', symbol: '–' },

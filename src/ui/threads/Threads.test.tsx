@@ -16,7 +16,7 @@ describe('thread panes', () => {
       'aria-current',
       'step',
     );
-    expect(runButton(/^Run munmap \/ MADV_DONTNEED \(2\)$/)).toBeEnabled();
+    expect(runButton(/^Run munmap, gather batch full \(2\)$/)).toBeEnabled();
   });
 
   it('moves the current line when the thread runs', async () => {

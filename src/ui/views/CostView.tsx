@@ -9,7 +9,7 @@ const COLUMNS: readonly [keyof Counters, string, string][] = [
   ['ipis', 'IPIs', 'flush IPIs to the other CPU'],
   ['gupCalls', 'gup', 'get_user_pages_fast calls'],
   ['locks', 'locks', 'locks taken'],
-  ['stacClac', 'stac/clac', 'SMAP stac/clac pairs'],
+  ['stacClac', 'stac/clac', 'uaccess calls: SMAP stac/clac pair plus the speculation barrier'],
   ['ringAccesses', 'accesses', 'ring accesses'],
   ['retries', 'retries', 'gup_fast redone after a failed seq/count check, or an invalidate_count bail-out'],
 ];

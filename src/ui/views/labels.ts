@@ -5,7 +5,7 @@ const OWNER_LABEL: Record<FrameOwner, string> = {
   free: 'FREED',
   'reused-by-other': 'REUSED',
   'ksm-shared': 'KSM shared',
-  'swap-cache': 'swap cache',
+  'swap-cache': 'unmapped, cached',
   isolated: 'isolated',
   orphan: 'orphan',
   'migrated-old': 'old (migrated)',

@@ -1,0 +1,101 @@
+import { say } from '../context';
+import { frameAt } from '../frames';
+import { usedPages } from '../layout';
+import { gpage, pteAt } from '../pagetable';
+import { programsOf } from '../programs/compile';
+import type { State } from '../types';
+import { heldByOther, holderName, type Op } from './shared';
+
+/** Mm events whose whole call runs under mmap_sem (do_munmap for write; the OOM reaper and ksmd for read). */
+const MMAP_SEM_KINDS: ReadonlySet<string> = new Set(['munmap', 'munmap-batch-full', 'oom-reap', 'ksm']);
+
+/**
+ * Does mm thread `t` hold a lock mmu_notifier_register must take? mmap_sem for the events above; otherwise the rmap
+ * lock (anon_vma / i_mmap) its walk holds from start to the end of _end, which mm_take_all_locks also takes.
+ */
+function holdsMmLocks(s: State, t: number): boolean {
+  const th = s.threads[t];
+  const kind = s.scenario.mm[t - 1]?.kind;
+  if (!th || th.done || th.pc === 0 || !kind) return false;
+  if (MMAP_SEM_KINDS.has(kind)) return true;
+  const instrs = programsOf(s.scenario)[t]?.instrs ?? [];
+  const first = instrs.findIndex((i) => i.op === 'mm-start');
+  const last = instrs.map((i) => i.op).lastIndexOf('mm-end');
+  return first >= 0 && th.pc > first && (th.pc <= last || (instrs[th.pc]?.depth ?? 0) > 0);
+}
+
+/** Is thread `t` inside a notifier callback (an SRCU read section of the mm's notifier list)? */
+function inCallback(s: State, t: number): boolean {
+  const th = s.threads[t];
+  if (!th || th.done || t === 0) return false;
+  return (programsOf(s.scenario)[t]?.instrs[th.pc]?.depth ?? 0) > 0;
+}
+
+export const ioctlOps: Record<string, Op> = {
+  'ioctl-lock': {
+    blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
+    run(ctx) {
+      ctx.s.vhost.vqMutex = ctx.t;
+    },
+  },
+  'set-addr': {
+    run(ctx) {
+      const { s } = ctx;
+      const v = s.vhost;
+      const design = s.scenario.design;
+      const pointed = new Set(
+        usedPages(s.scenario.ringSize)
+          .map((p) => v.ptr[p] ?? -1)
+          .filter((f) => f >= 0),
+      );
+      if (design === 'kmap-seq' || design === 'interval-notifier') {
+        for (const f of pointed) frameAt(s, f).dirty = true;
+      } else if (design === 'direct-map-rcu' && pointed.size > 0) {
+        say(ctx, 'The maps are dropped without set_page_dirty (the merged code’s teardown outside the notifier).');
+      }
+      v.ptr = v.ptr.map(() => -1);
+      if (v.vmapSlot >= 0) s.vmalloc = s.vmalloc.filter((e) => e.slot !== v.vmapSlot);
+      v.vmapSlot = -1;
+      v.region = v.region === 0 ? 1 : 0;
+      // __mmu_interval_notifier_insert during an active invalidation makes the sequence odd and the new interval's equal.
+      if (design === 'interval-notifier' && v.itreeActive > 0) v.itreeSeq |= 1;
+      if (design === 'interval-notifier') v.seq = v.itreeActive > 0 ? v.itreeSeq : v.itreeSeq - 1;
+      say(
+        ctx,
+        `The ring now lives in region ${v.region} (${v.region === 0 ? 'inside' : 'outside'} the range the mm side invalidates), at frame #${pteAt(s, gpage(s, v.region, 0)).frame}.`,
+      );
+    },
+  },
+  'ioctl-unlock': {
+    run(ctx) {
+      ctx.s.vhost.vqMutex = -1;
+    },
+  },
+  'notifier-unregister': {
+    blocked(s, t, _i, names) {
+      const inside = s.threads.findIndex((_th, u) => u !== t && inCallback(s, u));
+      return inside > 0
+        ? `mmu_notifier_unregister waits in synchronize_srcu() for ${holderName(names, inside)} to return from the notifier callback`
+        : null;
+    },
+    run(ctx) {
+      ctx.s.vhost.registered = false;
+      say(ctx, 'vhost’s notifier is off the list: invalidations that start or end from now on do not call it.');
+    },
+  },
+  'notifier-register': {
+    blocked(s, t, _i, names) {
+      const holder = s.threads.findIndex((_th, u) => u !== t && u > 0 && holdsMmLocks(s, u));
+      return holder > 0
+        ? `mmu_notifier_register waits for mmap_sem and mm_take_all_locks, held by ${holderName(names, holder)}`
+        : null;
+    },
+    run(ctx) {
+      ctx.s.vhost.registered = true;
+      say(
+        ctx,
+        `vhost’s notifier is registered again; invalidate_count is ${ctx.s.vhost.count} (not reset), so an _end missed while unregistered is never matched.`,
+      );
+    },
+  },
+};
