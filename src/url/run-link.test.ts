@@ -46,7 +46,7 @@ describe('run links', () => {
     const noise = (n: number) => Array.from({ length: n }, () => String.fromCharCode(33 + (next() % 90))).join('');
     const base = builtinScenarios[0];
     if (!base) throw new Error('no built-in scenario');
-    const edited = { ...base, id: 'long-one', title: noise(600), summary: noise(600) };
+    const edited = { ...base, id: 'long-one', title: noise(200), summary: noise(1500) };
     const link = encodeRunLink({ scenarioId: edited.id, edited, schedule: [0, 1], index: 1 });
     expect(link).toMatch(/^\?v=2&m=\w{4}&t=0\.1&i=1&c=\w{5}#x=/);
     expect(decode(link)).toEqual({

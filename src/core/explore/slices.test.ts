@@ -3,6 +3,7 @@ import type { Scenario } from '../types';
 import { exploreSteps } from './engine';
 import type { Machine } from './machine';
 import { ringsideMachine } from './ringside';
+import { buildGraph } from './state-graph';
 
 /** Three mm threads against three kmap-seq rounds: well over a million states, like the largest accepted ones. */
 const large: Scenario = {
@@ -64,5 +65,37 @@ describe('exploration in bounded slices', () => {
     expect(r.value).toMatchObject({ status: 'bound', complete: false });
     expect(r.value.message).toMatch(/^incomplete after \d+ states: the memory bound of 1 MB was reached$/);
     expect(r.value.storeBytes).toBeLessThan(3 * 2 ** 20);
+  });
+});
+
+describe('the liveness graph in bounded slices', () => {
+  it('ends a slice of the graph search once its time budget is spent', { timeout: 60_000 }, () => {
+    const msPerStep = 0.5;
+    const { machine, clock } = slowMachine(msPerStep);
+    const spec = { progress: () => false };
+    const steps = buildGraph(machine, spec, { maxStates: 3_000, progressEvery: 1e9, sliceMs: 8 });
+    const slices: number[] = [];
+    let started = clock.now;
+    for (let r = steps.next(); !r.done; r = steps.next()) {
+      slices.push(clock.now - started);
+      started = clock.now;
+    }
+    expect(slices.length).toBeGreaterThan(100);
+    expect(Math.max(...slices)).toBeLessThanOrEqual(8 + (large.mm.length + 1) * msPerStep);
+  });
+
+  it('stops the graph search at a memory bound and says it is incomplete', { timeout: 60_000 }, () => {
+    const steps = buildGraph(
+      ringsideMachine(large) as Machine<unknown>,
+      { progress: () => false },
+      {
+        maxStates: 1_000_000,
+        maxStoreBytes: 2 ** 20,
+      },
+    );
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    expect(r.value.status).toBe('bound');
+    expect(r.value.states).toBeLessThan(1_000_000);
   });
 });

@@ -62,6 +62,11 @@ export function* buildGraph<S>(
   let status: ExploreStatus = 'complete';
   const w = new IntWriter();
   const stop = () => options.signal?.aborted === true || options.shouldStop?.() === true;
+  // The same bounds as the safety search: memory as well as states, and time slices for the page's main thread.
+  const { maxStoreBytes = Number.POSITIVE_INFINITY, sliceMs } = options;
+  const storeBytes = () =>
+    edgeStart.byteLength + edgeTo.byteLength + edgeLabel.byteLength + parents.bytes + level.bytes + next.bytes;
+  let sliceEnds = sliceMs === undefined ? Number.POSITIVE_INFINITY : performance.now() + sliceMs;
 
   const init = machine.init();
   machine.encode(init, w);
@@ -74,6 +79,14 @@ export function* buildGraph<S>(
       if (from % 512 === 0 && stop()) {
         status = 'cancelled';
         break search;
+      }
+      if (from % 512 === 0 && storeBytes() > maxStoreBytes) {
+        status = 'bound';
+        break search;
+      }
+      if (sliceMs !== undefined && performance.now() >= sliceEnds) {
+        yield { states: parents.size, transitions, depth: depth + 1, ms: performance.now() - started };
+        sliceEnds = performance.now() + sliceMs;
       }
       if (from + 2 > edgeStart.length) edgeStart = grownInt32(edgeStart, from + 2);
       edgeStart[from] = edges;
