@@ -1,8 +1,12 @@
+import { useRef } from 'react';
 import { threadNames } from '../core';
 import { selectCurrentEvent, selectCurrentState } from '../state/store';
 import { useAppSelector } from './AppContext';
 import { PicturePanel } from './diagram/PicturePanel';
 import { ExplorePanel } from './explore/ExplorePanel';
+import { EmbedView } from './export/EmbedView';
+import { ExportMenu } from './export/ExportMenu';
+import { isEmbedMode } from './export/embed';
 import { HazardBanner } from './narration/HazardBanner';
 import { Narration } from './narration/Narration';
 import { NarrationTabs } from './narration/NarrationTabs';
@@ -28,6 +32,8 @@ export function Stepper() {
   const event = useAppSelector(selectCurrentEvent);
   const index = useAppSelector((s) => s.index);
   const names = state ? threadNames(state.scenario) : [];
+  const pictureRef = useRef<HTMLDivElement>(null);
+  if (isEmbedMode(window.location.search)) return <EmbedView state={state} event={event} />;
   return (
     <div className={`app${presenter.on ? ' presenter' : ''}`}>
       <header className="top">
@@ -35,6 +41,7 @@ export function Stepper() {
         <ScenarioPicker />
         <PresenterButton on={presenter.on} toggle={presenter.toggle} />
         <CopyLinkButton />
+        <ExportMenu picture={() => pictureRef.current?.querySelector<SVGSVGElement>('.diagram svg') ?? null} />
         <StatusNotes />
       </header>
       {state ? (
@@ -43,7 +50,7 @@ export function Stepper() {
             <PickButton />
             <ThreadsPanel state={state} event={event} />
           </aside>
-          <div className="views-col">
+          <div className="views-col" ref={pictureRef}>
             <PicturePanel state={state} event={event} names={names} presenter={presenter.on} />
           </div>
           <aside className="narration-col" aria-label="Narration">

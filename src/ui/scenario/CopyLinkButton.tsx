@@ -1,14 +1,19 @@
 import { useState } from 'react';
+import type { AppStore } from '../../state/store';
 import { encodeRunLink } from '../../url/run-link';
 import { useServices } from '../AppContext';
+
+/** The link that replays this run to the step shown; the Copy link button and the exports share it. */
+export function shareUrl({ scenarioId, schedule, index }: Pick<AppStore, 'scenarioId' | 'schedule' | 'index'>): string {
+  return `${window.location.origin}${window.location.pathname}${encodeRunLink({ scenarioId, schedule, index })}`;
+}
 
 /** Copies a link that replays this run to the step shown; shows the link when the clipboard is unavailable. */
 export function CopyLinkButton() {
   const { store } = useServices();
   const [note, setNote] = useState<{ text: string; url?: string } | null>(null);
   const onCopy = async () => {
-    const { scenarioId, schedule, index } = store.getState();
-    const url = `${window.location.origin}${window.location.pathname}${encodeRunLink({ scenarioId, schedule, index })}`;
+    const url = shareUrl(store.getState());
     try {
       await navigator.clipboard.writeText(url);
       setNote({ text: 'Link copied.' });
