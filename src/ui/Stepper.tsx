@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { threadNames } from '../core';
 import { selectCurrentEvent, selectCurrentState } from '../state/store';
 import { useAppSelector } from './AppContext';
+import { CompareInterleavings } from './compare/CompareInterleavings';
 import { PicturePanel } from './diagram/PicturePanel';
 import { ExplorePanel } from './explore/ExplorePanel';
 import { EmbedView } from './export/EmbedView';
@@ -52,6 +53,7 @@ export function Stepper() {
           </aside>
           <div className="views-col" ref={pictureRef}>
             <PicturePanel state={state} event={event} names={names} presenter={presenter.on} />
+            <CompareInterleavings />
           </div>
           <aside className="narration-col" aria-label="Narration">
             <HazardBanner findings={state.findings} names={names} index={index} />
