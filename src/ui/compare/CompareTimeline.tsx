@@ -66,7 +66,7 @@ export function CompareTimeline({ comparison, label }: Props) {
           <g className="cmp-diverge">
             <line x1={x(divergeAt) - 1} x2={x(divergeAt) - 1} y1={16} y2={height - 2} />
             <text x={x(divergeAt) + 2} y={28}>
-              ⑂ diverge
+              ▾ diverge
             </text>
           </g>
         ) : null}
