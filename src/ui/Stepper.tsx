@@ -20,6 +20,7 @@ import { usePresenter } from './presenter/usePresenter';
 import { StatusNotes } from './StatusNotes';
 import { CopyLinkButton } from './scenario/CopyLinkButton';
 import { ScenarioPicker } from './scenario/ScenarioPicker';
+import { SideBySide } from './sidebyside/SideBySide';
 import { PickButton } from './threads/PickButton';
 import { ThreadsPanel } from './threads/ThreadsPanel';
 import './room.css';
@@ -53,7 +54,10 @@ export function Stepper() {
           </aside>
           <div className="views-col" ref={pictureRef}>
             <PicturePanel state={state} event={event} names={names} presenter={presenter.on} />
-            <CompareInterleavings />
+            <div className="studies">
+              <CompareInterleavings />
+              <SideBySide />
+            </div>
           </div>
           <aside className="narration-col" aria-label="Narration">
             <HazardBanner findings={state.findings} names={names} index={index} />
