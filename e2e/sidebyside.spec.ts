@@ -51,5 +51,6 @@ test('vmap-notifier against kmap-seq on THP side by side: two pictures, the char
   await page.keyboard.press('Home');
   await expect(page.getByRole('slider', { name: /^mm step/ })).toHaveValue('0');
   await page.keyboard.press('End');
-  await page.locator('section.sbs').screenshot({ path: `${SHOTS}/sidebyside.png` });
+  await page.locator('section.sbs .sbs-pictures').screenshot({ path: `${SHOTS}/sidebyside.png` });
+  await page.locator('section.sbs figure').screenshot({ path: `${SHOTS}/sidebyside-chart.png` });
 });

@@ -66,9 +66,9 @@ export function SideBySide() {
       {open && scenario && a && b && point ? (
         <div className="sbs-body">
           <p className="sbs-hint">
-            Same mm event ({scenario.mm.map((m) => m.kind).join(', ')}) on {scenario.backing} backing. B runs each of mm
-            step of the run shown at the same point of the vhost worker's progress (ring accesses done); the run's own
-            design follows it exactly.
+            {scenario.mm.length > 0
+              ? `Same mm event (${scenario.mm.map((m) => m.kind).join(', ')}) on ${scenario.backing} backing. B runs each mm step of the run shown at the same point of the vhost worker's progress (ring accesses done); the run's own design follows it exactly.`
+              : `No mm event in this scenario: both designs run the vhost worker alone on ${scenario.backing} backing, to the same ring accesses.`}
           </p>
           <div className="sbs-selects">
             {designSelect('A', a.design, (d) => setDesignA(d))}
