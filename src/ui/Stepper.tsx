@@ -1,9 +1,14 @@
+import { useRef } from 'react';
 import { threadNames } from '../core';
 import { selectCurrentEvent, selectCurrentState } from '../state/store';
 import { useAppSelector } from './AppContext';
+import { CompareInterleavings } from './compare/CompareInterleavings';
 import { PicturePanel } from './diagram/PicturePanel';
 import { EditorButton } from './editor/EditorButton';
 import { ExplorePanel } from './explore/ExplorePanel';
+import { EmbedView } from './export/EmbedView';
+import { ExportMenu } from './export/ExportMenu';
+import { isEmbedMode } from './export/embed';
 import { LinkNotice } from './history/LinkNotice';
 import { RunHistory } from './history/RunHistory';
 import { MatrixButton } from './matrix/MatrixButton';
@@ -19,6 +24,7 @@ import { usePresenter } from './presenter/usePresenter';
 import { StatusNotes } from './StatusNotes';
 import { CopyLinkButton } from './scenario/CopyLinkButton';
 import { ScenarioPicker } from './scenario/ScenarioPicker';
+import { SideBySide } from './sidebyside/SideBySide';
 import { PickButton } from './threads/PickButton';
 import { ThreadsPanel } from './threads/ThreadsPanel';
 import './room.css';
@@ -32,6 +38,8 @@ export function Stepper() {
   const event = useAppSelector(selectCurrentEvent);
   const index = useAppSelector((s) => s.index);
   const names = state ? threadNames(state.scenario) : [];
+  const pictureRef = useRef<HTMLDivElement>(null);
+  if (isEmbedMode(window.location.search)) return <EmbedView state={state} event={event} />;
   return (
     <div className={`app${presenter.on ? ' presenter' : ''}`}>
       <header className="top">
@@ -43,6 +51,7 @@ export function Stepper() {
         <RunHistory />
         <MatrixButton />
         <LinkNotice />
+        <ExportMenu picture={() => pictureRef.current?.querySelector<SVGSVGElement>('.diagram svg') ?? null} />
         <StatusNotes />
       </header>
       {state ? (
@@ -51,8 +60,12 @@ export function Stepper() {
             <PickButton />
             <ThreadsPanel state={state} event={event} />
           </aside>
-          <div className="views-col">
+          <div className="views-col" ref={pictureRef}>
             <PicturePanel state={state} event={event} names={names} presenter={presenter.on} />
+            <div className="studies">
+              <CompareInterleavings />
+              <SideBySide />
+            </div>
           </div>
           <aside className="narration-col" aria-label="Narration">
             <HazardBanner findings={state.findings} names={names} index={index} />

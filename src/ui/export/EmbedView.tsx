@@ -1,0 +1,32 @@
+import type { State, StepEvent } from '../../core/types';
+import { useAppSelector } from '../AppContext';
+import { Diagram } from '../diagram/Diagram';
+import { Controls } from '../playback/Controls';
+import { Timeline } from '../playback/Timeline';
+import './export.css';
+
+interface Props {
+  state: State | undefined;
+  event: StepEvent | undefined;
+}
+
+/** Embed mode: the picture and the playback controls only, for slides and iframes. */
+export function EmbedView({ state, event }: Props) {
+  const playing = useAppSelector((s) => s.playing);
+  const speed = useAppSelector((s) => s.speed);
+  return (
+    <div className="app embed">
+      <main className="embed-picture" aria-label={state ? state.scenario.title : 'Ringside'}>
+        {state ? (
+          <Diagram state={state} event={event} font={16} playing={playing} speed={speed} />
+        ) : (
+          <p>Loading the scenario…</p>
+        )}
+      </main>
+      <footer className="bottom">
+        <Controls />
+        <Timeline />
+      </footer>
+    </div>
+  );
+}

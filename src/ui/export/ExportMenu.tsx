@@ -1,0 +1,101 @@
+import { useId, useState } from 'react';
+import { threadNames } from '../../core';
+import { selectCurrentScenario } from '../../state/store';
+import { useServices } from '../AppContext';
+import { shareUrl } from '../scenario/CopyLinkButton';
+import { downloadBlob } from './download';
+import { svgToPng } from './png';
+import { standaloneSvg } from './standalone-svg';
+import { traceMarkdown } from './trace-markdown';
+
+interface Props {
+  /** The live picture to export (absent while the scenario loads). */
+  picture: () => SVGSVGElement | null;
+}
+
+function backgroundOf(svg: SVGSVGElement): string {
+  const panel = svg.closest('section') ?? document.body;
+  const colour = window.getComputedStyle(panel).backgroundColor;
+  return colour && colour !== 'rgba(0, 0, 0, 0)' ? colour : '#ffffff';
+}
+
+/** Downloads the picture as SVG or PNG and the trace as Markdown, each named after the scenario and step. */
+export function ExportMenu({ picture }: Props) {
+  const { store, catalog } = useServices();
+  const [note, setNote] = useState('');
+  const labelId = useId();
+  const baseName = () => {
+    const { scenarioId, index } = store.getState();
+    return `ringside-${scenarioId}-step-${index}`;
+  };
+  const run = async (what: string, make: () => Promise<void> | void) => {
+    try {
+      await make();
+      setNote(`${what} downloaded.`);
+    } catch (error) {
+      setNote(error instanceof Error ? error.message : `${what} could not be made.`);
+    }
+  };
+  const svgFile = () => {
+    const svg = picture();
+    if (!svg) throw new Error('There is no picture to export yet.');
+    return { svg, text: standaloneSvg(svg, backgroundOf(svg)) };
+  };
+  const onSvg = () =>
+    run('SVG', () => downloadBlob(`${baseName()}.svg`, new Blob([svgFile().text], { type: 'image/svg+xml' })));
+  const onPng = () =>
+    run('PNG', async () => {
+      const { svg, text } = svgFile();
+      downloadBlob(`${baseName()}.png`, await svgToPng(text, svg));
+    });
+  const onMarkdown = () =>
+    run('Markdown', () => {
+      const s = store.getState();
+      const scenario = selectCurrentScenario(s);
+      if (!scenario) throw new Error('There is no scenario to export yet.');
+      const link = shareUrl(s, catalog);
+      if (!link) throw new Error('Wait for the step to finish, then export.');
+      const text = traceMarkdown({
+        scenario,
+        events: s.events,
+        index: s.index,
+        names: threadNames(scenario),
+        link,
+      });
+      downloadBlob(`${baseName()}.md`, new Blob([text], { type: 'text/markdown' }));
+    });
+  return (
+    <fieldset aria-labelledby={labelId} className="export-menu">
+      <span id={labelId} className="export-label">
+        Export
+      </span>
+      <button
+        type="button"
+        aria-label="Picture as SVG"
+        title="Download the picture as SVG"
+        onClick={() => void onSvg()}
+      >
+        SVG
+      </button>
+      <button
+        type="button"
+        aria-label="Picture as PNG"
+        title="Download the picture as PNG"
+        onClick={() => void onPng()}
+      >
+        PNG
+      </button>
+      <button
+        type="button"
+        aria-label="Trace as Markdown"
+        title="Download the steps, hazards and link as Markdown"
+        onClick={() => void onMarkdown()}
+      >
+        Markdown
+      </button>
+      <span role="status" className="export-note">
+        {note}
+      </span>
+    </fieldset>
+  );
+}
