@@ -1,3 +1,4 @@
+import { HAZARD_KINDS } from '../../core/catalog';
 import { SHORT_NAMES, VERDICT_SYMBOLS } from './cell-view';
 
 const VERDICT_MEANING = {
@@ -14,7 +15,7 @@ const LIVENESS_MEANING = [
   ['↻ ?', 'the liveness pass hit its bound'],
 ] as const;
 
-const HAZARDS = ['use-after-free', 'lost-write', 'sleep-in-atomic', 'deadlock', 'stale-tlb'];
+const HAZARDS: readonly string[] = HAZARD_KINDS;
 
 /** What every symbol, short name and fill means: the grid never relies on colour alone. */
 export function MatrixLegend() {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../core';
+import { HAZARD_KINDS } from '../../core/catalog';
 import { cellLiveness, cellScenario } from '../../core/explore/matrix';
 import { exploreScenario } from '../../core/explore/ringside';
 import type { MatrixCellRun } from '../../state/matrix-run';
-import { cellView } from './cell-view';
+import { cellView, SHORT_NAMES } from './cell-view';
 
 /** Explores one cell on this thread, with the liveness pass, as the worker does. */
 function explored(...[design, event, bug]: Parameters<typeof cellScenario>): MatrixCellRun {
@@ -49,5 +50,11 @@ describe('a matrix cell shows safety and liveness side by side', () => {
       safety: { label: 'n/a', symbol: '–' },
       liveness: { label: 'n/a', symbol: '–' },
     });
+  });
+});
+
+describe('short names', () => {
+  it('names every hazard kind briefly, so a cell never overflows with a long kind', () => {
+    for (const kind of HAZARD_KINDS) expect(SHORT_NAMES[kind]?.length ?? 99).toBeLessThanOrEqual(8);
   });
 });

@@ -33,6 +33,7 @@ export const SHORT_NAMES: Readonly<Record<string, string>> = {
   'use-after-free': 'UAF',
   'lost-write': 'LOST',
   'sleep-in-atomic': 'SLEEP',
+  'block-in-nonblock': 'NOBLOCK',
   deadlock: 'DEADLOCK',
   'stale-tlb': 'STALE',
   'pin-blocks-migration': 'pin-mig',
