@@ -21,7 +21,7 @@ test('compute the matrix in the worker, click a cell and land on its counterexam
   await expect(cell).toContainText('✗ UAF');
   await cell.click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('matrix-kmap-seq-munmap-skip-seq-check');
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('cell-kmap-seq-munmap-skip-seq-check');
   const banner = page.getByRole('alert').filter({ hasText: 'Hazard' });
   await expect(banner).toContainText(/use after free/i);
   await expect(banner).toContainText('Caused by this step');

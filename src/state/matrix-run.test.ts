@@ -55,9 +55,9 @@ describe('runMatrix variants', () => {
     const cells: MatrixCellRun[] = [];
     const run = runMatrix(client, { maxStatesPerCell: 1000, onCell: (cell) => cells.push(cell) });
     await run.finished;
-    const reclaim = calls.filter((c) => c.scenario.id === 'matrix-kmap-seq-reclaim');
+    const reclaim = calls.filter((c) => c.scenario.id === 'cell-kmap-seq-reclaim');
     expect(reclaim.map((c) => c.scenario.memory)).toEqual(['anonymous', 'shmem', 'file']);
-    const moves = calls.filter((c) => c.scenario.id === 'matrix-kmap-seq-set-vring-addr');
+    const moves = calls.filter((c) => c.scenario.id === 'cell-kmap-seq-set-vring-addr');
     expect(moves.map((c) => c.scenario.startRegion)).toEqual([1, 0]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESIGNS, MM_KINDS, validateScenario } from '../index';
-import { cellScenario, exploreMatrix } from './matrix';
+import { cellScenario, exploreMatrix, matrixRows } from './matrix';
 import { matrixTable } from './matrix-table';
 
 describe('design x mm-event matrix', () => {
@@ -67,5 +67,15 @@ describe('design x mm-event matrix', () => {
     expect(seen.slice(0, 4)).toEqual([1, 2, 3, 4]);
     expect(partial.complete).toBe(false);
     expect(partial.cells.slice(3).every((c) => c.status === 'n/a' || !c.complete)).toBe(true);
+  });
+});
+
+describe('matrix cell scenarios', () => {
+  it('no cell is n/a because of its id: only a rule of the model makes a cell n/a', () => {
+    for (const { design, bug } of matrixRows())
+      for (const event of MM_KINDS) {
+        const valid = validateScenario(cellScenario(design, event, bug));
+        if (!valid.ok) expect(valid.errors.join(' ')).not.toMatch(/^id:/);
+      }
   });
 });

@@ -8,7 +8,7 @@ import { createMainThreadClient, type SimClient } from '../../worker/client';
 import type { ExploreCall } from '../../worker/explore-client';
 import { App } from '../App';
 
-const EXPLORED = 'matrix-kmap-seq-munmap-skip-seq-check';
+const EXPLORED = 'cell-kmap-seq-munmap-skip-seq-check';
 
 /** The real simulation, but only one cell is really explored; every other cell reports a complete, clean search. */
 function clientWithOneCell(): SimClient {
