@@ -96,3 +96,19 @@ export const HAZARD_KINDS = Object.keys(HAZARD_KIND_SET) as HazardKind[];
 export const WARNING_KINDS = Object.keys(WARNING_KIND_SET) as WarningKind[];
 
 export const LIMITS = { maxRounds: 4, maxMmThreads: 4, maxStory: 500, maxTitle: 200, maxSummary: 2000 } as const;
+
+/** Short names of the findings for the matrix (the CLI's table and the browser's grid), expanded in their legends. */
+export const FINDING_SHORT_NAMES: Readonly<Record<HazardKind | WarningKind, string>> = {
+  'use-after-free': 'UAF',
+  'lost-write': 'LOST',
+  'sleep-in-atomic': 'SLEEP',
+  'block-in-nonblock': 'NOBLOCK',
+  deadlock: 'DEADLOCK',
+  'stale-tlb': 'STALE',
+  'pin-blocks-migration': 'pin-mig',
+  'pin-blocks-ksm': 'pin-ksm',
+  'oom-reaper-skipped': 'oom-skip',
+  'invalidation-never-ends': 'inv-stuck',
+  'rcu-latency': 'rcu-lat',
+  'spurious-invalidation': 'spurious',
+};

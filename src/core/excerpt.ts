@@ -29,16 +29,20 @@ function escapeChar(c: string): string {
   return escapeUnsafe(c);
 }
 
-function escapeUnsafe(c: string): string {
+/** C0/C1 controls, DEL, line/paragraph separators, bidi and zero-width marks: never shown raw. */
+export function isUnsafeChar(c: string): boolean {
   const code = c.codePointAt(0) ?? 0;
-  // C0/C1 controls, DEL, line/paragraph separators, bidi and zero-width marks: never shown raw.
-  const unsafe =
+  return (
     code < 0x20 ||
     (code >= 0x7f && code < 0xa0) ||
     (code >= 0x200b && code <= 0x200f) ||
     (code >= 0x2028 && code <= 0x202e) ||
     (code >= 0x2066 && code <= 0x2069) ||
-    code === 0xfeff;
-  if (!unsafe) return c;
-  return `\\u${code.toString(16).padStart(4, '0')}`;
+    code === 0xfeff
+  );
+}
+
+function escapeUnsafe(c: string): string {
+  if (!isUnsafeChar(c)) return c;
+  return `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
 }

@@ -10,7 +10,7 @@ export {
   memoryOf,
 } from './catalog';
 export { isHazard } from './context';
-export { EXCERPT_MAX, excerpt } from './excerpt';
+export { EXCERPT_MAX, excerpt, isUnsafeChar } from './excerpt';
 export { guestUsedIdx } from './guest';
 export { layoutOf, ringLayout } from './layout';
 export { programsOf } from './programs/compile';

@@ -1,5 +1,5 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { validateScenario } from '../core';
+import { isUnsafeChar, validateScenario } from '../core';
 import type { Scenario } from '../core/types';
 import { MAX_SCENARIO_CODE_CHARS } from './run-link-types';
 
@@ -28,17 +28,7 @@ const parse = (json: string): unknown => {
 
 /** Control, bidi and zero-width characters in a message quoting link text become U+FFFD. */
 function printable(text: string): string {
-  return Array.from(text, (c) => {
-    const code = c.codePointAt(0) ?? 0;
-    const unsafe =
-      code < 0x20 ||
-      (code >= 0x7f && code < 0xa0) ||
-      (code >= 0x200b && code <= 0x200f) ||
-      (code >= 0x2028 && code <= 0x202e) ||
-      (code >= 0x2066 && code <= 0x2069) ||
-      code === 0xfeff;
-    return unsafe ? '\ufffd' : c;
-  }).join('');
+  return Array.from(text, (c) => (isUnsafeChar(c) ? '\ufffd' : c)).join('');
 }
 
 /** The scenario a link carries, through the same validator as any scenario file; an error sentence otherwise. */

@@ -1,21 +1,6 @@
+import { FINDING_SHORT_NAMES as SHORT } from '../catalog';
 import { MM_KINDS } from '../index';
-import type { HazardKind, WarningKind } from '../types';
 import type { Matrix, MatrixCell } from './matrix';
-
-const SHORT: Record<HazardKind | WarningKind, string> = {
-  'use-after-free': 'UAF',
-  'lost-write': 'LOST',
-  'sleep-in-atomic': 'SLEEP',
-  'block-in-nonblock': 'NOBLOCK',
-  deadlock: 'DEADLOCK',
-  'stale-tlb': 'STALE',
-  'pin-blocks-migration': 'pin-mig',
-  'pin-blocks-ksm': 'pin-ksm',
-  'oom-reaper-skipped': 'oom-skip',
-  'invalidation-never-ends': 'inv-stuck',
-  'rcu-latency': 'rcu-lat',
-  'spurious-invalidation': 'spurious',
-};
 
 /** Liveness marks: a cycle with no vhost progress that a weakly fair scheduler can run forever, or only an unfair one. */
 export const LIVENESS_MARKS = {

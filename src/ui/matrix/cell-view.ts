@@ -1,3 +1,4 @@
+import { FINDING_SHORT_NAMES } from '../../core/catalog';
 import type { Counterexample } from '../../core/explore/machine';
 import type { MatrixCellRun } from '../../state/matrix-run';
 
@@ -28,21 +29,8 @@ export interface MatrixCellView {
   description: string;
 }
 
-/** Short names for the cells, with their meanings in the legend; kinds not listed show their full name. */
-export const SHORT_NAMES: Readonly<Record<string, string>> = {
-  'use-after-free': 'UAF',
-  'lost-write': 'LOST',
-  'sleep-in-atomic': 'SLEEP',
-  'block-in-nonblock': 'NOBLOCK',
-  deadlock: 'DEADLOCK',
-  'stale-tlb': 'STALE',
-  'pin-blocks-migration': 'pin-mig',
-  'pin-blocks-ksm': 'pin-ksm',
-  'oom-reaper-skipped': 'oom-skip',
-  'invalidation-never-ends': 'inv-stuck',
-  'rcu-latency': 'rcu-lat',
-  'spurious-invalidation': 'spurious',
-};
+/** Short names for the cells, with their meanings in the legend. */
+export const SHORT_NAMES: Readonly<Record<string, string>> = FINDING_SHORT_NAMES;
 
 export const VERDICT_SYMBOLS: Readonly<Record<Verdict['label'], string>> = {
   holds: '✓',
