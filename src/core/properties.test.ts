@@ -1,22 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KIND_BACKINGS } from './catalog';
+import { KIND_BACKINGS, KIND_MEMORY, MM_KINDS } from './catalog';
 import { replay, step } from './step';
 import { deepFreeze, runChoices, shortestTo } from './test-helpers';
 import type { Backing, BugSwitch, DesignId, HazardKind, MemoryKind, MmEventKind, Scenario, WarningKind } from './types';
 import { validateScenario } from './validate';
 import { init } from './world';
 
-const KINDS: MmEventKind[] = [
-  'munmap',
-  'munmap-batch-full',
-  'reclaim',
-  'migrate',
-  'ksm',
-  'thp-split',
-  'oom-reap',
-  'set-vring-addr',
-];
+/** The mm events that run on private anonymous memory, the memory these properties use (writeback needs a file). */
+const KINDS: MmEventKind[] = MM_KINDS.filter((kind) => KIND_MEMORY[kind].includes('anonymous'));
 
 function scenarioOf(
   design: DesignId,

@@ -1,6 +1,5 @@
-import { select } from 'd3-selection';
-import 'd3-transition';
-import { type SVGProps, useLayoutEffect, useRef } from 'react';
+import type { SVGProps } from 'react';
+import { useAnimatedAttrs } from '../../diagram/useAnimatedAttrs';
 import { useReducedMotion } from './useReducedMotion';
 
 export const TRANSITION_MS = 250;
@@ -9,25 +8,9 @@ type Geometry = Record<string, number>;
 
 /** React owns the element; D3 only animates the geometry attributes, from their previous values. */
 function useAnimatedGeometry<E extends SVGElement>(geometry: Geometry) {
-  const ref = useRef<E>(null);
-  const first = useRef(true);
   const reduced = useReducedMotion();
-  const key = JSON.stringify(geometry);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` encodes `geometry`.
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const selection = select(element);
-    if (first.current || reduced) {
-      selection.interrupt();
-      for (const [name, value] of Object.entries(geometry)) selection.attr(name, value);
-      first.current = false;
-      return;
-    }
-    const transition = selection.transition().duration(TRANSITION_MS);
-    for (const [name, value] of Object.entries(geometry)) transition.attr(name, value);
-  }, [key, reduced]);
-  return ref;
+  const attrs = Object.fromEntries(Object.entries(geometry).map(([name, value]) => [name, String(value)]));
+  return useAnimatedAttrs<E>(attrs, { ms: reduced ? 0 : TRANSITION_MS });
 }
 
 type RectProps = Omit<SVGProps<SVGRectElement>, 'x' | 'y' | 'width' | 'height' | 'ref'> & {
