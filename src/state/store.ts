@@ -5,10 +5,11 @@ import { createExploreSlice, type ExploreSlice } from './explore-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createRunsSlice, type RunsSlice } from './runs-slice';
 import { createScenarioSlice, type ScenarioSlice } from './scenario-slice';
+import { createTourSlice, type TourSlice } from './tour-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** Snapshots, indices and flags for the UI; the simulation itself lives in src/core. */
-export type AppStore = PlaybackSlice & ScenarioSlice & UiSlice & ExploreSlice & RunsSlice;
+export type AppStore = PlaybackSlice & ScenarioSlice & UiSlice & ExploreSlice & RunsSlice & TourSlice;
 export type AppStoreApi = StoreApi<AppStore>;
 
 export function createAppStore(): AppStoreApi {
@@ -18,6 +19,7 @@ export function createAppStore(): AppStoreApi {
     ...createUiSlice(...a),
     ...createExploreSlice(...a),
     ...createRunsSlice(...a),
+    ...createTourSlice(...a),
   }));
 }
 

@@ -27,6 +27,8 @@ import { ScenarioPicker } from './scenario/ScenarioPicker';
 import { SideBySide } from './sidebyside/SideBySide';
 import { PickButton } from './threads/PickButton';
 import { ThreadsPanel } from './threads/ThreadsPanel';
+import { TourButton } from './tour/TourButton';
+import { TourPanel } from './tour/TourPanel';
 import './room.css';
 
 /** The whole stepper for the snapshot at the store's index. */
@@ -45,6 +47,7 @@ export function Stepper() {
       <header className="top">
         <h1>Ringside</h1>
         <ScenarioPicker />
+        <TourButton />
         <PresenterButton on={presenter.on} toggle={presenter.toggle} />
         <CopyLinkButton />
         <EditorButton />
@@ -68,6 +71,7 @@ export function Stepper() {
             </div>
           </div>
           <aside className="narration-col" aria-label="Narration">
+            <TourPanel />
             <HazardBanner findings={state.findings} names={names} index={index} />
             <NarrationTabs
               panels={{

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../core/types';
 import type { Controller } from '../../state/controller';
 import type { AppStoreApi } from '../../state/store';
+import { tourChapterOf } from '../../tour/tour-link';
 import { decode } from '../../url/decode';
 import type { RunLink } from '../../url/run-link-types';
 
@@ -46,6 +47,7 @@ export async function openLinkText(
   const fallbackId = known(defaultId) ? defaultId : (catalog[0]?.id ?? '');
   if (store.getState().scenarios.length === 0) store.getState().setScenarios(catalog, fallbackId);
   const decoded = decode(text, catalog);
+  store.getState().setTourChapter(decoded.status === 'ok' ? tourChapterOf(text) : null);
   if (decoded.status === 'ok') {
     await openRunLink(store, controller, catalog, decoded.link);
     store.getState().showNotice(decoded.note ?? null);

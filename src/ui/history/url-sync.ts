@@ -1,6 +1,7 @@
 import type { Scenario } from '../../core/types';
 import type { Controller } from '../../state/controller';
 import type { AppStoreApi } from '../../state/store';
+import { withTourChapter } from '../../tour/tour-link';
 import { encodeRunLink } from '../../url/encode';
 import type { RunLink } from '../../url/run-link-types';
 import { openLinkText } from './open-link';
@@ -61,12 +62,12 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
   const sync = () => {
     const s = store.getState();
     // Most store changes (exploration progress, play flags) leave the run alone: skip them cheaply.
-    const inputs = [s.states, s.schedule, s.index, s.pending, s.run];
+    const inputs = [s.states, s.schedule, s.index, s.pending, s.run, s.tourChapter];
     if (inputs.every((value, i) => value === seen[i])) return;
     seen = inputs;
     const link = restoring > 0 ? null : situationOf(s, catalog);
     if (!link) return;
-    const href = encodeRunLink(link);
+    const href = withTourChapter(encodeRunLink(link), s.tourChapter);
     if (shown?.href === href) return;
     const push = shown !== null && (s.run !== shown.run || isBranch(shown.link.schedule, link.schedule));
     const left = shown;
@@ -85,7 +86,7 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
     const s = store.getState();
     const link = situationOf(s, catalog);
     if (link && restoring === 0) {
-      const href = encodeRunLink(link);
+      const href = withTourChapter(encodeRunLink(link), s.tourChapter);
       flush();
       if (href !== browser.location.search + browser.location.hash) write(href, false);
       shown = { link, href, run: s.run };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Scenario } from '../../core';
 import type { AppStore } from '../../state/store';
+import { withTourChapter } from '../../tour/tour-link';
 import { encodeRunLink } from '../../url/encode';
 import { useServices } from '../AppContext';
 import { situationOf } from '../history/situation';
@@ -8,7 +9,9 @@ import { situationOf } from '../history/situation';
 /** The link that replays this run to the step shown (null while a step is in flight); Copy link and exports share it. */
 export function shareUrl(s: AppStore, catalog: readonly Scenario[]): string | null {
   const link = situationOf(s, catalog);
-  return link ? `${window.location.origin}${window.location.pathname}${encodeRunLink(link)}` : null;
+  return link
+    ? `${window.location.origin}${window.location.pathname}${withTourChapter(encodeRunLink(link), s.tourChapter)}`
+    : null;
 }
 
 /** Copies a link that replays this run to the step shown; shows the link when the clipboard is unavailable. */

@@ -1,0 +1,88 @@
+import { useId, useMemo, useState } from 'react';
+import type { State } from '../../core/types';
+import type { Chapter } from '../../tour/chapters';
+import { questionAt } from '../../tour/predict';
+import type { Outcome } from '../../tour/score';
+
+interface Props {
+  chapter: Chapter & { predict: NonNullable<Chapter['predict']> };
+  /** The state at the chapter's step, or null when the reader is elsewhere. */
+  state: State | null;
+  nextThread: number | undefined;
+  scoreText: string;
+  onOutcome: (outcome: Outcome) => void;
+  /** Shows the step the question was about. */
+  reveal: () => void;
+}
+
+/** Predict, then check: the reader answers (or skips), then sees the step; the answer is read from the model. */
+export function Prediction({ chapter, state, nextThread, scoreText, onOutcome, reveal }: Props) {
+  const id = useId();
+  const [choice, setChoice] = useState<string | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const question = useMemo(
+    () => (state && nextThread !== undefined ? questionAt(state, nextThread, chapter.predict) : null),
+    [state, nextThread, chapter.predict],
+  );
+  const labelOf = (value: string) => question?.choices.find((c) => c.value === value)?.label ?? value;
+  const finish = (outcome: Outcome, text: string) => {
+    setResult(text);
+    onOutcome(outcome);
+    reveal();
+  };
+  const check = () => {
+    if (!question || choice === null) return;
+    const right = question.answers.includes(choice);
+    const expected = question.answers.map(labelOf).join(' or ');
+    finish(
+      right ? 'right' : 'wrong',
+      right
+        ? `✓ Right: ${labelOf(choice)}. ${question.explanation}`
+        : `✗ Not quite: you chose ${labelOf(choice)}, the model says ${expected}. ${question.explanation}`,
+    );
+  };
+  const asking = question !== null && result === null;
+  return (
+    <section className="tour-predict" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Predict, then check</h3>
+      {asking ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            check();
+          }}
+        >
+          <fieldset>
+            <legend>{question.prompt}</legend>
+            {question.choices.map((c) => (
+              <label key={c.value} className="tour-choice">
+                <input
+                  type="radio"
+                  name={`${id}-choice`}
+                  value={c.value}
+                  checked={choice === c.value}
+                  onChange={() => setChoice(c.value)}
+                />
+                {c.label}
+              </label>
+            ))}
+          </fieldset>
+          <div className="tour-predict-actions">
+            <button type="submit" disabled={choice === null}>
+              Check my answer
+            </button>
+            <button type="button" onClick={() => finish('skipped', `Skipped. ${question.explanation}`)}>
+              Skip the question
+            </button>
+          </div>
+        </form>
+      ) : result === null ? (
+        <p className="tour-muted">The question is asked at step {chapter.step} of this chapter’s run.</p>
+      ) : null}
+      <p role="status" className="tour-result">
+        {result ? `${result} ` : ''}
+        {scoreText}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Scenario } from '../../core/types';
+import type { Controller } from '../../state/controller';
+import type { AppStoreApi } from '../../state/store';
+import { chapters } from '../../tour/chapters';
+import { chapterRun } from '../../tour/tour-link';
+import { openRunLink } from '../history/open-link';
+
+/** Replays chapter `index`'s run and opens the chapter; the run first, so history keeps the previous chapter's link. */
+export async function openChapter(
+  store: AppStoreApi,
+  controller: Controller,
+  catalog: readonly Scenario[],
+  index: number,
+): Promise<void> {
+  const chapter = chapters[index];
+  const run = chapter ? chapterRun(chapter, catalog) : null;
+  if (!run) return;
+  await openRunLink(store, controller, catalog, run);
+  store.getState().setTourChapter(index);
+}
