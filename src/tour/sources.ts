@@ -115,6 +115,27 @@ export const tourSources = {
     `${LORE}?q=%22vhost%3A+accelerate+metadata+access%22+d%3A20190524..20190525`,
     '§1.1',
   ),
+  'v5-7-9': t(
+    'Jason Wang',
+    '2019-08-09',
+    'Fixes for vhost metadata acceleration, V5 7/9 (a spinlock instead of synchronize_rcu)',
+    `${LORE}?q=%22metadata+acceleration%22+d%3A20190809..20190810`,
+    '§1.4, §7',
+  ),
+  'rework-2-2': t(
+    'Jason Wang',
+    '2019-09-05',
+    '[PATCH 0/2] Revert and rework on the metadata accelreation, patch 2/2 (spinlock)',
+    `${LORE}?q=%22Revert+and+rework+on+the+metadata%22`,
+    '§1.5, §7',
+  ),
+  'liang-2023': t(
+    'Liang Chen',
+    '2023-10-24',
+    '[RFC] vhost: vmap virtio descriptor table',
+    `${LORE}?q=%22vhost%3A+vmap+virtio+descriptor+table%22`,
+    '§1.6, §7',
+  ),
   'mst-mmdrop': t(
     'Michael S. Tsirkin',
     '2019-07-23',

@@ -5,6 +5,7 @@ import { selectCurrentScenario } from '../../state/store';
 import { useAppSelector } from '../AppContext';
 import { Diagram } from '../diagram/Diagram';
 import { CostChart } from './CostChart';
+import { PublishedFigures } from './PublishedFigures';
 import { pairedRuns, withDesign } from './paired-runs';
 import './sidebyside.css';
 
@@ -102,11 +103,14 @@ export function SideBySide() {
               </section>
             ))}
           </div>
-          <CostChart
-            a={point.a.counters}
-            b={point.b.counters}
-            names={[DESIGN_TITLES[a.design], DESIGN_TITLES[b.design]]}
-          />
+          <div className="sbs-costs">
+            <CostChart
+              a={point.a.counters}
+              b={point.b.counters}
+              names={[DESIGN_TITLES[a.design], DESIGN_TITLES[b.design]]}
+            />
+            <PublishedFigures />
+          </div>
         </div>
       ) : null}
     </section>
