@@ -15,12 +15,9 @@ export function PublishedFigures() {
         </caption>
         <thead>
           <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Mechanism</th>
-            <th scope="col">SMAP on</th>
-            <th scope="col">SMAP off</th>
-            <th scope="col">As stated</th>
-            <th scope="col">Setup</th>
+            <th scope="col">Version and mechanism</th>
+            <th scope="col">Mpps, SMAP on / off</th>
+            <th scope="col">Setup; as stated</th>
             <th scope="col">Source</th>
           </tr>
         </thead>
@@ -29,12 +26,19 @@ export function PublishedFigures() {
             const source = tourSources[figure.source];
             return (
               <tr key={figure.version}>
-                <th scope="row">{figure.version}</th>
-                <td>{figure.mechanism}</td>
-                <td>{rate(figure.smapOn)}</td>
-                <td>{rate(figure.smapOff)}</td>
-                <td>{figure.stated ?? '—'}</td>
-                <td>{figure.setup}</td>
+                <th scope="row">
+                  {figure.version}
+                  <span className="sbs-published-mechanism">{figure.mechanism}</span>
+                </th>
+                <td className="sbs-published-rate">
+                  on: {rate(figure.smapOn)}
+                  <br />
+                  off: {rate(figure.smapOff)}
+                </td>
+                <td>
+                  {figure.setup}
+                  {figure.stated ? `; ${figure.stated}` : ''}
+                </td>
                 <td>
                   {source.kind === 'thread' ? (
                     <>
