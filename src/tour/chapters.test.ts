@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../core';
 import { builtinScenarios } from '../scenarios';
 import { decode } from '../url/decode';
+import { type ChapterId, chapterIds } from './chapter-ids';
+import { chapterHref, chapterRun } from './chapter-run';
 import { chapters } from './chapters';
 import { questionAt } from './predict';
 import { sourceOf, tourSources } from './sources';
-import { chapterHref, chapterRun, tourChapterOf } from './tour-link';
+import { tourChapterOf } from './tour-link';
 
 const scenarioOf = (id: string) => builtinScenarios.find((s) => s.id === id);
 
@@ -36,8 +38,9 @@ describe('the guided tour chapters', () => {
 
   it('have unique ids and walk the thread in order: the pin before kmap, the revert before the interval notifier', () => {
     const ids = chapters.map((c) => c.id);
+    expect(ids).toEqual([...chapterIds]);
     expect(new Set(ids).size).toBe(ids.length);
-    const at = (id: string) => ids.indexOf(id);
+    const at = (id: ChapterId) => ids.indexOf(id);
     expect(at('why-kernel-pointers')).toBe(0);
     expect(at('v1-long-term-pin')).toBeLessThan(at('kmap-on-1g'));
     expect(at('no-mutex-in-invalidate-range')).toBeLessThan(at('seq-count-retry'));

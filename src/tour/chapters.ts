@@ -1,3 +1,4 @@
+import type { ChapterId } from './chapter-ids';
 import type { Prediction } from './predict';
 import type { SourceId } from './sources';
 
@@ -6,7 +7,7 @@ import type { SourceId } from './sources';
  * (never the mail's words) and the sources each statement rests on.
  */
 export interface Chapter {
-  id: string;
+  id: ChapterId;
   title: string;
   scenarioId: string;
   /** The step shown: the scenario's story replayed this far. */

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../scenarios';
 import { decode } from '../url/decode';
 import { encodeRunLink } from '../url/encode';
+import { chapterHref } from './chapter-run';
 import { chapters } from './chapters';
-import { chapterHref, tourChapterOf, withTourChapter } from './tour-link';
+import { tourChapterOf, withTourChapter } from './tour-link';
 
 describe('tour chapter links', () => {
   it('adds the chapter without touching the run: the link still decodes to the same run', () => {

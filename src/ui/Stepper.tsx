@@ -27,8 +27,7 @@ import { ScenarioPicker } from './scenario/ScenarioPicker';
 import { SideBySide } from './sidebyside/SideBySide';
 import { PickButton } from './threads/PickButton';
 import { ThreadsPanel } from './threads/ThreadsPanel';
-import { TourButton } from './tour/TourButton';
-import { TourPanel } from './tour/TourPanel';
+import { Tour, TourButton } from './tour/Tour';
 import './room.css';
 
 /** The whole stepper for the snapshot at the store's index. */
@@ -71,7 +70,7 @@ export function Stepper() {
             </div>
           </div>
           <aside className="narration-col" aria-label="Narration">
-            <TourPanel />
+            <Tour />
             <HazardBanner findings={state.findings} names={names} index={index} />
             <NarrationTabs
               panels={{

@@ -17,7 +17,7 @@ describe('published figures beside the modelled chart', () => {
   it('is a separate, labelled table next to the chart, which stays labelled as a model', async () => {
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Compare two designs' }));
-    const panel = screen.getByRole('region', { name: 'Published figures' });
+    const panel = await screen.findByRole('region', { name: 'Published figures' });
     const table = within(panel).getByRole('table', { name: /^Published figures: .*not computed by this model$/ });
     for (const figure of publishedFigures) {
       const row = within(table).getByRole('row', { name: new RegExp(`^${figure.version.replace(/[()]/g, '\\$&')}`) });

@@ -5,7 +5,7 @@ const rate = (pair: readonly [number, number] | undefined) =>
   pair ? `${pair[0].toFixed(1)} → ${pair[1].toFixed(1)} (+${gainPercent(pair)}%)` : '—';
 
 /** What the patch authors measured, with their setup and post; kept apart from the model's counters on purpose. */
-export function PublishedFigures() {
+export default function PublishedFigures() {
   return (
     <section className="sbs-published" aria-label="Published figures">
       <table>

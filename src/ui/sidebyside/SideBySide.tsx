@@ -1,13 +1,15 @@
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { DESIGN_TITLES, DESIGNS, threadNames } from '../../core';
 import type { DesignId, Finding } from '../../core/types';
 import { selectCurrentScenario } from '../../state/store';
 import { useAppSelector } from '../AppContext';
 import { Diagram } from '../diagram/Diagram';
 import { CostChart } from './CostChart';
-import { PublishedFigures } from './PublishedFigures';
 import { pairedRuns, withDesign } from './paired-runs';
 import './sidebyside.css';
+
+// The published figures load with the open view, so their table stays out of the first-load JavaScript.
+const PublishedFigures = lazy(() => import('./PublishedFigures'));
 
 const kindTitle = (kind: string) => kind.replace(/-/g, ' ');
 
@@ -109,7 +111,9 @@ export function SideBySide() {
               b={point.b.counters}
               names={[DESIGN_TITLES[a.design], DESIGN_TITLES[b.design]]}
             />
-            <PublishedFigures />
+            <Suspense fallback={<p>Loading the published figures…</p>}>
+              <PublishedFigures />
+            </Suspense>
           </div>
         </div>
       ) : null}

@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { replay } from '../../core';
 import { builtinScenarios, defaultScenarioId } from '../../scenarios';
+import { chapterHref } from '../../tour/chapter-run';
 import { chapters } from '../../tour/chapters';
 import { questionAt } from '../../tour/predict';
 import { SCORE_KEY } from '../../tour/score';
-import { chapterHref } from '../../tour/tour-link';
 import { createMainThreadClient } from '../../worker/client';
 import { App } from '../App';
 

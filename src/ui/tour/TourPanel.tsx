@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'react';
+import { chapterHref } from '../../tour/chapter-run';
 import { type Chapter, chapters } from '../../tour/chapters';
 import { browserStorage, readAnswers, recordAnswer, scoreOf } from '../../tour/score';
-import { chapterHref } from '../../tour/tour-link';
 import { useAppSelector, useServices } from '../AppContext';
 import { Citations } from './Citations';
 import { openChapter } from './open-chapter';
@@ -13,7 +13,7 @@ const hasPrediction = (chapter: Chapter): chapter is Chapter & { predict: NonNul
   chapter.predict !== undefined;
 
 /** The open tour chapter: where it stands, its narration and sources, its question, and the way to the others. */
-export function TourPanel() {
+export default function TourPanel() {
   const { store, controller, catalog } = useServices();
   const index = useAppSelector((s) => s.tourChapter);
   const scenarioId = useAppSelector((s) => s.states[0]?.scenario.id);

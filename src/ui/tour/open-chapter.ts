@@ -1,8 +1,8 @@
 import type { Scenario } from '../../core/types';
 import type { Controller } from '../../state/controller';
 import type { AppStoreApi } from '../../state/store';
+import { chapterRun } from '../../tour/chapter-run';
 import { chapters } from '../../tour/chapters';
-import { chapterRun } from '../../tour/tour-link';
 import { openRunLink } from '../history/open-link';
 
 /** Replays chapter `index`'s run and opens the chapter; the run first, so history keeps the previous chapter's link. */
