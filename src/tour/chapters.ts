@@ -26,7 +26,7 @@ export const chapters: readonly Chapter[] = [
     scenarioId: 'copy-user-baseline',
     step: 2,
     narration: [
-      'Today vhost reads each ring index with __get_user and friends. On x86 every such access opens and closes user access with stac/clac (SMAP), and since the Spectre work the opening also carries a speculation barrier.',
+      'Today vhost reads and writes each ring field with __get_user, __put_user and friends. On x86 every such access opens and closes user access with stac/clac (SMAP), and since the Spectre v1 hardening (b3bbfb3fb5d2) the reads also pay a speculation barrier.',
       'Ring metadata is a few bytes per packet, so that fixed cost dominates. RFC V2 5/5 measured, on a 2.6 GHz Broadwell, 5.0 to 6.1 Mpps with SMAP on and 6.6 to 7.4 Mpps with it off; V1 had reported about 5.0 to 6.1 Mpps. The figures panel under Compare two designs lists each version with its setup.',
       'The counters of this step count one stac/clac pair: the cost the series set out to remove.',
     ],
