@@ -10,7 +10,8 @@ export type DesignId =
   | 'vmap-notifier'
   | 'kmap-seq'
   | 'direct-map-rcu'
-  | 'interval-notifier';
+  | 'interval-notifier'
+  | 'interval-mutex';
 
 /** Bug switches: each rewrites exactly the steps it names (src/core/programs/switches.ts). */
 export type BugSwitch =
@@ -19,7 +20,8 @@ export type BugSwitch =
   | 'no-smp-rmb'
   | 'dirty-lock-in-notifier'
   | 'range-dependent-count'
-  | 'eagain-nonblock';
+  | 'eagain-nonblock'
+  | 'mutex-in-nonblock';
 
 /**
  * What kind of memory the guest RAM is: private anonymous, shmem/memfd (`memory-backend-memfd`, needed by
@@ -155,7 +157,7 @@ export interface VhostState {
   itreeSeq: number;
   /** mm's count of active interval-tree invalidations (interval-notifier only). */
   itreeActive: number;
-  /** Thread holding vq->mmu_lock (spinlock), or -1. */
+  /** Thread holding vq->mmu_lock, or -1: a spinlock, except in `interval-mutex`, where it is a mutex. */
   mmuLock: number;
   /** Thread holding vq->mutex, or -1. */
   vqMutex: number;

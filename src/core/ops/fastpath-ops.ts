@@ -1,4 +1,5 @@
 import { areaPages, directAccess, localPage, userAccess } from '../access';
+import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
 import { say } from '../context';
 import { fallbackBlocked, heldByOther, jump, localsOf, type Op } from './shared';
@@ -14,6 +15,11 @@ function accessArea(ctx: OpCtx, frameFor: (lp: number) => number): void {
     if (f >= 0) directAccess(ctx, f, gp, isWrite(area));
     else userAccess(ctx, gp, isWrite(area));
   }
+}
+
+/** In the mutex variant the worker keeps vq->mmu_lock until its own unlock step. */
+function holdMutex(ctx: OpCtx): void {
+  if (mmuLockIsMutex(ctx.s.scenario.design)) ctx.s.vhost.mmuLock = ctx.t;
 }
 
 function retryNeeded(ctx: OpCtx): boolean {
@@ -60,6 +66,7 @@ export const fastpathOps: Record<string, Op> = {
       }
       ctx.s.vhost.ptr = l.pages.slice();
       l.pages = l.pages.map(() => -1);
+      holdMutex(ctx);
       say(
         ctx,
         `Published userringpage → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}${skip ? ' without any retry check' : ''}.`,
@@ -73,6 +80,12 @@ export const fastpathOps: Record<string, Op> = {
     run(ctx) {
       ctx.cost.locks += 1;
       accessArea(ctx, (lp) => ctx.s.vhost.ptr[lp] ?? -1);
+      holdMutex(ctx);
+    },
+  },
+  'worker-unlock': {
+    run(ctx) {
+      ctx.s.vhost.mmuLock = -1;
     },
   },
   'rcu-prefetch': {

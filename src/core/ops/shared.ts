@@ -1,4 +1,5 @@
 import { areaPages, localPage, userAccessBlocked } from '../access';
+import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
 import { report } from '../context';
 import { targetPages } from '../pagetable';
@@ -51,7 +52,8 @@ export function overlapPages(s: State, t: number): readonly number[] {
 export function mightSleep(ctx: OpCtx, call: string): void {
   const th = localsOf(ctx);
   const why: string[] = [];
-  if (ctx.s.vhost.mmuLock === ctx.t) why.push('while holding the vq->mmu_lock spinlock');
+  if (ctx.s.vhost.mmuLock === ctx.t && !mmuLockIsMutex(ctx.s.scenario.design))
+    why.push('while holding the vq->mmu_lock spinlock');
   if (th.inRcu) why.push('inside an RCU read-side section');
   if (ctx.instr.ctx?.ptLock) why.push('under the page-table lock (->invalidate_range before pte_unmap_unlock)');
   const nonblock = ctx.instr.ctx !== undefined && !ctx.instr.ctx.blockable;
