@@ -239,6 +239,11 @@ export interface Counters {
   ringAccesses: number;
   /** gup_fast redone because the seq/count (or interval) check failed, or direct-map-rcu's invalidate_count bail-out. */
   retries: number;
+  /**
+   * A sleeping thread woken: the worker from mmu_interval_read_begin, or a thread from mutex_lock(&vq->mmu_lock)
+   * (interval-mutex); sleeps on vq->mutex, the page lock or a grace period are not counted.
+   */
+  sleeps: number;
 }
 
 export interface State {

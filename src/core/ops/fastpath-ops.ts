@@ -2,7 +2,7 @@ import { areaPages, directAccess, localPage, userAccess } from '../access';
 import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
 import { say } from '../context';
-import { fallbackBlocked, heldByOther, jump, localsOf, type Op } from './shared';
+import { fallbackBlocked, heldByOther, jump, localsOf, mutexWaiters, type Op } from './shared';
 
 const isWrite = (area: number) => area === 2;
 
@@ -85,6 +85,7 @@ export const fastpathOps: Record<string, Op> = {
   },
   'worker-unlock': {
     run(ctx) {
+      ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
       ctx.s.vhost.mmuLock = -1;
     },
   },

@@ -3,7 +3,8 @@ import type { OpCtx } from '../context';
 import { report, say } from '../context';
 import { frameAt } from '../frames';
 import { usedPages } from '../layout';
-import type { Instr, State } from '../types';
+import { programsOf } from '../programs/compile';
+import type { State } from '../types';
 import {
   heldByOther,
   holderName,
@@ -11,9 +12,11 @@ import {
   localsOf,
   lockHolder,
   mightSleep,
+  mutexWaiters,
   type Op,
   overlapPages,
   pointedFrames,
+  takesMutex,
 } from './shared';
 
 const lockBlocked: Op['blocked'] = (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names);
@@ -91,18 +94,23 @@ function startOp(body: (ctx: OpCtx) => void, hold: boolean): Op {
   return { blocked: lockBlocked, run: (ctx) => startBody(ctx, hold, () => body(ctx)) };
 }
 
+/** The worker sleeps in mmu_interval_read_begin: its subscription's sequence is the odd one being invalidated. */
+function readBeginAsleep(s: State): boolean {
+  const worker = s.threads[0];
+  const instr = worker ? programsOf(s.scenario)[0]?.instrs[worker.pc] : undefined;
+  return !!worker && !worker.done && instr?.op === 'read-begin' && s.vhost.seq === s.vhost.itreeSeq;
+}
+
 /** A callback returned false: mn_itree_invalidate ends the interval-tree invalidation itself (mn_itree_inv_end). */
 function itreeGiveUp(ctx: OpCtx): void {
   const v = ctx.s.vhost;
   localsOf(ctx).eagain = true;
   if (!isIntervalDesign(ctx.s.scenario.design)) return;
   v.itreeActive -= 1;
-  if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) v.itreeSeq += 1;
-}
-
-/** Does this step sleep in mutex_lock (rather than trylock)? Only for an overlapping range: else it is not called. */
-function takesMutex(i: Instr): boolean {
-  return i.ctx?.blockable !== false || (i.bugs?.includes('mutex-in-nonblock') ?? false);
+  if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
+    if (readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
+    v.itreeSeq += 1;
+  }
 }
 
 function mutexStartOp(hold: boolean): Op {
@@ -161,6 +169,7 @@ export const notifierOps: Record<string, Op> = {
       if (!isIntervalDesign(ctx.s.scenario.design)) return;
       v.itreeActive -= 1;
       if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
+        if (readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
         v.itreeSeq += 1;
         say(ctx, `Last active invalidation ended: sequence → ${v.itreeSeq} (even), waiters woken.`);
       }
@@ -201,6 +210,7 @@ export const notifierOps: Record<string, Op> = {
   'clear-unlock': {
     run(ctx) {
       clearPointers(ctx);
+      ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
       ctx.s.vhost.mmuLock = -1;
     },
   },
