@@ -79,12 +79,15 @@ export const fastpathOps: Record<string, Op> = {
       fallbackBlocked(s, i.arg, (lp) => (s.vhost.ptr[lp] ?? -1) >= 0),
     run(ctx) {
       ctx.cost.locks += 1;
+      const mapped = areaPages(ctx.s, ctx.instr.arg).every((gp) => (ctx.s.vhost.ptr[localPage(ctx.s, gp)] ?? -1) >= 0);
       accessArea(ctx, (lp) => ctx.s.vhost.ptr[lp] ?? -1);
-      holdMutex(ctx);
+      // The copy_*_user fallback runs after mutex_unlock: a fault may wait for a page lock whose holder waits for the mutex.
+      if (mapped) holdMutex(ctx);
     },
   },
   'worker-unlock': {
     run(ctx) {
+      if (ctx.s.vhost.mmuLock !== ctx.t) return say(ctx, 'Already unlocked before the copy_*_user fallback.');
       ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
       ctx.s.vhost.mmuLock = -1;
     },

@@ -6,9 +6,9 @@ import { AREA_FN, AREA_WHAT, accessLines, gupLine, putLine, ROUND_ORDER, roundBe
 const workerUnlock: Line = {
   op: 'worker-unlock',
   fn: 'mutex_unlock',
-  code: 'mutex_unlock(&vq->mmu_lock);',
+  code: 'if (locked) mutex_unlock(&vq->mmu_lock);',
   explain:
-    'The worker drops the mutex; until here an invalidation of the ring sleeps in mutex_lock, and the OOM reaper’s trylock fails.',
+    'The worker drops the mutex (unless the copy_*_user fallback already did); until here an invalidation of the ring sleeps in mutex_lock, and the OOM reaper’s trylock fails.',
   point: 'blocking-lock',
 };
 
@@ -72,7 +72,10 @@ export function seqLines(design: 'kmap-seq' | 'interval-notifier' | 'interval-mu
   );
   const access = accessLines(
     'kaccess',
-    (a) => `${lock} ${AREA_WHAT[a]} via kmap_atomic(vq->ptr) (else copy_*_user);${unlock}`,
+    (a) =>
+      mutex
+        ? `${lock} if (vq->ptr) ${AREA_WHAT[a]} via kmap_atomic(vq->ptr); else { mutex_unlock(); copy_*_user; }`
+        : `${lock} ${AREA_WHAT[a]} via kmap_atomic(vq->ptr) (else copy_*_user);${unlock}`,
     () =>
       mutex
         ? 'kmap_atomic is page_address on x86-64: the direct map; the mutex makes the notifier sleep until the access is over.'
