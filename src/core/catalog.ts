@@ -7,6 +7,7 @@ export const DESIGNS: readonly DesignId[] = [
   'kmap-seq',
   'direct-map-rcu',
   'interval-notifier',
+  'interval-mutex',
 ];
 export const BACKINGS: readonly Backing[] = ['4k', 'thp', 'hugetlb-1g'];
 export const MM_KINDS: readonly MmEventKind[] = [
@@ -28,12 +29,13 @@ export function memoryOf(scenario: { memory?: MemoryKind }): MemoryKind {
 
 /** The designs each bug switch can be applied to (it rewrites steps only these designs have). */
 export const BUG_DESIGNS: Readonly<Record<BugSwitch, readonly DesignId[]>> = {
-  'skip-seq-check': ['vmap-notifier', 'kmap-seq', 'direct-map-rcu', 'interval-notifier'],
-  'skip-set-page-dirty': ['vmap-notifier', 'kmap-seq', 'direct-map-rcu', 'interval-notifier'],
+  'skip-seq-check': ['vmap-notifier', 'kmap-seq', 'direct-map-rcu', 'interval-notifier', 'interval-mutex'],
+  'skip-set-page-dirty': ['vmap-notifier', 'kmap-seq', 'direct-map-rcu', 'interval-notifier', 'interval-mutex'],
   'no-smp-rmb': ['kmap-seq'],
-  'dirty-lock-in-notifier': ['kmap-seq', 'direct-map-rcu', 'interval-notifier'],
+  'dirty-lock-in-notifier': ['kmap-seq', 'direct-map-rcu', 'interval-notifier', 'interval-mutex'],
   'range-dependent-count': ['kmap-seq'],
   'eagain-nonblock': ['kmap-seq', 'interval-notifier'],
+  'mutex-in-nonblock': ['interval-mutex'],
 };
 export const BUGS = Object.keys(BUG_DESIGNS) as BugSwitch[];
 
@@ -73,7 +75,18 @@ export const DESIGN_TITLES: Readonly<Record<DesignId, string>> = {
   'kmap-seq': 'Andrea’s proposal: gup_fast + put_page + seq/count + kmap',
   'direct-map-rcu': 'Merged 7f466032dc9e: direct map + RCU',
   'interval-notifier': 'v5.5 mmu_interval_notifier',
+  'interval-mutex': 'v5.5 mmu_interval_notifier + a mutex (Jason Gunthorpe’s blocking lock)',
 };
+
+/** Designs built on the v5.5 mmu_interval_notifier: the mm core keeps the interval tree's odd/even sequence. */
+export function isIntervalDesign(design: DesignId): boolean {
+  return design === 'interval-notifier' || design === 'interval-mutex';
+}
+
+/** The design's vq->mmu_lock is a mutex: sleeping under it is legal, and a non-blockable callback may only trylock it. */
+export function mmuLockIsMutex(design: DesignId): boolean {
+  return design === 'interval-mutex';
+}
 
 /** Every finding kind, as records so that a kind added to types.ts without a line here fails to compile. */
 const HAZARD_KIND_SET: Readonly<Record<HazardKind, true>> = {

@@ -26,6 +26,7 @@ export function zeroCounters(): Counters {
     stacClac: 0,
     ringAccesses: 0,
     retries: 0,
+    sleeps: 0,
   };
 }
 
@@ -42,6 +43,7 @@ export function addCounters(into: Counters, delta: Counters): void {
   into.stacClac += delta.stacClac;
   into.ringAccesses += delta.ringAccesses;
   into.retries += delta.retries;
+  into.sleeps += delta.sleeps;
 }
 
 const HAZARDS: ReadonlySet<string> = new Set<HazardKind>([

@@ -4,10 +4,12 @@ export {
   BUGS,
   DESIGN_TITLES,
   DESIGNS,
+  isIntervalDesign,
   LIMITS,
   MEMORY_KINDS,
   MM_KINDS,
   memoryOf,
+  mmuLockIsMutex,
 } from './catalog';
 export { isHazard } from './context';
 export { EXCERPT_MAX, excerpt, isUnsafeChar } from './excerpt';

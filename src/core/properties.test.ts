@@ -40,7 +40,7 @@ function scenarioOf(
 const backingArb = fc.constantFrom<Backing>('4k', 'thp', 'hugetlb-1g');
 const safeScenarioArb = fc
   .tuple(
-    fc.constantFrom<DesignId>('copy-user', 'kmap-seq', 'interval-notifier'),
+    fc.constantFrom<DesignId>('copy-user', 'kmap-seq', 'interval-notifier', 'interval-mutex'),
     backingArb,
     fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 2 }),
     fc.integer({ min: 1, max: 2 }),
@@ -53,7 +53,7 @@ const safeScenarioArb = fc
 const choicesArb = fc.array(fc.nat(7), { minLength: 0, maxLength: 200 });
 
 describe('safety of the correct designs', () => {
-  it('copy-user, kmap-seq and interval-notifier never corrupt memory under any schedule of any mm event', () => {
+  it('copy-user, kmap-seq and both interval notifiers never corrupt memory under any schedule of any mm event', () => {
     fc.assert(
       fc.property(safeScenarioArb, choicesArb, (scenario, choices) => {
         const { state } = runChoices(scenario, choices);
@@ -82,6 +82,10 @@ describe('every bug switch has a schedule that produces its hazard, and only the
     ['range-dependent-count', 'kmap-seq', ['munmap', 'set-vring-addr'], 'use-after-free', 1],
     ['eagain-nonblock', 'kmap-seq', ['oom-reap'], 'oom-reaper-skipped'],
     ['eagain-nonblock', 'interval-notifier', ['oom-reap'], 'oom-reaper-skipped'],
+    ['skip-seq-check', 'interval-mutex', ['munmap'], 'use-after-free'],
+    ['skip-set-page-dirty', 'interval-mutex', ['reclaim'], 'lost-write', 0, 'shmem'],
+    ['dirty-lock-in-notifier', 'interval-mutex', ['ksm'], 'deadlock'],
+    ['mutex-in-nonblock', 'interval-mutex', ['oom-reap'], 'block-in-nonblock'],
   ];
   it.each(cases)('%s on %s with %s → %s', (bug, design, kinds, kind, startRegion = 0, memory = 'anonymous') => {
     const buggy = scenarioOf(design, '4k', kinds, 1, [bug], startRegion, memory);
@@ -89,7 +93,7 @@ describe('every bug switch has a schedule that produces its hazard, and only the
     expect(schedule).not.toBeNull();
     const run = replay(buggy, schedule ?? []);
     expect(run.events.at(-1)?.findings.map((f) => f.kind)).toContain(kind);
-    if (design === 'kmap-seq' || design === 'interval-notifier') {
+    if (design === 'kmap-seq' || design === 'interval-notifier' || design === 'interval-mutex') {
       expect(shortestTo(scenarioOf(design, '4k', kinds, 1, [], startRegion, memory), kind)).toBeNull();
     }
   });

@@ -43,3 +43,28 @@ describe('the retry counter', () => {
     expect(run.states.at(-1)?.counters.retries).toBe(0);
   });
 });
+
+describe('the sleep counter: a sleeping thread woken', () => {
+  it('kmap-seq retries instead of sleeping; the interval notifier’s worker sleeps in mmu_interval_read_begin', () => {
+    expect(storyOf('gup-munmap-seq-retry').states.at(-1)?.counters.sleeps).toBe(0);
+    const interval = storyOf('interval-notifier-safe');
+    const woken = interval.events.filter((e) => e.cost.sleeps > 0);
+    expect(woken.length).toBeGreaterThan(0);
+    expect(woken.every((e) => e.instr.op === 'mm-end')).toBe(true);
+    expect(woken.every((e) => /waiters woken/.test(e.detail))).toBe(true);
+  });
+
+  it('interval-mutex: each worker unlock that wakes reclaim from mutex_lock counts one sleep', () => {
+    const run = storyOf('interval-mutex-oom-skip');
+    const woken = run.events.filter((e) => e.cost.sleeps > 0);
+    expect(woken.map((e) => e.instr.op)).toEqual(['worker-unlock', 'worker-unlock']);
+    run.events.forEach((e, i) => {
+      if (e.cost.sleeps === 0) return;
+      const before = run.states[i];
+      if (!before) throw new Error('missing state');
+      expect(before.vhost.mmuLock).toBe(0);
+      expect(run.events.slice(i + 1).some((later) => later.thread === 1)).toBe(true);
+    });
+    expect(run.states.at(-1)?.counters.sleeps).toBe(2);
+  });
+});

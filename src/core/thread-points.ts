@@ -125,6 +125,14 @@ export const threadPoints: readonly ThreadPoint[] = [
     url: `${LORE}?q=%22add+an+interval+tree+notifier%22`,
   },
   {
+    id: 'blocking-lock',
+    who: 'Jason Gunthorpe',
+    date: '2019-08-06',
+    paraphrase:
+      'Reviewing the fixes to the merged code, he said the worker and the notifier need a real sleeping lock between them, not an open-coded scheme of spinning and sequence counts.',
+    url: `${LORE}?q=f%3Ajgg+vhost+d%3A20190805..20190807`,
+  },
+  {
     id: 'rcu-latency',
     who: 'Michael S. Tsirkin',
     date: '2019-07-23',

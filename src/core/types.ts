@@ -10,7 +10,8 @@ export type DesignId =
   | 'vmap-notifier'
   | 'kmap-seq'
   | 'direct-map-rcu'
-  | 'interval-notifier';
+  | 'interval-notifier'
+  | 'interval-mutex';
 
 /** Bug switches: each rewrites exactly the steps it names (src/core/programs/switches.ts). */
 export type BugSwitch =
@@ -19,7 +20,8 @@ export type BugSwitch =
   | 'no-smp-rmb'
   | 'dirty-lock-in-notifier'
   | 'range-dependent-count'
-  | 'eagain-nonblock';
+  | 'eagain-nonblock'
+  | 'mutex-in-nonblock';
 
 /**
  * What kind of memory the guest RAM is: private anonymous, shmem/memfd (`memory-backend-memfd`, needed by
@@ -155,7 +157,7 @@ export interface VhostState {
   itreeSeq: number;
   /** mm's count of active interval-tree invalidations (interval-notifier only). */
   itreeActive: number;
-  /** Thread holding vq->mmu_lock (spinlock), or -1. */
+  /** Thread holding vq->mmu_lock, or -1: a spinlock, except in `interval-mutex`, where it is a mutex. */
   mmuLock: number;
   /** Thread holding vq->mutex, or -1. */
   vqMutex: number;
@@ -237,6 +239,11 @@ export interface Counters {
   ringAccesses: number;
   /** gup_fast redone because the seq/count (or interval) check failed, or direct-map-rcu's invalidate_count bail-out. */
   retries: number;
+  /**
+   * A sleeping thread woken: the worker from mmu_interval_read_begin, or a thread from mutex_lock(&vq->mmu_lock)
+   * (interval-mutex); sleeps on vq->mutex, the page lock or a grace period are not counted.
+   */
+  sleeps: number;
 }
 
 export interface State {

@@ -1,4 +1,4 @@
-import { memoryOf } from './catalog';
+import { isIntervalDesign, memoryOf } from './catalog';
 import { zeroCounters } from './context';
 import { newFrame } from './frames';
 import { layoutOf } from './layout';
@@ -57,7 +57,7 @@ export function init(scenario: Scenario): State {
     thread.locals.newFrame = frames.length - 1;
   });
   programsOf(scenario);
-  const interval = scenario.design === 'interval-notifier';
+  const interval = isIntervalDesign(scenario.design);
   return {
     scenario,
     time: 0,

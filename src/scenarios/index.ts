@@ -3,6 +3,7 @@ import copyUserBaseline from './builtin/copy-user-baseline.json';
 import countStuckStarves from './builtin/count-stuck-starves.json';
 import gupMunmapSeqRetry from './builtin/gup-munmap-seq-retry.json';
 import gupMunmapUaf from './builtin/gup-munmap-uaf.json';
+import intervalMutexOomSkip from './builtin/interval-mutex-oom-skip.json';
 import intervalNotifierSafe from './builtin/interval-notifier-safe.json';
 import ksmDirtyLock from './builtin/ksm-dirty-lock.json';
 import mergedRcuRevert from './builtin/merged-rcu-revert.json';
@@ -37,6 +38,7 @@ const RAW: readonly unknown[] = [
   oomReaperEagain,
   thpSplitSpurious,
   intervalNotifierSafe,
+  intervalMutexOomSkip,
   copyUserBaseline,
 ];
 

@@ -12,7 +12,7 @@ const SAFETY: readonly HazardKind[] = [
   'deadlock',
   'stale-tlb',
 ];
-const CORRECT: readonly DesignId[] = ['copy-user', 'kmap-seq', 'interval-notifier'];
+const CORRECT: readonly DesignId[] = ['copy-user', 'kmap-seq', 'interval-notifier', 'interval-mutex'];
 const TARGETS = ['all', 'used'] as const;
 
 describe('correct designs without bug switches', () => {

@@ -19,10 +19,12 @@ describe('design x mm-event matrix', () => {
   it('judges liveness in every explored cell: the correct designs are live under weak fairness', () => {
     for (const cell of matrix.cells.filter((c) => c.status === 'explored')) {
       expect(cell.liveness?.noFairness).not.toBe('unknown');
-      const correct = ['copy-user', 'kmap-seq', 'interval-notifier'].includes(cell.design) && cell.bug === null;
+      const correct =
+        ['copy-user', 'kmap-seq', 'interval-notifier', 'interval-mutex'].includes(cell.design) && cell.bug === null;
       if (correct) expect(cell.liveness?.weakFairness).toBe('live');
       // mmu_interval_read_begin sleeps while the range is invalidated, so the interval notifier never spins.
-      if (cell.design === 'interval-notifier') expect(cell.liveness?.noFairness).toBe('live');
+      if (cell.design === 'interval-notifier' || cell.design === 'interval-mutex')
+        expect(cell.liveness?.noFairness).toBe('live');
     }
   });
 
@@ -36,6 +38,17 @@ describe('design x mm-event matrix', () => {
       .split('\n')
       .find((r) => r.startsWith('kmap-seq +range-dependent-count'));
     expect(row).toMatch(/\bSTARVE\b/);
+  });
+
+  it('shows what each interval notifier costs: only the mutex one makes the OOM reaper skip, and neither breaks', () => {
+    const cell = (design: string, event: string, bug: string | null = null) =>
+      matrix.cells.find((c) => c.design === design && c.event === event && c.bug === bug);
+    for (const event of MM_KINDS) {
+      expect(cell('interval-mutex', event)?.hazards).toEqual([]);
+      expect(cell('interval-mutex', event)?.warnings.includes('oom-reaper-skipped')).toBe(event === 'oom-reap');
+      expect(cell('interval-notifier', event)?.warnings).not.toContain('oom-reaper-skipped');
+    }
+    expect(cell('interval-mutex', 'oom-reap', 'mutex-in-nonblock')?.hazards).toEqual(['block-in-nonblock']);
   });
 
   it('has one cell per design and event without bug switches', () => {

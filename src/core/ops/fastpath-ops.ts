@@ -1,7 +1,8 @@
 import { areaPages, directAccess, localPage, userAccess } from '../access';
+import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
 import { say } from '../context';
-import { fallbackBlocked, heldByOther, jump, localsOf, type Op } from './shared';
+import { fallbackBlocked, heldByOther, jump, localsOf, mutexWaiters, type Op } from './shared';
 
 const isWrite = (area: number) => area === 2;
 
@@ -14,6 +15,11 @@ function accessArea(ctx: OpCtx, frameFor: (lp: number) => number): void {
     if (f >= 0) directAccess(ctx, f, gp, isWrite(area));
     else userAccess(ctx, gp, isWrite(area));
   }
+}
+
+/** In the mutex variant the worker keeps vq->mmu_lock until its own unlock step. */
+function holdMutex(ctx: OpCtx): void {
+  if (mmuLockIsMutex(ctx.s.scenario.design)) ctx.s.vhost.mmuLock = ctx.t;
 }
 
 function retryNeeded(ctx: OpCtx): boolean {
@@ -60,6 +66,7 @@ export const fastpathOps: Record<string, Op> = {
       }
       ctx.s.vhost.ptr = l.pages.slice();
       l.pages = l.pages.map(() => -1);
+      holdMutex(ctx);
       say(
         ctx,
         `Published userringpage → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}${skip ? ' without any retry check' : ''}.`,
@@ -72,7 +79,17 @@ export const fastpathOps: Record<string, Op> = {
       fallbackBlocked(s, i.arg, (lp) => (s.vhost.ptr[lp] ?? -1) >= 0),
     run(ctx) {
       ctx.cost.locks += 1;
+      const mapped = areaPages(ctx.s, ctx.instr.arg).every((gp) => (ctx.s.vhost.ptr[localPage(ctx.s, gp)] ?? -1) >= 0);
       accessArea(ctx, (lp) => ctx.s.vhost.ptr[lp] ?? -1);
+      // The copy_*_user fallback runs after mutex_unlock: a fault may wait for a page lock whose holder waits for the mutex.
+      if (mapped) holdMutex(ctx);
+    },
+  },
+  'worker-unlock': {
+    run(ctx) {
+      if (ctx.s.vhost.mmuLock !== ctx.t) return say(ctx, 'Already unlocked before the copy_*_user fallback.');
+      ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
+      ctx.s.vhost.mmuLock = -1;
     },
   },
   'rcu-prefetch': {

@@ -1,3 +1,4 @@
+import { isIntervalDesign } from '../catalog';
 import { say } from '../context';
 import { frameAt } from '../frames';
 import { usedPages } from '../layout';
@@ -48,7 +49,7 @@ export const ioctlOps: Record<string, Op> = {
           .map((p) => v.ptr[p] ?? -1)
           .filter((f) => f >= 0),
       );
-      if (design === 'kmap-seq' || design === 'interval-notifier') {
+      if (design === 'kmap-seq' || isIntervalDesign(design)) {
         for (const f of pointed) frameAt(s, f).dirty = true;
       } else if (design === 'direct-map-rcu' && pointed.size > 0) {
         say(ctx, 'The maps are dropped without set_page_dirty (the merged code’s teardown outside the notifier).');
@@ -58,8 +59,8 @@ export const ioctlOps: Record<string, Op> = {
       v.vmapSlot = -1;
       v.region = v.region === 0 ? 1 : 0;
       // __mmu_interval_notifier_insert during an active invalidation makes the sequence odd and the new interval's equal.
-      if (design === 'interval-notifier' && v.itreeActive > 0) v.itreeSeq |= 1;
-      if (design === 'interval-notifier') v.seq = v.itreeActive > 0 ? v.itreeSeq : v.itreeSeq - 1;
+      if (isIntervalDesign(design) && v.itreeActive > 0) v.itreeSeq |= 1;
+      if (isIntervalDesign(design)) v.seq = v.itreeActive > 0 ? v.itreeSeq : v.itreeSeq - 1;
       say(
         ctx,
         `The ring now lives in region ${v.region} (${v.region === 0 ? 'inside' : 'outside'} the range the mm side invalidates), at frame #${pteAt(s, gpage(s, v.region, 0)).frame}.`,

@@ -93,7 +93,7 @@ export const mmOps: Record<string, Op> = {
         ctx,
         'oom-reaper-skipped',
         [],
-        'The notifier refused a non-blockable invalidation, so the OOM reaper skipped QEMU’s VMA and freed none of its memory.',
+        'The notifier refused a non-blockable invalidation, so the OOM reaper skipped QEMU’s VMA and freed none of its memory; oom_reap_task tries again up to 10 times, HZ/10 apart, and then gives up on the mm.',
         'Return -EAGAIN (or false) only when the range overlaps the ring and the callback would really have to sleep.',
       );
     },

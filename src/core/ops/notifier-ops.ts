@@ -1,9 +1,23 @@
+import { isIntervalDesign } from '../catalog';
 import type { OpCtx } from '../context';
 import { report, say } from '../context';
 import { frameAt } from '../frames';
 import { usedPages } from '../layout';
+import { programsOf } from '../programs/compile';
 import type { State } from '../types';
-import { heldByOther, jump, localsOf, lockHolder, mightSleep, type Op, overlapPages, pointedFrames } from './shared';
+import {
+  heldByOther,
+  holderName,
+  jump,
+  localsOf,
+  lockHolder,
+  mightSleep,
+  mutexWaiters,
+  type Op,
+  overlapPages,
+  pointedFrames,
+  takesMutex,
+} from './shared';
 
 const lockBlocked: Op['blocked'] = (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names);
 
@@ -80,12 +94,61 @@ function startOp(body: (ctx: OpCtx) => void, hold: boolean): Op {
   return { blocked: lockBlocked, run: (ctx) => startBody(ctx, hold, () => body(ctx)) };
 }
 
+/** The worker sleeps in mmu_interval_read_begin: its subscription's sequence is the odd one being invalidated. */
+function readBeginAsleep(s: State): boolean {
+  const worker = s.threads[0];
+  const instr = worker ? programsOf(s.scenario)[0]?.instrs[worker.pc] : undefined;
+  return !!worker && !worker.done && instr?.op === 'read-begin' && s.vhost.seq === s.vhost.itreeSeq;
+}
+
+/** A callback returned false: mn_itree_invalidate ends the interval-tree invalidation itself (mn_itree_inv_end). */
+function itreeGiveUp(ctx: OpCtx): void {
+  const v = ctx.s.vhost;
+  localsOf(ctx).eagain = true;
+  if (!isIntervalDesign(ctx.s.scenario.design)) return;
+  v.itreeActive -= 1;
+  if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
+    if (readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
+    v.itreeSeq += 1;
+  }
+}
+
+function mutexStartOp(hold: boolean): Op {
+  return {
+    blocked(s, t, i, names) {
+      if (overlapPages(s, t).length === 0 || !takesMutex(i)) return null;
+      const owner = s.vhost.mmuLock;
+      return owner >= 0 && owner !== t
+        ? `sleeps in mutex_lock(&vq->mmu_lock), held by ${holderName(names, owner)}`
+        : null;
+    },
+    run(ctx) {
+      if (overlapPages(ctx.s, ctx.t).length === 0) {
+        say(ctx, 'The range does not overlap the subscription: the interval tree does not call it.');
+        return;
+      }
+      const owner = ctx.s.vhost.mmuLock;
+      if (!takesMutex(ctx.instr) && owner >= 0 && owner !== ctx.t) {
+        itreeGiveUp(ctx);
+        jump(ctx, ctx.instr.target);
+        say(
+          ctx,
+          `mutex_trylock failed (${holderName(ctx.names, owner)} holds vq->mmu_lock): the callback returns false; mn_itree_invalidate ends this interval-tree invalidation itself (sequence ${ctx.s.vhost.itreeSeq}) and the caller gets -EAGAIN.`,
+        );
+        return;
+      }
+      if (takesMutex(ctx.instr)) mightSleep(ctx, 'mutex_lock()');
+      startBody(ctx, hold, () => intervalStart(ctx));
+    },
+  };
+}
+
 export const notifierOps: Record<string, Op> = {
   'mm-start': {
     run(ctx) {
       const v = ctx.s.vhost;
       localsOf(ctx).eagain = false;
-      if (ctx.s.scenario.design === 'interval-notifier') {
+      if (isIntervalDesign(ctx.s.scenario.design)) {
         v.itreeActive += 1;
         // mn_itree_inv_start_range makes the sequence odd only when some interval overlaps the range.
         if (v.itreeSeq % 2 === 0 && overlapPages(ctx.s, ctx.t).length > 0) v.itreeSeq += 1;
@@ -103,9 +166,10 @@ export const notifierOps: Record<string, Op> = {
   'mm-end': {
     run(ctx) {
       const v = ctx.s.vhost;
-      if (ctx.s.scenario.design !== 'interval-notifier') return;
+      if (!isIntervalDesign(ctx.s.scenario.design)) return;
       v.itreeActive -= 1;
       if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
+        if (readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
         v.itreeSeq += 1;
         say(ctx, `Last active invalidation ended: sequence → ${v.itreeSeq} (even), waiters woken.`);
       }
@@ -114,7 +178,7 @@ export const notifierOps: Record<string, Op> = {
   'eagain-if-nonblock': {
     run(ctx) {
       if (ctx.instr.ctx?.blockable !== false) return;
-      localsOf(ctx).eagain = true;
+      itreeGiveUp(ctx);
       jump(ctx, ctx.instr.target);
       say(ctx, 'Non-blockable invalidation: the callback returns -EAGAIN.');
     },
@@ -123,6 +187,8 @@ export const notifierOps: Record<string, Op> = {
   'kseq-start-hold': startOp(kseqStart, true),
   'interval-invalidate': startOp(intervalStart, false),
   'interval-invalidate-hold': startOp(intervalStart, true),
+  'imutex-invalidate': mutexStartOp(false),
+  'imutex-invalidate-hold': mutexStartOp(true),
   'rcu-start': startOp(rcuStart, false),
   'rcu-start-hold': startOp(rcuStart, true),
   'dirty-lock-notifier': {
@@ -144,6 +210,7 @@ export const notifierOps: Record<string, Op> = {
   'clear-unlock': {
     run(ctx) {
       clearPointers(ctx);
+      ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
       ctx.s.vhost.mmuLock = -1;
     },
   },

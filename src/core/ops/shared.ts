@@ -1,7 +1,9 @@
 import { areaPages, localPage, userAccessBlocked } from '../access';
+import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
 import { report } from '../context';
 import { targetPages } from '../pagetable';
+import { programsOf } from '../programs/compile';
 import type { Instr, State, ThreadLocals, ThreadState } from '../types';
 
 export interface Op {
@@ -51,7 +53,8 @@ export function overlapPages(s: State, t: number): readonly number[] {
 export function mightSleep(ctx: OpCtx, call: string): void {
   const th = localsOf(ctx);
   const why: string[] = [];
-  if (ctx.s.vhost.mmuLock === ctx.t) why.push('while holding the vq->mmu_lock spinlock');
+  if (ctx.s.vhost.mmuLock === ctx.t && !mmuLockIsMutex(ctx.s.scenario.design))
+    why.push('while holding the vq->mmu_lock spinlock');
   if (th.inRcu) why.push('inside an RCU read-side section');
   if (ctx.instr.ctx?.ptLock) why.push('under the page-table lock (->invalidate_range before pte_unmap_unlock)');
   const nonblock = ctx.instr.ctx !== undefined && !ctx.instr.ctx.blockable;
@@ -101,4 +104,26 @@ export function fallbackBlocked(s: State, area: number, usesPtr: (lp: number) =>
 export function lockHolder(s: State, f: number, names: readonly string[]): string {
   const t = s.threads.findIndex((th, i) => i > 0 && !th.done && th.locals.pages.includes(f));
   return t > 0 ? holderName(names, t) : 'the mm side';
+}
+
+/** Does this callback step sleep in mutex_lock (rather than trylock)? It does when the caller may block, or with the bug. */
+export function takesMutex(i: Instr): boolean {
+  return i.ctx?.blockable !== false || (i.bugs?.includes('mutex-in-nonblock') ?? false);
+}
+
+const WORKER_LOCKERS: ReadonlySet<string> = new Set(['check-publish', 'kaccess']);
+
+/** Threads asleep in mutex_lock on vq->mmu_lock held by `t` (interval-mutex only): releasing it wakes each of them. */
+export function mutexWaiters(s: State, t: number): number {
+  if (!mmuLockIsMutex(s.scenario.design) || s.vhost.mmuLock !== t) return 0;
+  const programs = programsOf(s.scenario);
+  let n = 0;
+  s.threads.forEach((th, u) => {
+    const instr = programs[u]?.instrs[th.pc];
+    if (u === t || th.done || !instr) return;
+    const worker = WORKER_LOCKERS.has(instr.op);
+    const notifier = instr.op.startsWith('imutex-invalidate') && takesMutex(instr) && overlapPages(s, u).length > 0;
+    if (worker || notifier) n += 1;
+  });
+  return n;
 }

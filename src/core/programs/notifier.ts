@@ -36,7 +36,7 @@ function clearLines(op: string, code: string, explain: string, bugs: BugSwitch[]
   if (!dirtyLock) return [line];
   const held = line.code
     .replace(
-      / if \(write\) set_page_dirty\(ptr\);| vq->ptr = NULL;| rcu_assign_pointer\(map, NULL\);| spin_unlock\(\);/g,
+      / if \(write\) set_page_dirty\(ptr\);| vq->ptr = NULL;| rcu_assign_pointer\(map, NULL\);| (spin|mutex)_unlock\(\);/g,
       '',
     )
     .replace(' if (map) { }', '');
@@ -119,6 +119,30 @@ function interval(hook: Hook, bugs: BugSwitch[], ctx: CallCtx, out: string): Lin
   ];
 }
 
+/**
+ * Jason Gunthorpe's blocking lock, as nouveau's `nouveau_svm_range_invalidate` (v5.5) takes it: `mutex_lock` when the
+ * range is blockable, else `mutex_trylock`, returning false when that fails.
+ */
+function intervalMutex(hook: Hook, bugs: BugSwitch[], ctx: CallCtx, out: string): Line[] {
+  if (hook !== 'start') return [];
+  const always = bugs.includes('mutex-in-nonblock');
+  const take = always
+    ? 'mutex_lock(&vq->mmu_lock);  /* even when !mmu_notifier_range_blockable(range) */'
+    : 'if (mmu_notifier_range_blockable(range)) mutex_lock(&vq->mmu_lock); else if (!mutex_trylock(&vq->mmu_lock)) return false;';
+  const lines = clearLines(
+    'imutex-invalidate',
+    `${take} mmu_interval_set_seq(sub, cur_seq); if (write) set_page_dirty(ptr); vq->ptr = NULL; mutex_unlock();`,
+    always
+      ? 'The callback sleeps on the mutex whatever the caller said: in the OOM reaper’s non-blockable invalidation it may wait for the worker.'
+      : 'A sleeping lock shared with the worker: wait for it when the caller may block; when it may not (the OOM reaper), only trylock and return false if it is held.',
+    bugs,
+    ctx,
+  ).map((line) => ({ ...line, code: line.code.replace('spin_unlock(&vq->mmu_lock)', 'mutex_unlock(&vq->mmu_lock)') }));
+  const [first, ...rest] = lines;
+  if (!first) return [];
+  return [withBug({ ...first, to: out, point: 'blocking-lock' }, 'mutex-in-nonblock', always), ...rest];
+}
+
 function directMapRcu(hook: Hook, bugs: BugSwitch[], ctx: CallCtx, out: string): Line[] {
   if (hook === 'start') {
     return [
@@ -199,6 +223,8 @@ export function callbackLines(design: DesignId, hook: Hook, bugs: BugSwitch[], c
       return kmapSeq(hook, bugs, ctx, out);
     case 'interval-notifier':
       return interval(hook, bugs, ctx, out);
+    case 'interval-mutex':
+      return intervalMutex(hook, bugs, ctx, out);
     case 'direct-map-rcu':
       return directMapRcu(hook, bugs, ctx, out);
     case 'vmap-notifier':

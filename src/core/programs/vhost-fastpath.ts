@@ -2,7 +2,24 @@ import type { BugSwitch } from '../types';
 import { type Line, withBug } from './line';
 import { AREA_FN, AREA_WHAT, accessLines, gupLine, putLine, ROUND_ORDER, roundBegin, roundEnd } from './vhost-common';
 
-export function seqLines(design: 'kmap-seq' | 'interval-notifier', bugs: BugSwitch[]): Line[] {
+/** The mutex variant's critical sections end in a step of their own, so a trylock can meet the lock held. */
+const workerUnlock: Line = {
+  op: 'worker-unlock',
+  fn: 'mutex_unlock',
+  code: 'if (locked) mutex_unlock(&vq->mmu_lock);',
+  explain:
+    'The worker drops the mutex (unless the copy_*_user fallback already did); until here an invalidation of the ring sleeps in mutex_lock, and the OOM reaper’s trylock fails.',
+  point: 'blocking-lock',
+};
+
+function withUnlocks(lines: Line[]): Line[] {
+  return lines.flatMap((line) => [line, workerUnlock]);
+}
+
+export function seqLines(design: 'kmap-seq' | 'interval-notifier' | 'interval-mutex', bugs: BugSwitch[]): Line[] {
+  const mutex = design === 'interval-mutex';
+  const lock = mutex ? 'mutex_lock(&vq->mmu_lock);' : 'spin_lock(&vq->mmu_lock);';
+  const unlock = mutex ? '' : ' spin_unlock();';
   const noRmb = design === 'kmap-seq' && bugs.includes('no-smp-rmb');
   const skip = bugs.includes('skip-seq-check');
   const readSeq: Line =
@@ -35,12 +52,15 @@ export function seqLines(design: 'kmap-seq' | 'interval-notifier', bugs: BugSwit
   const check = withBug(
     {
       op: 'check-publish',
-      fn: design === 'kmap-seq' ? 'spin_lock + mmu_notifier_retry' : 'spin_lock + mmu_interval_read_retry',
+      fn:
+        design === 'kmap-seq'
+          ? 'spin_lock + mmu_notifier_retry'
+          : `${mutex ? 'mutex_lock' : 'spin_lock'} + mmu_interval_read_retry`,
       code: skip
-        ? 'spin_lock(&vq->mmu_lock); vq->ptr = pages; spin_unlock();  /* no retry check */'
+        ? `${lock} vq->ptr = pages;${unlock}  /* no retry check */`
         : design === 'kmap-seq'
           ? 'spin_lock(&vq->mmu_lock); if (vq->count || seq != vq->mmu_seq) { unlock; goto again; } vq->ptr = pages; spin_unlock();'
-          : 'spin_lock(&vq->mmu_lock); if (mmu_interval_read_retry(&vq->sub, seq)) { unlock; goto again; } vq->ptr = pages; spin_unlock();',
+          : `${lock} if (mmu_interval_read_retry(&vq->sub, seq)) { unlock; goto again; } vq->ptr = pages;${unlock}`,
       explain: skip
         ? 'Publishes the pages without asking whether an invalidation ran since gup_fast: the page may already be freed.'
         : 'Under the lock the notifier also takes: retry if an invalidation is in progress or completed since the snapshot, else publish userringpage.',
@@ -50,6 +70,17 @@ export function seqLines(design: 'kmap-seq' | 'interval-notifier', bugs: BugSwit
     'skip-seq-check',
     skip,
   );
+  const access = accessLines(
+    'kaccess',
+    (a) =>
+      mutex
+        ? `${lock} if (vq->ptr) ${AREA_WHAT[a]} via kmap_atomic(vq->ptr); else { mutex_unlock(); copy_*_user; }`
+        : `${lock} ${AREA_WHAT[a]} via kmap_atomic(vq->ptr) (else copy_*_user);${unlock}`,
+    () =>
+      mutex
+        ? 'kmap_atomic is page_address on x86-64: the direct map; the mutex makes the notifier sleep until the access is over.'
+        : 'kmap_atomic is page_address on x86-64: the direct map, no page tables or TLB flushes; the spinlock makes the notifier wait for the access.',
+  ).map((l) => ({ ...l, point: 'kmap-direct' }));
   return [
     roundBegin,
     {
@@ -61,13 +92,8 @@ export function seqLines(design: 'kmap-seq' | 'interval-notifier', bugs: BugSwit
     },
     ...fetch,
     putLine,
-    check,
-    ...accessLines(
-      'kaccess',
-      (a) => `spin_lock(&vq->mmu_lock); ${AREA_WHAT[a]} via kmap_atomic(vq->ptr) (else copy_*_user); spin_unlock();`,
-      () =>
-        'kmap_atomic is page_address on x86-64: the direct map, no page tables or TLB flushes; the spinlock makes the notifier wait for the access.',
-    ).map((l) => ({ ...l, point: 'kmap-direct' })),
+    ...(mutex ? withUnlocks([check]) : [check]),
+    ...(mutex ? withUnlocks(access) : access),
     roundEnd,
   ];
 }

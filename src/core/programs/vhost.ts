@@ -13,6 +13,7 @@ export function vhostLines(design: DesignId, bugs: BugSwitch[]): Line[] {
       return vmapNotifier(bugs);
     case 'kmap-seq':
     case 'interval-notifier':
+    case 'interval-mutex':
       return seqLines(design, bugs);
     case 'direct-map-rcu':
       return directMapRcu(bugs);

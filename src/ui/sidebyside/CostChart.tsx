@@ -10,6 +10,7 @@ const ROWS: readonly { key: keyof Counters; label: string }[] = [
   { key: 'ipis', label: 'IPIs' },
   { key: 'gupCalls', label: 'gup calls' },
   { key: 'retries', label: 'gup retries' },
+  { key: 'sleeps', label: 'sleeps (woken)' },
   { key: 'locks', label: 'locks taken' },
   { key: 'stacClac', label: 'stac/clac pairs' },
 ];

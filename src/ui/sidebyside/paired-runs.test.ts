@@ -27,6 +27,17 @@ describe('two designs on the same mm steps', () => {
     for (const t of mmThreads) expect(last?.b.threads[t]?.done).toBe(last?.a.threads[t]?.done);
   });
 
+  it('pairs the two interval notifiers without leaving the mutex one inside its critical section at an mm step', () => {
+    const spin = scenarioById('interval-notifier-safe');
+    if (!spin) throw new Error('missing scenario');
+    const mutex = withDesign(spin, 'interval-mutex');
+    if (!mutex) throw new Error('variant refused');
+    const points = pairedRuns(spin, spin, mutex, spin.story, threadNames(spin));
+    expect(points.length).toBeGreaterThan(3);
+    expect(points.every((p) => p.b.vhost.mmuLock !== 0)).toBe(true);
+    expect(points.at(-1)?.b.findings.filter((f) => f.severity === 'hazard')).toEqual([]);
+  });
+
   it('drops the bug switches the other design does not have', () => {
     const buggy = { ...base, design: 'kmap-seq' as const, bugs: ['no-smp-rmb' as const] };
     expect(withDesign(buggy, 'vmap-notifier')?.bugs).toEqual([]);

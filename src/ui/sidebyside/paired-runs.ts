@@ -28,7 +28,8 @@ function catchUp(state: State, target: number, mm?: number): State {
   let s = state;
   for (let guard = 0; guard < CATCH_UP_LIMIT; guard++) {
     const ready = enabledThreads(s);
-    const behind = s.counters.ringAccesses < target;
+    // The worker never stops inside its own critical section (interval-mutex holds vq->mmu_lock across steps).
+    const behind = s.counters.ringAccesses < target || s.vhost.mmuLock === 0;
     const waiting = mm !== undefined && !ready.includes(mm);
     if (!(behind || waiting) || !ready.includes(0)) break;
     s = advance(s, 0);

@@ -20,12 +20,12 @@ describe('CostView', () => {
       within(totalRow)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['3', '0', '0', '3', '0', '0', '1', '1', '0', '3', '0']);
+    ).toEqual(['3', '0', '0', '3', '0', '0', '1', '1', '0', '3', '0', '0']);
     expect(
       within(stepRow)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['+1', '·', '·', '·', '·', '·', '·', '·', '·', '+1', '·']);
+    ).toEqual(['+1', '·', '·', '·', '·', '·', '·', '·', '·', '+1', '·', '·']);
     expect(screen.getByRole('heading', { name: 'Cost (a model, not a measurement)' })).toBeInTheDocument();
   });
 });

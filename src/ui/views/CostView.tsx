@@ -12,6 +12,7 @@ const COLUMNS: readonly [keyof Counters, string, string][] = [
   ['stacClac', 'stac/clac', 'uaccess calls: SMAP stac/clac pair plus the speculation barrier'],
   ['ringAccesses', 'accesses', 'ring accesses'],
   ['retries', 'retries', 'gup_fast redone after a failed seq/count check, or an invalidate_count bail-out'],
+  ['sleeps', 'sleeps', 'sleeping threads woken: in mmu_interval_read_begin, or in mutex_lock on vq->mmu_lock'],
 ];
 
 /** Cost counters of this step and of the run: a model for comparing designs, not a measurement. */

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { isIntervalDesign, mmuLockIsMutex } from '../../core';
 import type { State } from '../../core/types';
 import type { ChangedTest } from './changed';
 import { isGone, ownerLabel, threadLabel } from './labels';
@@ -23,10 +24,10 @@ export function VhostView({ state, changed, names }: Props) {
   const rows = Math.max(vhost.ptr.length, targets.length);
   const infoY = 24 + rows * ROW;
   const dangling = vhost.ptr.filter((f) => f >= 0 && isGone(state.frames[f])).length;
-  const interval = state.scenario.design === 'interval-notifier';
+  const interval = isIntervalDesign(state.scenario.design);
   const info = [
     `seq ${vhost.seq} · count ${vhost.count}${interval ? ` · itree seq ${vhost.itreeSeq}, active ${vhost.itreeActive}` : ''}`,
-    `mmu_lock held by ${threadLabel(names, vhost.mmuLock)}`,
+    `mmu_lock${mmuLockIsMutex(state.scenario.design) ? ' (a mutex)' : ''} held by ${threadLabel(names, vhost.mmuLock)}`,
     `vq->mutex held by ${threadLabel(names, vhost.vqMutex)}`,
     `vmap slot ${vhost.vmapSlot < 0 ? 'none' : vhost.vmapSlot}`,
   ];
