@@ -34,7 +34,9 @@ describe('explore CLI core', () => {
     expect(report.complete).toBe(true);
     for (const h of report.hazards)
       expect(Object.keys(h).sort()).toEqual(['kind', 'message', 'retries', 'schedule', 'severity', 'step']);
-    expect(report.liveness).toMatchObject({ complete: true, states: report.states });
+    // Liveness runs on the full graph; the safety search is partial-order reduced, so it stores fewer states.
+    expect(report.liveness).toMatchObject({ complete: true });
+    expect(report.liveness.states).toBeGreaterThanOrEqual(report.states);
   });
 
   it('reports liveness beside safety: seq/count spins only under an unfair scheduler', () => {
