@@ -39,6 +39,19 @@ describe('explore CLI core', () => {
     expect(report.liveness.states).toBeGreaterThanOrEqual(report.states);
   });
 
+  it('explores every interleaving with --no-por, and fewer states by default', () => {
+    const reduced = JSON.parse(runCli([first?.id ?? ''], io).stdout);
+    const full = JSON.parse(runCli([first?.id ?? '', '--no-por'], io).stdout);
+    expect(reduced.por).toBe(true);
+    expect(full.por).toBe(false);
+    expect(full.states).toBe(full.liveness.states);
+    expect(reduced.states).toBeLessThan(full.states);
+    expect(reduced.hazards.map((h: { kind: string }) => h.kind)).toEqual(
+      full.hazards.map((h: { kind: string }) => h.kind),
+    );
+    expect(runCli(['--no-por=1'], io).stderr).toMatch(/^--no-por takes no value/);
+  });
+
   it('reports liveness beside safety: seq/count spins only under an unfair scheduler', () => {
     const report = JSON.parse(runCli(['gup-munmap-seq-retry'], io).stdout);
     expect(report.hazards).toEqual([]);

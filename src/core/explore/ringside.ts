@@ -56,6 +56,8 @@ export interface ScenarioReport {
   depth: number;
   ms: number;
   complete: boolean;
+  /** Partial-order reduction was on (the default; `--no-por` turns it off). */
+  por: boolean;
   result: string;
   /** Each finding kind's shortest schedule, with the gup_fast retries taken along it. */
   hazards: (Counterexample & { retries: number })[];
@@ -88,6 +90,7 @@ export function reportOf(scenario: Scenario, r: ExploreResult): ScenarioReport {
     depth: r.depth,
     ms: Math.round(r.ms),
     complete: r.complete,
+    por: r.reduced,
     result: r.message,
     hazards: [...r.findings]
       .sort((a, b) => bySeverity(a) - bySeverity(b) || a.schedule.length - b.schedule.length)
