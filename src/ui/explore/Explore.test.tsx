@@ -53,6 +53,17 @@ describe('Explore panel', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('list', { name: 'Bad interleavings found' })).not.toBeInTheDocument();
   }, 30_000);
 
+  it('explores every interleaving, without partial-order reduction, when its checkbox is cleared', async () => {
+    const { user } = await openExploreTab([uaf, safe]);
+    const reduce = screen.getByRole('checkbox', { name: /partial-order reduction/ });
+    expect(reduce).toBeChecked();
+    await user.click(reduce);
+    await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
+    await screen.findByRole('button', { name: 'Open use-after-free in stepper' }, untilExplored);
+    expect(status()).toHaveTextContent('Complete: every interleaving explored, 400 distinct states.');
+    expect(screen.getByText(/400 states · 614 transitions · depth 18 · [\d.,]+ ms/)).toBeInTheDocument();
+  }, 30_000);
+
   it('reports liveness beside safety and opens the loop in the stepper as a lasso', async () => {
     const { user } = await openExploreTab([safe]);
     await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
