@@ -55,7 +55,7 @@ describe('Explore panel', { timeout: 30_000 }, () => {
 
   it('explores every interleaving, without partial-order reduction, when its checkbox is cleared', async () => {
     const { user } = await openExploreTab([uaf, safe]);
-    const reduce = screen.getByRole('checkbox', { name: /partial-order reduction/ });
+    const reduce = screen.getByRole('checkbox', { name: /partial-order reduction/i });
     expect(reduce).toBeChecked();
     await user.click(reduce);
     await user.click(screen.getByRole('button', { name: 'Find every bad interleaving' }));
