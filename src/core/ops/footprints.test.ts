@@ -11,9 +11,11 @@ import { FOOTPRINTS, type StatePart } from './footprints';
 import { OPS } from './index';
 
 const STATES_PER_SCENARIO = 1_500;
+/** Matrix cells are many and small: their first states already run every op of their programs. */
+const STATES_PER_CELL = 600;
 
 /** Explores `scenario` and records, for every state, what each thread's blocked check and enabled op touch. */
-function undeclaredTouches(scenario: Scenario): string[] {
+function undeclaredTouches(scenario: Scenario, maxStates = STATES_PER_SCENARIO): string[] {
   const problems = new Set<string>();
   const base = ringsideMachine(scenario);
   const check = (s: State) => {
@@ -42,7 +44,7 @@ function undeclaredTouches(scenario: Scenario): string[] {
         return base.enabled(s);
       },
     },
-    { maxStates: STATES_PER_SCENARIO },
+    { maxStates },
   );
   return [...problems].sort();
 }
@@ -67,7 +69,7 @@ describe('op footprints', () => {
   });
 
   it('cover what the ops touch in every matrix cell', () => {
-    const problems = new Set(matrixScenarios().flatMap(undeclaredTouches));
+    const problems = new Set(matrixScenarios().flatMap((s) => undeclaredTouches(s, STATES_PER_CELL)));
     expect([...problems].sort()).toEqual([]);
-  });
+  }, 120_000);
 });
