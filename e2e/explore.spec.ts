@@ -75,3 +75,21 @@ test('a count left above zero starves vhost even under weak fairness, and the lo
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'test-results/screens/explore-starve.png' });
 });
+
+test('clearing the reduction checkbox explores every interleaving, with the same hazard', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('Step 0 of 0')).toBeVisible();
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  const reduce = page.getByRole('checkbox', { name: /partial-order reduction/i });
+  await expect(reduce).toBeChecked();
+  await reduce.press('Space');
+  await expect(reduce).not.toBeChecked();
+  await page.getByRole('button', { name: 'Find every bad interleaving' }).click();
+  await expect(page.getByRole('button', { name: 'Open use-after-free in stepper' })).toBeVisible(SEARCH);
+  const status = page.getByRole('status').filter({ hasText: /^Complete: every interleaving/ });
+  await expect(status).toHaveText('Complete: every interleaving explored, 400 distinct states.');
+  await reduce.check();
+  await page.getByRole('button', { name: 'Find every bad interleaving' }).click();
+  await expect(status).toContainText('(partial-order reduction), 346 distinct states', SEARCH);
+  await expect(page.getByRole('button', { name: 'Open use-after-free in stepper' })).toBeVisible();
+});

@@ -9,7 +9,8 @@ export const BROWSER_MAX_STORE_BYTES = 96 * 2 ** 20;
 
 /** Starts and cancels the exhaustive exploration of the current scenario; at most one runs at a time. */
 export interface Explorer {
-  start: () => void;
+  /** `por: false` explores without partial-order reduction (docs/partial-order.md). */
+  start: (options?: { por?: boolean }) => void;
   cancel: () => void;
   /** Cancels any run and forgets its results. */
   reset: () => void;
@@ -28,7 +29,7 @@ export function createExplorer(store: AppStoreApi, client: SimClient): Explorer 
     current = null;
     set({ phase: 'idle' });
   };
-  const start = () => {
+  const start = ({ por = true }: { por?: boolean } = {}) => {
     const scenario = selectCurrentScenario(store.getState());
     if (!scenario) return;
     reset();
@@ -39,6 +40,7 @@ export function createExplorer(store: AppStoreApi, client: SimClient): Explorer 
       scenario,
       maxStates: BROWSER_MAX_STATES,
       maxStoreBytes: BROWSER_MAX_STORE_BYTES,
+      por,
       onProgress: (progress) => {
         const shown = store.getState().exploration;
         if (mine === generation && shown.phase === 'running') set({ ...shown, progress });

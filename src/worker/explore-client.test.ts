@@ -43,7 +43,7 @@ describe('exploring through a client', () => {
     const liveness = progress.filter((p) => p.phase === 'liveness').map((p) => p.states);
     for (const states of [safety, liveness]) {
       expect(states).toEqual([...states].sort((x, y) => x - y));
-      expect(states).toEqual(expect.arrayContaining([100, 200, 300, 400]));
+      expect(states).toEqual(expect.arrayContaining([100, 200, 300]));
     }
     expect(progress.findIndex((p) => p.phase === 'liveness')).toBe(safety.length);
     expect(result.liveness?.weakFairness.verdict).toBe('live');
@@ -72,10 +72,11 @@ describe('exploring through a client', () => {
       progressEvery: 200,
       onProgress: (p) => {
         progressSeen.push(p.states);
-        cancelled.cancel();
+        // Progress already posted before the cancel arrived may still come in; cancel once.
+        if (progressSeen.length === 1) cancelled.cancel();
       },
     });
-    expect((await complete.result).states).toBe(400);
+    expect((await complete.result).states).toBe(346);
     expect((await cancelled.result).status).toBe('cancelled');
     expect(progressSeen.length).toBeGreaterThan(0);
     expect(worker.requests.map((r) => r.type)).toEqual(['hello', 'explore', 'explore', 'cancel-explore']);

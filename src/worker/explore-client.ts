@@ -8,6 +8,8 @@ export interface ExploreCall {
   /** Stop with an incomplete result once the explorer's stores pass this many bytes. */
   maxStoreBytes?: number;
   progressEvery?: number;
+  /** `false` turns partial-order reduction off. */
+  por?: boolean;
   onProgress: (progress: ExploreProgress) => void;
 }
 
@@ -31,8 +33,12 @@ export function createExploreTracker(send: (request: ExploreRequest) => void) {
     start(call: ExploreCall): ExploreRun {
       const id = nextId++;
       const result = new Promise<ExploreResult>((resolve, reject) => pending.set(id, { call, resolve, reject }));
-      const { scenario, maxStates, maxStoreBytes, progressEvery } = call;
-      const bounds = { ...(maxStoreBytes ? { maxStoreBytes } : {}), ...(progressEvery ? { progressEvery } : {}) };
+      const { scenario, maxStates, maxStoreBytes, progressEvery, por } = call;
+      const bounds = {
+        ...(maxStoreBytes ? { maxStoreBytes } : {}),
+        ...(progressEvery ? { progressEvery } : {}),
+        ...(por === false ? { por } : {}),
+      };
       send({ id, type: 'explore', scenario, maxStates, ...bounds });
       return { result, cancel: () => (pending.has(id) ? send({ id, type: 'cancel-explore' }) : undefined) };
     },

@@ -38,6 +38,8 @@ export interface RunOptions {
   maxStoreBytes?: number;
   progressEvery?: number;
   sliceMs?: number;
+  /** `false` turns partial-order reduction off for the safety search (liveness always uses the full graph). */
+  por?: boolean;
   signal: { readonly aborted: boolean };
   onProgress: (progress: ExploreProgress) => void;
   pause?: Pause;
@@ -48,12 +50,12 @@ export interface RunOptions {
  * liveness pass the same way; resolves with the explorer's result carrying both verdicts.
  */
 export async function runExploration(scenario: Scenario, options: RunOptions): Promise<ExploreResult> {
-  const { maxStates, maxStoreBytes, signal, onProgress, pause = nextTask } = options;
+  const { maxStates, maxStoreBytes, signal, onProgress, pause = nextTask, por } = options;
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
   const sliceMs = options.sliceMs ?? WORKER_SLICE_MS;
   const machine = ringsideMachine(scenario);
   const bounds = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal };
-  const safety = await sliced(exploreSteps(machine, bounds), onProgress, progressEvery, pause);
+  const safety = await sliced(exploreSteps(machine, { ...bounds, por }), onProgress, progressEvery, pause);
   if (safety.status === 'cancelled') return safety;
   const liveness = await sliced(
     scenarioLivenessSteps(scenario, machine, bounds),
@@ -93,13 +95,13 @@ export function createExploreHost(
 ) {
   const running = new Map<number, { aborted: boolean }>();
   const start = async (request: Extract<ExploreRequest, { type: 'explore' }>) => {
-    const { id, scenario, maxStates, maxStoreBytes, progressEvery } = request;
+    const { id, scenario, maxStates, maxStoreBytes, progressEvery, por } = request;
     const signal = { aborted: false };
     running.set(id, signal);
     try {
       await pause(); // receive() never explores synchronously: its caller (a click, onmessage) returns first.
       const onProgress = (progress: ExploreProgress) => post({ id, type: 'explore-progress', progress });
-      const options = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal, onProgress, pause };
+      const options = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal, onProgress, pause, por };
       const result = await runExploration(scenario, options);
       post({ id, type: 'explore-result', result });
     } catch (error) {

@@ -20,6 +20,8 @@ export type ExploreRequest =
       maxStates: number;
       maxStoreBytes?: number;
       progressEvery?: number;
+      /** `false` explores without partial-order reduction (it is on by default). */
+      por?: boolean;
     }
   | { id: number; type: 'cancel-explore' };
 

@@ -5,13 +5,15 @@ export interface CliArgs {
   maxStates?: number;
   matrix: boolean;
   table: boolean;
+  /** `--no-por`: explore every interleaving, without partial-order reduction. */
+  por: boolean;
 }
 
-const FLAGS = ['--matrix', '--table', '--max-states'];
+const FLAGS = ['--matrix', '--table', '--max-states', '--no-por'];
 
 /** The explore command's arguments; a string is the one-line reason they are wrong. Never throws. */
 export function parseCliArgs(args: readonly string[]): CliArgs | string {
-  const parsed: CliArgs = { matrix: false, table: false };
+  const parsed: CliArgs = { matrix: false, table: false, por: true };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -26,6 +28,9 @@ export function parseCliArgs(args: readonly string[]): CliArgs | string {
     } else if (flag === '--matrix' || flag === '--table') {
       if (inline !== undefined) return `${flag} takes no value`;
       parsed[flag === '--matrix' ? 'matrix' : 'table'] = true;
+    } else if (flag === '--no-por') {
+      if (inline !== undefined) return `${flag} takes no value`;
+      parsed.por = false;
     } else if (arg.startsWith('-') && arg !== '-') {
       return `unknown option ${excerpt(arg)} (options: ${FLAGS.join(', ')})`;
     } else positional.push(arg);

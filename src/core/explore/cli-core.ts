@@ -26,7 +26,7 @@ export interface CliOutput {
 }
 
 export const USAGE =
-  'usage: npm run explore -- <scenario id | path/to/scenario.json> [--max-states N] | --matrix [--table]';
+  'usage: npm run explore -- <scenario id | path/to/scenario.json> [--max-states N] [--no-por] | --matrix [--table] [--no-por]';
 /** The longest stderr line: enough for every validation error, short enough for any terminal. */
 const MAX_STDERR = 2000;
 
@@ -44,14 +44,14 @@ export function runCli(args: readonly string[], io: CliIo): CliOutput {
   if (typeof parsed === 'string') return failure(`${parsed}; ${USAGE}`);
   const maxStates = parsed.maxStates ?? DEFAULT_MAX_STATES;
   if (parsed.matrix) {
-    const matrix = exploreMatrix({ maxStates });
+    const matrix = exploreMatrix({ maxStates, por: parsed.por });
     const code = matrix.complete ? EXIT.clean : EXIT.incomplete;
     return ok(parsed.table ? matrixTable(matrix) : toJson(matrix), code);
   }
   if (parsed.target === undefined) return failure(USAGE);
   const scenario = loadScenario(parsed.target, io);
   if (typeof scenario === 'string') return failure(scenario);
-  const report = reportOf(scenario, exploreScenario(scenario, { maxStates, liveness: true }));
+  const report = reportOf(scenario, exploreScenario(scenario, { maxStates, liveness: true, por: parsed.por }));
   return ok(toJson(report), exitCodeOf(report));
 }
 

@@ -15,6 +15,12 @@ import { exactVisitedSet, hashedVisitedSet } from './visited-set';
 export const DEFAULT_MAX_STATES = 2_000_000;
 const CHECK_STOP_EVERY = 512;
 
+/** What expanding one thread gave: the bound was hit, a known state or a finding, or a new state without finding. */
+const BOUND = 0;
+const SEEN_OR_VISIBLE = 1;
+const NEW_INVISIBLE = 2;
+type Expansion = typeof BOUND | typeof SEEN_OR_VISIBLE | typeof NEW_INVISIBLE;
+
 interface Pending {
   finding: StepFinding;
   /** State the finding's last step starts from (or, for a stuck state, the state itself). */
@@ -70,6 +76,35 @@ export function* exploreSteps<S>(
     if (!found.has(finding.kind)) found.set(finding.kind, { finding, from, thread, step });
   };
   const stopRequested = () => options.signal?.aborted === true || options.shouldStop?.() === true;
+  const soloSteps = options.por === false ? undefined : machine.soloSteps?.bind(machine);
+  const tried: number[] = [];
+  let progressDue = false;
+  const emitProgress = () => {
+    progressDue = false;
+    const progress = progressOf(parents.size, transitions, depth + 1);
+    options.onProgress?.(progress);
+    return progress;
+  };
+  /** Steps `t` from `state`, notes its findings and queues its successor if new; says which of the three it was. */
+  const expand = (state: S, from: number, t: number): Expansion => {
+    const result = machine.step(state, t);
+    transitions++;
+    if (!result.ok) {
+      errors.push({ schedule: [...parents.schedule(from), t], error: result.error });
+      return SEEN_OR_VISIBLE;
+    }
+    for (const f of result.findings) note(f, from, t, depth);
+    w.reset();
+    machine.encode(result.state, w);
+    if (!visited.add(w)) return SEEN_OR_VISIBLE;
+    if (parents.size >= maxStates) {
+      status = 'bound';
+      return BOUND;
+    }
+    next.push(result.state, w, parents.push(from, t));
+    if (parents.size % progressEvery === 0) progressDue = true;
+    return result.findings.length === 0 ? NEW_INVISIBLE : SEEN_OR_VISIBLE;
+  };
 
   const init = machine.init();
   machine.encode(init, w);
@@ -97,27 +132,26 @@ export function* exploreSteps<S>(
       if (threads.length === 0 && machine.stuck) {
         for (const f of machine.stuck(state)) note(f, from, -1, Math.max(0, depth - 1));
       }
+      tried.length = 0;
+      let reduced = false;
+      if (soloSteps && threads.length > 1) {
+        // Partial-order reduction: an independent, invisible step whose successor is new stands for all of them.
+        for (const t of soloSteps(state, threads)) {
+          const outcome = expand(state, from, t);
+          if (outcome === BOUND) break search;
+          if (progressDue) yield emitProgress();
+          tried.push(t);
+          if (outcome === NEW_INVISIBLE) {
+            reduced = true;
+            break;
+          }
+        }
+      }
+      if (reduced) continue;
       for (const t of threads) {
-        const result = machine.step(state, t);
-        transitions++;
-        if (!result.ok) {
-          errors.push({ schedule: [...parents.schedule(from), t], error: result.error });
-          continue;
-        }
-        for (const f of result.findings) note(f, from, t, depth);
-        w.reset();
-        machine.encode(result.state, w);
-        if (!visited.add(w)) continue;
-        if (parents.size >= maxStates) {
-          status = 'bound';
-          break search;
-        }
-        next.push(result.state, w, parents.push(from, t));
-        if (parents.size % progressEvery === 0) {
-          const progress = progressOf(parents.size, transitions, depth + 1);
-          options.onProgress?.(progress);
-          yield progress;
-        }
+        if (tried.includes(t)) continue;
+        if (expand(state, from, t) === BOUND) break search;
+        if (progressDue) yield emitProgress();
       }
     }
     peakLevelBytes = Math.max(peakLevelBytes, level.bytes + next.bytes);
@@ -132,7 +166,8 @@ export function* exploreSteps<S>(
   return {
     status,
     complete: status === 'complete',
-    message: messageOf(status, states, boundReached),
+    message: messageOf(status, states, boundReached, soloSteps !== undefined),
+    reduced: soloSteps !== undefined,
     states,
     transitions,
     depth: next.size > 0 && status !== 'complete' ? depth + 1 : depth,
@@ -154,8 +189,11 @@ function counterexample(p: Pending, parents: ParentLog): Counterexample {
   return { kind, severity, step: p.step, schedule, message };
 }
 
-function messageOf(status: ExploreStatus, states: number, boundReached: string): string {
+function messageOf(status: ExploreStatus, states: number, boundReached: string, reduced: boolean): string {
   if (status === 'bound') return `incomplete after ${states} states: ${boundReached} was reached`;
   if (status === 'cancelled') return `cancelled after ${states} states`;
+  if (reduced) {
+    return `complete: every interleaving explored up to the order of independent steps (partial-order reduction), ${states} distinct states`;
+  }
   return `complete: every interleaving explored, ${states} distinct states`;
 }

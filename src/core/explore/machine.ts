@@ -23,6 +23,11 @@ export interface Machine<S> {
   decode?: Decode<S>;
   /** Findings of a state where no thread can step (e.g. a deadlock), attributed to the step that reached it. */
   stuck?(state: S): readonly StepFinding[];
+  /**
+   * Partial-order reduction: enabled threads whose next step is independent of every step any other thread can still
+   * take, best first. The engine expands one of them alone when its step reports no finding and reaches a new state.
+   */
+  soloSteps?(state: S, enabled: readonly number[]): readonly number[];
 }
 
 export interface ExploreProgress {
@@ -50,6 +55,8 @@ export interface ExploreOptions {
   sliceMs?: number;
   /** Store frontier states as live objects even when the machine can decode (to compare the two). */
   objectFrontier?: boolean;
+  /** Partial-order reduction when the machine offers it (`soloSteps`); on unless `false` (docs/partial-order.md). */
+  por?: boolean;
 }
 
 /** A finding reached by the shortest schedule that reaches it. */
@@ -78,6 +85,8 @@ export interface ExploreResult {
   findings: Counterexample[];
   /** Steps the machine refused although it had listed the thread as enabled (a core bug). */
   errors: { schedule: number[]; error: string }[];
+  /** Partial-order reduction was on: states and transitions count the reduced graph (docs/partial-order.md). */
+  reduced: boolean;
   /** Peak bytes of the explorer's own stores (visited set, parent log, frontier encodings). */
   storeBytes: number;
   /** The liveness verdicts, when a liveness pass ran after the safety search (`ringside.ts`). */

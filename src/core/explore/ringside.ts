@@ -1,8 +1,9 @@
-import { enabledThreads, init, replay, stepState } from '../index';
+import { enabledThreads, init, programsOf, replay, stepState } from '../index';
 import type { Scenario, State } from '../types';
 import { explore } from './engine';
 import type { LivenessAnswer } from './liveness';
 import type { Counterexample, ExploreOptions, ExploreResult, Machine } from './machine';
+import { dependencyTable, soloThreads, type ThreadsView } from './por';
 import { checkScenarioLiveness, loopSummary } from './ringside-liveness';
 import { decodeState } from './state-decoding';
 import { encodeState } from './state-encoding';
@@ -12,6 +13,7 @@ import { encodeState } from './state-encoding';
  * No `stuck` hook: the core's own step reports a deadlock on the step that leaves no thread able to move.
  */
 export function ringsideMachine(scenario: Scenario): Machine<State> {
+  const table = dependencyTable(programsOf(scenario));
   return {
     init: () => init(scenario),
     enabled: enabledThreads,
@@ -21,6 +23,16 @@ export function ringsideMachine(scenario: Scenario): Machine<State> {
     },
     encode: encodeState,
     decode: (buf, start, end, depth) => decodeState(scenario, buf, start, end, depth),
+    soloSteps: (state, enabled) => soloThreads(table, threadsView(state), enabled),
+  };
+}
+
+function threadsView(state: State): ThreadsView {
+  const threads = state.threads;
+  return {
+    length: threads.length,
+    pc: (t) => threads[t]?.pc ?? 0,
+    done: (t) => threads[t]?.done ?? true,
   };
 }
 
@@ -44,6 +56,8 @@ export interface ScenarioReport {
   depth: number;
   ms: number;
   complete: boolean;
+  /** Partial-order reduction was on (the default; `--no-por` turns it off). */
+  por: boolean;
   result: string;
   /** Each finding kind's shortest schedule, with the gup_fast retries taken along it. */
   hazards: (Counterexample & { retries: number })[];
@@ -76,6 +90,7 @@ export function reportOf(scenario: Scenario, r: ExploreResult): ScenarioReport {
     depth: r.depth,
     ms: Math.round(r.ms),
     complete: r.complete,
+    por: r.reduced,
     result: r.message,
     hazards: [...r.findings]
       .sort((a, b) => bySeverity(a) - bySeverity(b) || a.schedule.length - b.schedule.length)

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Lasso } from '../../core/explore/liveness';
 import type { Counterexample } from '../../core/explore/machine';
 import { BROWSER_MAX_STATES } from '../../state/explorer';
@@ -16,6 +16,7 @@ export function ExplorePanel() {
   const startButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const wasRunning = useRef(false);
+  const [reduce, setReduce] = useState(true);
 
   // Focus follows the action whose button disappears or is disabled, but is never taken from elsewhere.
   useEffect(() => {
@@ -50,7 +51,7 @@ export function ExplorePanel() {
         then looks for loops in which the vhost worker never makes progress.
       </p>
       <div className="explore-actions">
-        <button type="button" ref={startButton} onClick={explorer.start} disabled={running}>
+        <button type="button" ref={startButton} onClick={() => explorer.start({ por: reduce })} disabled={running}>
           Find every bad interleaving
         </button>
         {running ? (
@@ -58,6 +59,15 @@ export function ExplorePanel() {
             Cancel
           </button>
         ) : null}
+        <label className="explore-por">
+          <input
+            type="checkbox"
+            checked={reduce}
+            disabled={running}
+            onChange={(event) => setReduce(event.target.checked)}
+          />
+          Partial-order reduction: skip reorderings of independent steps (same hazards, fewer states)
+        </label>
       </div>
       <p className="explore-status" role="status" aria-live="polite">
         {running ? (exploration.cancelling ? 'Cancelling…' : progressLine(exploration.progress)) : null}

@@ -1,0 +1,59 @@
+import { explore } from '../../src/core/explore/engine';
+import { exploreMatrix } from '../../src/core/explore/matrix';
+import { ringsideMachine } from '../../src/core/explore/ringside';
+import type { Scenario } from '../../src/core/types';
+
+/** CPU seconds of this process (user + system): other load on the machine inflates it far less than wall time. */
+export function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+export interface BenchFigures {
+  name: string;
+  states: number;
+  transitions: number;
+  cpuS: number;
+  statesPerCpuS: number;
+  bytesPerState: number;
+  por: boolean;
+  complete: boolean;
+}
+
+/** Explores `scenario` (safety only) and measures it; bytes per state = visited set + parent log + frontier peak. */
+export function measureScenario(name: string, scenario: Scenario, por: boolean, maxStates: number): BenchFigures {
+  const cpu0 = cpuSeconds();
+  const r = explore(ringsideMachine(scenario), { maxStates, por });
+  const cpuS = cpuSeconds() - cpu0;
+  return {
+    name,
+    states: r.states,
+    transitions: r.transitions,
+    cpuS,
+    statesPerCpuS: r.states / cpuS,
+    bytesPerState: r.storeBytes / r.states,
+    por,
+    complete: r.complete,
+  };
+}
+
+export function benchLine(f: BenchFigures): string {
+  return (
+    `bench ${f.name}: states=${f.states} transitions=${f.transitions} cpu_s=${f.cpuS.toFixed(2)} ` +
+    `states_per_cpu_s=${Math.round(f.statesPerCpuS)} bytes_per_state=${Math.round(f.bytesPerState)} ` +
+    `por=${f.por ? 'on' : 'off'}${f.complete ? '' : ' INCOMPLETE'}`
+  );
+}
+
+/** One matrix run (safety only): `bench matrix-<label>: ...`. */
+export function matrixLine(label: string, por: boolean): string {
+  const cpu0 = cpuSeconds();
+  const t0 = performance.now();
+  const m = exploreMatrix({ liveness: false, por });
+  const wall = (performance.now() - t0) / 1000;
+  const cpuS = cpuSeconds() - cpu0;
+  return (
+    `bench matrix-${label}: cells=${m.cells.length} states=${m.states} cpu_s=${cpuS.toFixed(2)} wall_s=${wall.toFixed(2)} ` +
+    `por=${por ? 'on' : 'off'}${m.complete ? '' : ' INCOMPLETE'}`
+  );
+}
