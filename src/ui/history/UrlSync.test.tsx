@@ -47,4 +47,22 @@ describe('the address bar follows the run', () => {
     await stepCount(1, 3);
     await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 1)));
   });
+
+  it('keeps embed mode in every address it writes, so stepping an embedded picture never opens the full app', async () => {
+    window.history.replaceState(null, '', `/${link([0, 0, 1], 1)}&embed=1`);
+    const user = userEvent.setup();
+    render(
+      <App
+        client={createMainThreadClient()}
+        scenarios={[fixtureScenario]}
+        initialScenarioId={fixtureScenario.id}
+        syncUrl
+      />,
+    );
+    await stepCount(1, 3);
+    await user.click(screen.getByRole('button', { name: /Step forward/ }));
+    await stepCount(2, 3);
+    await waitFor(() => expect(window.location.search).toBe(`${link([0, 0, 1], 2)}&embed=1`));
+    expect(screen.queryByRole('button', { name: /^Run / })).not.toBeInTheDocument();
+  });
 });

@@ -4,6 +4,7 @@ import type { AppStoreApi } from '../../state/store';
 import { withTourChapter } from '../../tour/tour-link';
 import { encodeRunLink } from '../../url/encode';
 import type { RunLink } from '../../url/run-link-types';
+import { isEmbedMode, withEmbed } from '../export/embed';
 import { openLinkText } from './open-link';
 import { isBranch, runTitle, situationOf } from './situation';
 
@@ -32,6 +33,10 @@ export interface UrlSyncOptions {
 export function startUrlSync({ store, controller, catalog, defaultId, browser }: UrlSyncOptions): () => void {
   let shown: { link: RunLink; href: string; run: number } | null = null;
   let restoring = 0;
+  // A page opened in embed mode stays in it: every address written keeps `embed=1`.
+  const embed = isEmbedMode(browser.location.search);
+  const hrefOf = (link: RunLink, chapter: number | null) =>
+    withEmbed(withTourChapter(encodeRunLink(link), chapter), embed);
 
   const write = (href: string, push: boolean) => {
     try {
@@ -67,7 +72,7 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
     seen = inputs;
     const link = restoring > 0 ? null : situationOf(s, catalog);
     if (!link) return;
-    const href = withTourChapter(encodeRunLink(link), s.tourChapter);
+    const href = hrefOf(link, s.tourChapter);
     if (shown?.href === href) return;
     const push = shown !== null && (s.run !== shown.run || isBranch(shown.link.schedule, link.schedule));
     const left = shown;
@@ -86,7 +91,7 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
     const s = store.getState();
     const link = situationOf(s, catalog);
     if (link && restoring === 0) {
-      const href = withTourChapter(encodeRunLink(link), s.tourChapter);
+      const href = hrefOf(link, s.tourChapter);
       flush();
       if (href !== browser.location.search + browser.location.hash) write(href, false);
       shown = { link, href, run: s.run };
