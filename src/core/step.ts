@@ -1,8 +1,8 @@
-import { cloneState } from './clone';
 import { addCounters, type OpCtx, report, zeroCounters } from './context';
 import { diffState } from './diff';
 import { OPS } from './ops';
 import { programsOf } from './programs/compile';
+import { cloneState } from './schema/state-codec';
 import type { Instr, Scenario, State, StepEvent, ThreadStatus } from './types';
 import { init } from './world';
 

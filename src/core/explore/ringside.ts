@@ -1,11 +1,10 @@
 import { enabledThreads, init, replay, stepState } from '../index';
+import { decodeState, encodeState } from '../schema/state-codec';
 import type { Scenario, State } from '../types';
 import { explore } from './engine';
 import type { LivenessAnswer } from './liveness';
 import type { Counterexample, ExploreOptions, ExploreResult, Machine } from './machine';
 import { checkScenarioLiveness, loopSummary } from './ringside-liveness';
-import { decodeState } from './state-decoding';
-import { encodeState } from './state-encoding';
 
 /**
  * The Ringside core seen as a machine for the explorer; frontier states are kept encoded and decoded on use.
