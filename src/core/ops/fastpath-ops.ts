@@ -22,7 +22,7 @@ function retryNeeded(ctx: OpCtx): boolean {
   return scenario.design === 'kmap-seq' ? vhost.count !== 0 || vhost.seq !== snap : vhost.seq !== snap;
 }
 
-export const fastpathOps: Record<string, Op> = {
+export const fastpathOps = {
   'read-seq': {
     run(ctx) {
       localsOf(ctx).seqSnap = ctx.s.vhost.seq;
@@ -120,4 +120,4 @@ export const fastpathOps: Record<string, Op> = {
       l.inRcu = false;
     },
   },
-};
+} satisfies Record<string, Op>;

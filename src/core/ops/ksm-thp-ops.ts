@@ -6,7 +6,7 @@ import { flushUserTlb } from '../tlb';
 import type { State } from '../types';
 import { jump, localsOf, mmTargets, type Op } from './shared';
 
-export const ksmThpOps: Record<string, Op> = {
+export const ksmThpOps = {
   'ksm-trylock': {
     run(ctx) {
       const { s } = ctx;
@@ -127,7 +127,7 @@ export const ksmThpOps: Record<string, Op> = {
       }
     },
   },
-};
+} satisfies Record<string, Op>;
 
 function localPageOf(s: State, gp: number): number {
   return gp % ringPageCount(s);

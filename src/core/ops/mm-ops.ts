@@ -22,7 +22,7 @@ function lockBlocked(s: OpCtx['s'], t: number, names: readonly string[]): string
   return f === undefined ? null : `lock_page(frame #${f}) waits: PG_locked is held by ${lockHolder(s, f, names)}`;
 }
 
-export const mmOps: Record<string, Op> = {
+export const mmOps = {
   'lock-page': {
     blocked: (s, t, _i, names) => lockBlocked(s, t, names),
     run(ctx) {
@@ -43,7 +43,7 @@ export const mmOps: Record<string, Op> = {
       const frames = unmapTargets(ctx, null, 'none', 'isolated', false);
       const l = localsOf(ctx);
       l.refs = frames;
-      l.pages = frames;
+      l.pages = frames.slice();
       say(
         ctx,
         frames.length > 0
@@ -254,7 +254,7 @@ export const mmOps: Record<string, Op> = {
       if (l.aborted) say(ctx, 'Unlocked and our reference dropped; the page stays where it was.');
     },
   },
-};
+} satisfies Record<string, Op>;
 
 /** Where a clean page's contents would be read back from. */
 function backingName(s: OpCtx['s']): string {

@@ -80,7 +80,7 @@ function startOp(body: (ctx: OpCtx) => void, hold: boolean): Op {
   return { blocked: lockBlocked, run: (ctx) => startBody(ctx, hold, () => body(ctx)) };
 }
 
-export const notifierOps: Record<string, Op> = {
+export const notifierOps = {
   'mm-start': {
     run(ctx) {
       const v = ctx.s.vhost;
@@ -215,4 +215,4 @@ export const notifierOps: Record<string, Op> = {
       ctx.s.vhost.vqMutex = -1;
     },
   },
-};
+} satisfies Record<string, Op>;

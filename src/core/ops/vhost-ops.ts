@@ -44,7 +44,7 @@ function gup(ctx: OpCtx, underLock: boolean): void {
   say(ctx, `gup_fast took a reference on frame(s) #${[...new Set(l.refs)].join(', #')}.`);
 }
 
-export const vhostOps: Record<string, Op> = {
+export const vhostOps = {
   'round-begin': {
     blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
     run(ctx) {
@@ -178,7 +178,7 @@ export const vhostOps: Record<string, Op> = {
       if (frames.length > 0) say(ctx, `PG_dirty set on frame #${frames.join(', #')}.`);
     },
   },
-};
+} satisfies Record<string, Op>;
 
 function vmappedUsedFrames(s: State): number[] {
   const used = new Set(usedPages(s.scenario.ringSize));

@@ -5,7 +5,7 @@ import { flushUserTlb } from '../tlb';
 import { jump, localsOf, mmTargets, type Op } from './shared';
 
 /** Writeback of file memory: write_cache_pages → clear_page_dirty_for_io → page_mkclean → ->writepage (v5.0). */
-export const writebackOps: Record<string, Op> = {
+export const writebackOps = {
   'wb-if-dirty': {
     run(ctx) {
       const l = localsOf(ctx);
@@ -52,4 +52,4 @@ export const writebackOps: Record<string, Op> = {
       );
     },
   },
-};
+} satisfies Record<string, Op>;

@@ -4,29 +4,29 @@ import { builtinScenarios } from '../../scenarios';
 import { IntWriter } from '../explore/int-writer';
 import { replay } from '../index';
 import type { State } from '../types';
-import { beginRead, beginWrite, endRead, endWrite, get, put } from './bits';
 import { compileSchema } from './codec';
 import { bitsFor, bool, enumOf, int, list, record } from './fields';
 import { cloneState, decodeState, encodeState, STATE_MAX_WORDS } from './state-codec';
 
 const future = (s: State) => ({ ...s, counters: undefined, findings: undefined });
 
-describe('bit stream', () => {
+describe('packed encoding', () => {
   it('reads back every field written, whatever the widths and word boundaries', () => {
     const field = fc
       .integer({ min: 0, max: 31 })
       .chain((bits) => fc.record({ bits: fc.constant(bits), value: fc.integer({ min: 0, max: 2 ** bits - 1 }) }));
     fc.assert(
       fc.property(fc.array(field, { maxLength: 40 }), (fields) => {
-        const buf = new Int32Array(64);
-        beginWrite(buf, 3);
-        for (const f of fields) put(f.value, f.bits);
-        const end = endWrite();
-        beginRead(buf, 3);
-        expect(fields.map((f) => get(f.bits))).toEqual(fields.map((f) => f.value));
-        expect(endRead()).toBe(end);
+        const schema = Object.fromEntries(fields.map((f, i) => [`f${i}`, int(0, 2 ** f.bits - 1)]));
+        const codec = compileSchema<Record<string, number>, null>(record<Record<string, number>>(schema));
+        const value = Object.fromEntries(fields.map((f, i) => [`f${i}`, f.value]));
+        const buf = new Int32Array(codec.maxWords + 3);
+        const end = codec.encode(value, buf, 3);
         expect(end - 3).toBe(Math.ceil(fields.reduce((n, f) => n + f.bits, 0) / 32));
+        expect(end - 3).toBe(codec.maxWords);
+        expect(codec.decode(buf, 3, end, 0, null)).toEqual(value);
       }),
+      { numRuns: 60 },
     );
   });
 

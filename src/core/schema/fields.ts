@@ -36,8 +36,8 @@ export interface ModelField {
 
 export interface HistoryField<V> {
   readonly kind: 'history';
-  /** The value a decoded state gets back, `depth` being the steps taken to reach it. */
-  readonly reset: (depth: number) => V;
+  /** The value a decoded state gets back, `depth` being the steps taken to reach it; may reuse `previous`. */
+  readonly reset: (depth: number, previous?: V) => V;
   /** How a clone copies it (default: shared, for numbers and append-only lists). */
   readonly copy?: (value: V) => V;
 }
@@ -84,7 +84,7 @@ export function record<T>(fields: Schema<T>): RecordField<T> {
   return { kind: 'record', fields };
 }
 
-export function history<V>(reset: (depth: number) => V, copy?: (value: V) => V): HistoryField<V> {
+export function history<V>(reset: (depth: number, previous?: V) => V, copy?: (value: V) => V): HistoryField<V> {
   return copy ? { kind: 'history', reset, copy } : { kind: 'history', reset };
 }
 

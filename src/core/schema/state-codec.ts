@@ -36,3 +36,8 @@ export function decodeState(
 ): State {
   return codec.decode(buf, start, end, depth, scenario, into);
 }
+
+/** Copies `from` into `into` without allocating when the shapes fit: time kept, counters zeroed, no findings. */
+export function copyStateInto(from: State, into: State): void {
+  codec.copyInto(from, into, from.time);
+}

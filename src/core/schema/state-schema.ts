@@ -1,4 +1,4 @@
-import { zeroCounters } from '../context';
+import { clearCounters, zeroCounters } from '../context';
 import type {
   Finding,
   Frame,
@@ -122,6 +122,13 @@ export const STATE_SCHEMA = record<State>({
   threads: list(CAPACITY.threads, thread),
   swap: list(CAPACITY.ringPages, int(-1, CAPACITY.idx)),
   published: int(0, CAPACITY.idx),
-  counters: history(zeroCounters, (c) => ({ ...c })),
-  findings: history((): Finding[] => []),
+  counters: history(
+    (_, previous) => {
+      if (!previous) return zeroCounters();
+      clearCounters(previous);
+      return previous;
+    },
+    (c) => ({ ...c }),
+  ),
+  findings: history((_, previous): Finding[] => (previous?.length === 0 ? previous : [])),
 });
