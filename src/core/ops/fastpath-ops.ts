@@ -1,6 +1,6 @@
 import { areaPages, directAccess, localPage, userAccess } from '../access';
 import type { OpCtx } from '../context';
-import { say } from '../context';
+import { narrating, say } from '../context';
 import { fallbackBlocked, heldByOther, jump, localsOf, type Op } from './shared';
 
 const isWrite = (area: number) => area === 2;
@@ -26,7 +26,7 @@ export const fastpathOps = {
   'read-seq': {
     run(ctx) {
       localsOf(ctx).seqSnap = ctx.s.vhost.seq;
-      say(ctx, `Snapshot mmu_seq = ${ctx.s.vhost.seq}.`);
+      narrating(ctx) && say(ctx, `Snapshot mmu_seq = ${ctx.s.vhost.seq}.`);
     },
   },
   'read-begin': {
@@ -38,7 +38,7 @@ export const fastpathOps = {
     },
     run(ctx) {
       localsOf(ctx).seqSnap = ctx.s.vhost.seq;
-      say(ctx, `mmu_interval_read_begin returned ${ctx.s.vhost.seq}.`);
+      narrating(ctx) && say(ctx, `mmu_interval_read_begin returned ${ctx.s.vhost.seq}.`);
     },
   },
   'check-publish': {
@@ -86,7 +86,7 @@ export const fastpathOps = {
         ctx.cost.retries += 1;
         v.mmuLock = -1;
         jump(ctx, ctx.instr.target);
-        say(ctx, `invalidate_count is ${v.count}: no map this round, copy_*_user instead.`);
+        narrating(ctx) && say(ctx, `invalidate_count is ${v.count}: no map this round, copy_*_user instead.`);
       }
     },
   },
@@ -96,7 +96,7 @@ export const fastpathOps = {
       ctx.s.vhost.ptr = l.pages.slice();
       l.pages = l.pages.map(() => -1);
       ctx.s.vhost.mmuLock = -1;
-      say(ctx, `Maps published → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}.`);
+      narrating(ctx) && say(ctx, `Maps published → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}.`);
     },
   },
   'rcu-deref': {

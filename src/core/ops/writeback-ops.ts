@@ -1,4 +1,4 @@
-import { say } from '../context';
+import { narrating, say } from '../context';
 import { frameAt } from '../frames';
 import { pteAt, ringPageCount, updateEntry } from '../pagetable';
 import { flushUserTlb } from '../tlb';
@@ -10,7 +10,7 @@ export const writebackOps = {
     run(ctx) {
       const l = localsOf(ctx);
       const dirty = l.pages.filter((f) => frameAt(ctx.s, f).dirty);
-      if (dirty.length > 0) return say(ctx, `frame #${dirty.join(', #')} is dirty: write it.`);
+      if (dirty.length > 0) return narrating(ctx) && say(ctx, `frame #${dirty.join(', #')} is dirty: write it.`);
       jump(ctx, ctx.instr.target);
       say(ctx, 'PG_dirty is clear: writeback skips the page.');
     },
