@@ -16,8 +16,8 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * Writes the schema out as JavaScript: every field a literal property access, every width a constant, the bit
- * stream in local variables. Only field names (checked to be identifiers) and numbers from the schema enter the
- * source, never data; enum values and history resets are passed in as arrays.
+ * stream in local variables. Only field names (checked to be identifiers), numbers and enum members (as JSON string
+ * literals) from the schema enter the source, never state data; history resets are passed in as an array.
  */
 export function generateCodec<T, M>(schema: RecordField<T>, outOfBounds: OutOfBounds): GeneratedCodec<T, M> {
   const enums: (readonly string[])[] = [];
@@ -49,10 +49,10 @@ export function generateCodec<T, M>(schema: RecordField<T>, outOfBounds: OutOfBo
         return put(`(${expr} ? 1 : 0)`, 1);
       case 'enum': {
         const x = fresh('x');
-        const e = enums.push(field.values) - 1;
         const code = fresh('c');
+        const chain = field.values.map((v, i) => `${x} === ${JSON.stringify(v)} ? ${i} : `).join('');
         return (
-          `const ${x} = ${expr}; const ${code} = E[${e}].indexOf(${x}); if (${code} < 0) oob(${x}, 'enum');\n` +
+          `const ${x} = ${expr}; const ${code} = ${chain}-1; if (${code} < 0) oob(${x}, 'enum');\n` +
           put(code, bitsFor(0, field.values.length - 1))
         );
       }
