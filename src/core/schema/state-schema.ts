@@ -20,14 +20,14 @@ import { bool, enumOf, history, int, list, model, record } from './fields';
  * each of 2 regions); the encoder throws on a value outside its bounds rather than merge two states.
  */
 export const CAPACITY = {
-  frames: 96,
+  frames: 127,
   ringPages: 8,
   ptes: 16,
   threads: 5,
   pc: 255,
   slots: 63,
-  tlbEntries: 31,
-  refs: 31,
+  tlbEntries: 63,
+  refs: 63,
   idx: 255,
   seq: 255,
 } as const;
