@@ -1,6 +1,6 @@
 import { memoryOf } from './catalog';
 import type { OpCtx } from './context';
-import { report, say } from './context';
+import { narrating, report, say } from './context';
 import { allocFrame, frameAt, idxPage, putRef, touchFrame } from './frames';
 import { layoutOf } from './layout';
 import { entryPages, gpage, pteAt, ringPageCount, updateEntry, userTlbKey } from './pagetable';
@@ -104,7 +104,7 @@ function breakCow(ctx: OpCtx, gp: number): void {
   shared.mapcount -= 1;
   putRef(ctx, old);
   updateEntry(s, gp, { frame: f, writable: true, dirty: false });
-  say(ctx, `Write fault on a read-only PTE: COW copies frame #${old} into private frame #${f}.`);
+  narrating(ctx) && say(ctx, `Write fault on a read-only PTE: COW copies frame #${old} into private frame #${f}.`);
 }
 
 /** copy_from_user / copy_to_user on one ring page: stac, access through QEMU's mapping and CPU0's TLB, clac. */

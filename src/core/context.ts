@@ -11,6 +11,8 @@ export interface OpCtx {
   cost: Counters;
   findings: Finding[];
   detail: string[];
+  /** False in the explorer: `say` drops sentences, and ops skip building the costly ones (see `narrating`). */
+  narrate: boolean;
 }
 
 export function zeroCounters(): Counters {
@@ -80,5 +82,25 @@ export function report(
 }
 
 export function say(ctx: OpCtx, sentence: string): void {
-  ctx.detail.push(sentence);
+  if (ctx.narrate) ctx.detail.push(sentence);
+}
+
+/** Guards a sentence that costs something to build (joins, sets): the explorer never reads it. */
+export function narrating(ctx: OpCtx): boolean {
+  return ctx.narrate;
+}
+
+/** Zeroes a counters record in place (the explorer reuses one per run). */
+export function clearCounters(c: Counters): void {
+  c.tlbMiss4K = 0;
+  c.tlbMiss2M = 0;
+  c.tlbMiss1G = 0;
+  c.ptesWritten = 0;
+  c.tlbFlushes = 0;
+  c.ipis = 0;
+  c.gupCalls = 0;
+  c.locks = 0;
+  c.stacClac = 0;
+  c.ringAccesses = 0;
+  c.retries = 0;
 }

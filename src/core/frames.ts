@@ -1,5 +1,5 @@
 import type { OpCtx } from './context';
-import { report } from './context';
+import { narrating, report, say } from './context';
 import { layoutOf } from './layout';
 import type { Frame, FrameOwner, PageSize, State } from './types';
 
@@ -30,7 +30,7 @@ export function putRef(ctx: OpCtx, f: number): void {
   frame.owner = 'free';
   frame.dirty = false;
   frame.locked = false;
-  ctx.detail.push(`frame #${f} reached refcount 0 and went back to the page allocator.`);
+  narrating(ctx) && say(ctx, `frame #${f} reached refcount 0 and went back to the page allocator.`);
 }
 
 const USE_RULE =

@@ -1,58 +1,88 @@
-import { cloneState } from './clone';
-import { addCounters, type OpCtx, report, zeroCounters } from './context';
+import { addCounters, type OpCtx, report, say, zeroCounters } from './context';
 import { diffState } from './diff';
 import { OPS } from './ops';
 import { programsOf } from './programs/compile';
-import type { Instr, Scenario, State, StepEvent, ThreadStatus } from './types';
+import { cloneState } from './schema/state-codec';
+import type { Instr, Program, Scenario, State, StepEvent, ThreadStatus } from './types';
 import { init } from './world';
 
 export type StepResult = { ok: true; state: State; event: StepEvent } | { ok: false; error: string };
 
-const names = new WeakMap<Scenario, string[]>();
+/** What never changes during a run, passed to every step: the scenario compiled into programs and thread names. */
+export interface Model {
+  readonly scenario: Scenario;
+  readonly programs: readonly Program[];
+  readonly names: readonly string[];
+}
 
-export function threadNames(scenario: Scenario): string[] {
-  let list = names.get(scenario);
-  if (!list) {
-    list = programsOf(scenario).map((p) => p.name);
-    names.set(scenario, list);
+const models = new WeakMap<Scenario, Model>();
+
+export function modelOf(scenario: Scenario): Model {
+  let model = models.get(scenario);
+  if (!model) {
+    const programs = programsOf(scenario);
+    model = { scenario, programs, names: programs.map((p) => p.name) };
+    models.set(scenario, model);
   }
-  return list;
+  return model;
+}
+
+export function threadNames(scenario: Scenario): readonly string[] {
+  return modelOf(scenario).names;
 }
 
 export function threadStatus(s: State, t: number): ThreadStatus {
+  const { programs, names } = modelOf(s.scenario);
   const th = s.threads[t];
-  const instr = programsOf(s.scenario)[t]?.instrs[th?.pc ?? -1];
+  const instr = programs[t]?.instrs[th?.pc ?? -1];
   if (!th || th.done || !instr) return { state: 'done' };
-  const reason = OPS[instr.op]?.blocked?.(s, t, instr, threadNames(s.scenario)) ?? null;
+  const reason = OPS[instr.op].blocked?.(s, t, instr, names) ?? null;
   return reason ? { state: 'blocked', reason } : { state: 'ready' };
 }
 
+/** The threads that can step now, as a bit mask (bit t for thread t): computed once per state. */
+export function readyMask(model: Model, s: State): number {
+  let mask = 0;
+  const { programs, names } = model;
+  for (let t = 0; t < s.threads.length; t++) {
+    const th = s.threads[t];
+    const instr = th && !th.done ? programs[t]?.instrs[th.pc] : undefined;
+    if (!instr) continue;
+    const blocked = OPS[instr.op].blocked;
+    if (!blocked || blocked(s, t, instr, names) === null) mask |= 1 << t;
+  }
+  return mask;
+}
+
 export function enabledThreads(s: State): number[] {
+  const mask = readyMask(modelOf(s.scenario), s);
   const ready: number[] = [];
-  for (let t = 0; t < s.threads.length; t++) if (threadStatus(s, t).state === 'ready') ready.push(t);
+  for (let t = 0; t < s.threads.length; t++) if (mask & (1 << t)) ready.push(t);
   return ready;
 }
 
 export function isDone(s: State): boolean {
-  return s.threads.every((th) => th.done);
+  for (const th of s.threads) if (!th.done) return false;
+  return true;
 }
 
-/** Run-level checks after a step: deadlock (nobody can move) and an invalidation count left behind. */
-function globalChecks(ctx: OpCtx): void {
+/** A run every thread of which finished with an invalidation count left behind. */
+function countLeftBehind(ctx: OpCtx): void {
   const { s } = ctx;
-  if (isDone(s)) {
-    if (s.vhost.count !== 0) {
-      report(
-        ctx,
-        'invalidation-never-ends',
-        [],
-        `Every thread finished with the invalidation count at ${s.vhost.count}: vhost will never use the fast path again (or, below zero, may publish during an invalidation).`,
-        'Count every invalidation in start and end alike, independent of the ring’s current address.',
-      );
-    }
-    return;
-  }
-  if (enabledThreads(s).length > 0) return;
+  if (!isDone(s) || s.vhost.count === 0) return;
+  report(
+    ctx,
+    'invalidation-never-ends',
+    [],
+    `Every thread finished with the invalidation count at ${s.vhost.count}: vhost will never use the fast path again (or, below zero, may publish during an invalidation).`,
+    'Count every invalidation in start and end alike, independent of the ring’s current address.',
+  );
+}
+
+/** Reports a deadlock when no thread can move although some have not finished; `mask` is the state's ready mask. */
+export function reportDeadlock(ctx: OpCtx, mask: number): void {
+  const { s } = ctx;
+  if (mask !== 0 || isDone(s)) return;
   const stuck = s.threads.map((_, t) => t).filter((t) => threadStatus(s, t).state === 'blocked');
   const why = stuck.map((t) => {
     const st = threadStatus(s, t);
@@ -73,7 +103,26 @@ function skipCallbacks(ctx: OpCtx, instrs: readonly Instr[]): void {
   const th = ctx.s.threads[ctx.t];
   if (!th || (instrs[th.pc]?.depth ?? 0) === 0) return;
   while ((instrs[th.pc]?.depth ?? 0) > 0) th.pc += 1;
-  ctx.detail.push('vhost’s notifier is not registered: no callback is called.');
+  say(ctx, 'vhost’s notifier is not registered: no callback is called.');
+}
+
+/**
+ * The one transition both the stepper and the explorer run: thread `ctx.t`'s next instruction, on `ctx.s` in place.
+ * The caller has checked that the thread is ready; a deadlock is the caller's to report (it needs the next mask).
+ */
+export function stepInPlace(ctx: OpCtx, program: Program): void {
+  const { s } = ctx;
+  const th = s.threads[ctx.t];
+  const instr = th ? program.instrs[th.pc] : undefined;
+  if (!th || !instr) throw new Error(`${program.name} has no instruction to run`);
+  ctx.instr = instr;
+  ctx.step = s.time;
+  th.pc += 1;
+  OPS[instr.op].run(ctx);
+  if (instr.depth === 0 && !s.vhost.registered) skipCallbacks(ctx, program.instrs);
+  if (th.pc >= program.instrs.length) th.done = true;
+  s.time += 1;
+  countLeftBehind(ctx);
 }
 
 /** Takes one atomic step of thread `t`. Pure: the input state is never mutated. */
@@ -81,13 +130,14 @@ export function step(state: State, t: number): StepResult {
   return advance(state, t, true);
 }
 
-/** The explorer's step: the same transition without the event's diff (`changed` is empty). */
+/** The stepper's step without the event's diff (`changed` is empty). */
 export function stepState(state: State, t: number): StepResult {
   return advance(state, t, false);
 }
 
 function advance(state: State, t: number, withDiff: boolean): StepResult {
-  const program = programsOf(state.scenario)[t];
+  const model = modelOf(state.scenario);
+  const program = model.programs[t];
   if (!program) return { ok: false, error: `There is no thread ${t + 1} in this scenario.` };
   const status = threadStatus(state, t);
   if (status.state !== 'ready') {
@@ -97,33 +147,27 @@ function advance(state: State, t: number, withDiff: boolean): StepResult {
     };
   }
   const s = cloneState(state);
-  const th = s.threads[t];
-  const pc = th?.pc ?? 0;
-  const instr = program.instrs[pc];
-  if (!th || !instr) return { ok: false, error: `${program.name} has no instruction at ${pc}.` };
+  const pc = s.threads[t]?.pc ?? 0;
   const ctx: OpCtx = {
     s,
     t,
-    instr,
+    instr: program.instrs[pc] as Instr,
     step: state.time,
-    names: threadNames(state.scenario),
+    names: model.names,
     cost: zeroCounters(),
     findings: [],
     detail: [],
+    narrate: true,
   };
-  th.pc = pc + 1;
-  OPS[instr.op]?.run(ctx);
-  if (instr.depth === 0 && !s.vhost.registered) skipCallbacks(ctx, program.instrs);
-  if (th.pc >= program.instrs.length) th.done = true;
-  s.time += 1;
-  globalChecks(ctx);
+  stepInPlace(ctx, program);
+  reportDeadlock(ctx, readyMask(model, s));
   addCounters(s.counters, ctx.cost);
   if (ctx.findings.length > 0) s.findings = [...s.findings, ...ctx.findings];
   const event: StepEvent = {
     step: state.time,
     thread: t,
     pc,
-    instr,
+    instr: ctx.instr,
     detail: ctx.detail.join(' '),
     findings: ctx.findings,
     cost: ctx.cost,

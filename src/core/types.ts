@@ -1,3 +1,5 @@
+import type { OpName } from './ops';
+
 /**
  * The simulation's data model. Every value here is plain, immutable, structured-clone-safe data:
  * `step` returns a new `State` and never mutates its input.
@@ -281,7 +283,7 @@ export interface CallCtx {
 
 /** One instruction of a thread's program: one atomic step when it runs. */
 export interface Instr {
-  op: string;
+  op: OpName;
   /** The kernel function this step stands for. */
   fn: string;
   /** Short kernel-style pseudo-code shown in the thread pane. */

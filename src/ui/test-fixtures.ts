@@ -100,7 +100,7 @@ export const fixtureAfterHazard: State = {
 };
 
 export const fixtureInstr: Instr = {
-  op: 'write-used',
+  op: 'kaccess',
   fn: 'vhost_put_used_idx',
   code: 'used->idx = last_used_idx;',
   explain: 'vhost publishes used.idx through its kernel pointer.',

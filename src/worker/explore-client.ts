@@ -40,7 +40,14 @@ export function createExploreTracker(send: (request: ExploreRequest) => void) {
         ...(por === false ? { por } : {}),
       };
       send({ id, type: 'explore', scenario, maxStates, ...bounds });
-      return { result, cancel: () => (pending.has(id) ? send({ id, type: 'cancel-explore' }) : undefined) };
+      let cancelSent = false;
+      const cancel = () => {
+        // One cancel message per run, however many progress reports arrive before the worker stops.
+        if (cancelSent || !pending.has(id)) return;
+        cancelSent = true;
+        send({ id, type: 'cancel-explore' });
+      };
+      return { result, cancel };
     },
     receive(response: ExploreResponse): void {
       const entry = pending.get(response.id);

@@ -50,7 +50,11 @@ export interface RunOptions {
  * liveness pass the same way; resolves with the explorer's result carrying both verdicts.
  */
 export async function runExploration(scenario: Scenario, options: RunOptions): Promise<ExploreResult> {
-  const { maxStates, maxStoreBytes, signal, onProgress, pause = nextTask, por } = options;
+  const { maxStates, maxStoreBytes, signal, pause = nextTask, por } = options;
+  // A cancelled run reports nothing more: the search only notices the signal at its next check.
+  const onProgress = (progress: ExploreProgress) => {
+    if (!signal.aborted) options.onProgress(progress);
+  };
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
   const sliceMs = options.sliceMs ?? WORKER_SLICE_MS;
   const machine = ringsideMachine(scenario);

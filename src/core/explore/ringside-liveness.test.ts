@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
 import { replay } from '../index';
+import { encodeState } from '../schema/state-codec';
 import type { Scenario, State } from '../types';
 import { IntWriter } from './int-writer';
 import type { Lasso } from './liveness';
 import { cellScenario } from './matrix';
 import { ringsideMachine } from './ringside';
 import { checkScenarioLiveness, loopSummary, vhostProgress } from './ringside-liveness';
-import { encodeState } from './state-encoding';
 
 const keyOf = (s: State) => {
   const w = new IntWriter();

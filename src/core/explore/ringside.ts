@@ -1,19 +1,21 @@
-import { enabledThreads, init, programsOf, replay, stepState } from '../index';
+import { enabledThreads, init, replay, stepState } from '../index';
+import { decodeState, encodeState } from '../schema/state-codec';
 import type { Scenario, State } from '../types';
 import { explore } from './engine';
+import { fastRingsideMachine } from './fast-machine';
 import type { LivenessAnswer } from './liveness';
 import type { Counterexample, ExploreOptions, ExploreResult, Machine } from './machine';
-import { dependencyTable, soloThreads, type ThreadsView } from './por';
 import { checkScenarioLiveness, loopSummary } from './ringside-liveness';
-import { decodeState } from './state-decoding';
-import { encodeState } from './state-encoding';
+import { ringsideSoloSteps } from './ringside-por';
+
+/** The explorer's machine: the fast one (in-place steps, no narration, one ready mask per state). */
+export const ringsideMachine: (scenario: Scenario) => Machine<State> = fastRingsideMachine;
 
 /**
- * The Ringside core seen as a machine for the explorer; frontier states are kept encoded and decoded on use.
+ * The readable reference: the stepper's own `stepState` (a clone, narration, a diff-free event) on fresh objects.
  * No `stuck` hook: the core's own step reports a deadlock on the step that leaves no thread able to move.
  */
-export function ringsideMachine(scenario: Scenario): Machine<State> {
-  const table = dependencyTable(programsOf(scenario));
+export function referenceMachine(scenario: Scenario): Machine<State> {
   return {
     init: () => init(scenario),
     enabled: enabledThreads,
@@ -23,16 +25,7 @@ export function ringsideMachine(scenario: Scenario): Machine<State> {
     },
     encode: encodeState,
     decode: (buf, start, end, depth) => decodeState(scenario, buf, start, end, depth),
-    soloSteps: (state, enabled) => soloThreads(table, threadsView(state), enabled),
-  };
-}
-
-function threadsView(state: State): ThreadsView {
-  const threads = state.threads;
-  return {
-    length: threads.length,
-    pc: (t) => threads[t]?.pc ?? 0,
-    done: (t) => threads[t]?.done ?? true,
+    soloSteps: ringsideSoloSteps(scenario),
   };
 }
 
@@ -43,7 +36,8 @@ export interface ScenarioExploreOptions extends ExploreOptions {
 
 export function exploreScenario(scenario: Scenario, options: ScenarioExploreOptions = {}): ExploreResult {
   const { liveness, ...bounds } = options;
-  const machine = ringsideMachine(scenario);
+  // Object frontiers keep each step's result, which the fast machine reuses: they need the reference machine.
+  const machine = options.objectFrontier ? referenceMachine(scenario) : ringsideMachine(scenario);
   const safety = explore(machine, bounds);
   return liveness ? { ...safety, liveness: checkScenarioLiveness(scenario, machine, bounds) } : safety;
 }

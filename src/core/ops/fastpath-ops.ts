@@ -1,7 +1,7 @@
 import { areaPages, directAccess, localPage, userAccess } from '../access';
 import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
-import { say } from '../context';
+import { narrating, say } from '../context';
 import { fallbackBlocked, heldByOther, jump, localsOf, mutexWaiters, type Op } from './shared';
 
 const isWrite = (area: number) => area === 2;
@@ -28,11 +28,11 @@ function retryNeeded(ctx: OpCtx): boolean {
   return scenario.design === 'kmap-seq' ? vhost.count !== 0 || vhost.seq !== snap : vhost.seq !== snap;
 }
 
-export const fastpathOps: Record<string, Op> = {
+export const fastpathOps = {
   'read-seq': {
     run(ctx) {
       localsOf(ctx).seqSnap = ctx.s.vhost.seq;
-      say(ctx, `Snapshot mmu_seq = ${ctx.s.vhost.seq}.`);
+      narrating(ctx) && say(ctx, `Snapshot mmu_seq = ${ctx.s.vhost.seq}.`);
     },
   },
   'read-begin': {
@@ -44,7 +44,7 @@ export const fastpathOps: Record<string, Op> = {
     },
     run(ctx) {
       localsOf(ctx).seqSnap = ctx.s.vhost.seq;
-      say(ctx, `mmu_interval_read_begin returned ${ctx.s.vhost.seq}.`);
+      narrating(ctx) && say(ctx, `mmu_interval_read_begin returned ${ctx.s.vhost.seq}.`);
     },
   },
   'check-publish': {
@@ -103,7 +103,7 @@ export const fastpathOps: Record<string, Op> = {
         ctx.cost.retries += 1;
         v.mmuLock = -1;
         jump(ctx, ctx.instr.target);
-        say(ctx, `invalidate_count is ${v.count}: no map this round, copy_*_user instead.`);
+        narrating(ctx) && say(ctx, `invalidate_count is ${v.count}: no map this round, copy_*_user instead.`);
       }
     },
   },
@@ -113,7 +113,7 @@ export const fastpathOps: Record<string, Op> = {
       ctx.s.vhost.ptr = l.pages.slice();
       l.pages = l.pages.map(() => -1);
       ctx.s.vhost.mmuLock = -1;
-      say(ctx, `Maps published → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}.`);
+      narrating(ctx) && say(ctx, `Maps published → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}.`);
     },
   },
   'rcu-deref': {
@@ -137,4 +137,4 @@ export const fastpathOps: Record<string, Op> = {
       l.inRcu = false;
     },
   },
-};
+} satisfies Record<string, Op>;

@@ -1,6 +1,6 @@
-import { cloneState } from '../clone';
 import { type OpCtx, zeroCounters } from '../context';
 import { programsOf } from '../programs/compile';
+import { cloneState } from '../schema/state-codec';
 import { threadNames } from '../step';
 import type { State } from '../types';
 import type { StatePart } from './footprints';
@@ -148,6 +148,7 @@ export function touchedByRun(s: State, t: number): Touched {
     cost: zeroCounters(),
     findings: [],
     detail: [],
+    narrate: true,
   };
   OPS[instr.op]?.run(ctx);
   return log;

@@ -5,6 +5,8 @@
  * counters, findings) and the scenario are not state parts. `footprints.test.ts` records what each op really touches
  * on explored states and checks it against this table.
  */
+import type { OpName } from './index';
+
 export type StatePart =
   | 'ptes'
   | 'frames'
@@ -57,7 +59,8 @@ const fp = (reads: StatePart[], writes: StatePart[] = []): OpFootprint => ({ rea
 const USER: StatePart[] = ['ptes', 'frames', 'tlb0', 'swap', 'published'];
 const FLUSH: StatePart[] = ['tlb0', 'tlb1'];
 
-export const FOOTPRINTS: Readonly<Record<string, OpFootprint>> = {
+/** Keyed by the ops' closed vocabulary: an op without a footprint does not compile. */
+export const FOOTPRINTS: Readonly<Record<OpName, OpFootprint>> = {
   // vhost-ops.ts
   'round-begin': fp([], ['vqMutex']),
   'round-end': fp(['published'], ['vqMutex']),
@@ -76,24 +79,27 @@ export const FOOTPRINTS: Readonly<Record<string, OpFootprint>> = {
   // fastpath-ops.ts
   'read-seq': fp(['seq']),
   'read-begin': fp(['seq', 'itree']),
-  'check-publish': fp(['mmuLock', 'seq', 'count'], ['ptr']),
-  kaccess: fp(['mmuLock', 'ptr', 'region'], USER),
+  'check-publish': fp(['mmuLock', 'seq', 'count'], ['ptr', 'mmuLock']),
+  kaccess: fp(['mmuLock', 'ptr', 'region'], [...USER, 'mmuLock']),
   'rcu-prefetch': fp(['count'], ['mmuLock']),
   'rcu-publish': fp([], ['ptr', 'mmuLock']),
   'rcu-deref': fp(['region', 'ptr']),
   'rcu-access': fp(['region'], USER),
   // notifier-ops.ts
   'mm-start': fp(['region'], ['itree']),
-  'mm-end': fp([], ['itree']),
-  'eagain-if-nonblock': fp([]),
+  'mm-end': fp(['seq', 'threads'], ['itree']),
+  'eagain-if-nonblock': fp(['seq', 'threads'], ['itree']),
   'kseq-start': fp(['region', 'mmuLock'], ['count', 'frames', 'ptr']),
   'kseq-start-hold': fp(['region'], ['count', 'mmuLock']),
   'interval-invalidate': fp(['region', 'itree', 'mmuLock'], ['seq', 'frames', 'ptr']),
   'interval-invalidate-hold': fp(['region', 'itree'], ['seq', 'mmuLock']),
+  'imutex-invalidate': fp(['region', 'mmuLock', 'threads'], ['seq', 'frames', 'ptr', 'itree']),
+  'imutex-invalidate-hold': fp(['region', 'mmuLock', 'threads'], ['seq', 'mmuLock', 'itree']),
+  'worker-unlock': fp(['region', 'threads'], ['mmuLock']),
   'rcu-start': fp(['region', 'mmuLock'], ['count', 'frames', 'ptr']),
   'rcu-start-hold': fp(['region', 'ptr'], ['count', 'mmuLock']),
   'dirty-lock-notifier': fp(['region', 'ptr', 'mmuLock'], ['frames']),
-  'clear-unlock': fp(['region'], ['ptr', 'mmuLock']),
+  'clear-unlock': fp(['region', 'threads'], ['ptr', 'mmuLock']),
   'sync-rcu': fp(['mmuLock', 'threads']),
   'rcu-end': fp(['region', 'mmuLock'], ['count']),
   'kseq-end': fp(['region', 'mmuLock'], ['seq', 'count']),

@@ -7,8 +7,7 @@ import type { Op } from './shared';
 import { vhostOps } from './vhost-ops';
 import { writebackOps } from './writeback-ops';
 
-/** Every op a program may name; compile-time labels guarantee programs only use these. */
-export const OPS: Readonly<Record<string, Op>> = {
+const ALL = {
   ...vhostOps,
   ...fastpathOps,
   ...notifierOps,
@@ -17,3 +16,9 @@ export const OPS: Readonly<Record<string, Op>> = {
   ...ioctlOps,
   ...writebackOps,
 };
+
+/** The closed vocabulary of ops: an instruction naming anything else does not compile. */
+export type OpName = keyof typeof ALL;
+
+/** Every op a program may name. */
+export const OPS: Readonly<Record<OpName, Op>> = ALL;

@@ -32,7 +32,7 @@ function inCallback(s: State, t: number): boolean {
   return (programsOf(s.scenario)[t]?.instrs[th.pc]?.depth ?? 0) > 0;
 }
 
-export const ioctlOps: Record<string, Op> = {
+export const ioctlOps = {
   'ioctl-lock': {
     blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
     run(ctx) {
@@ -99,4 +99,4 @@ export const ioctlOps: Record<string, Op> = {
       );
     },
   },
-};
+} satisfies Record<string, Op>;

@@ -1,4 +1,4 @@
-import { report, say } from '../context';
+import { narrating, report, say } from '../context';
 import { frameAt, idxPage } from '../frames';
 import { pteAt, ringPageCount, updateEntry } from '../pagetable';
 import { hasNotifier } from '../programs/notifier';
@@ -6,7 +6,7 @@ import { flushUserTlb } from '../tlb';
 import type { State } from '../types';
 import { jump, localsOf, mmTargets, type Op } from './shared';
 
-export const ksmThpOps: Record<string, Op> = {
+export const ksmThpOps = {
   'ksm-trylock': {
     run(ctx) {
       const { s } = ctx;
@@ -22,11 +22,14 @@ export const ksmThpOps: Record<string, Op> = {
       if (page.locked) {
         l.aborted = true;
         jump(ctx, ctx.instr.target);
-        return say(ctx, `trylock_page(frame #${f}) failed: KSM skips the page this scan instead of waiting.`);
+        return (
+          narrating(ctx) &&
+          say(ctx, `trylock_page(frame #${f}) failed: KSM skips the page this scan instead of waiting.`)
+        );
       }
       Object.assign(page, { locked: true, refcount: page.refcount + 1 });
       l.pages = [f];
-      say(ctx, `KSM holds a reference and PG_locked on frame #${f}, the one page it tries to merge.`);
+      narrating(ctx) && say(ctx, `KSM holds a reference and PG_locked on frame #${f}, the one page it tries to merge.`);
     },
   },
   'ksm-wrprotect': {
@@ -40,7 +43,8 @@ export const ksmThpOps: Record<string, Op> = {
         l.aborted = true;
         return say(ctx, 'The page is no longer mapped here: -EFAULT, nothing to merge.');
       }
-      if (!pte.writable && !pte.dirty) return say(ctx, `QEMU’s PTE for frame #${f} is already read-only and clean.`);
+      if (!pte.writable && !pte.dirty)
+        return narrating(ctx) && say(ctx, `QEMU’s PTE for frame #${f} is already read-only and clean.`);
       flushUserTlb(ctx, [gp]);
       const page = frameAt(s, f);
       if (page.refcount !== page.mapcount + 1) {
@@ -53,7 +57,9 @@ export const ksmThpOps: Record<string, Op> = {
             `frame #${f} is pinned by vhost (refcount ${page.refcount}, mapcount ${page.mapcount} + KSM’s own 1): write_protect_page restores the PTE and fails, so KSM can never merge it.`,
             'Long-term pins defeat KSM; an MMU notifier lets the page be merged and vhost re-gup it.',
           );
-        } else say(ctx, `Extra reference on frame #${f}: the PTE is restored and the merge fails with -EFAULT.`);
+        } else
+          narrating(ctx) &&
+            say(ctx, `Extra reference on frame #${f}: the PTE is restored and the merge fails with -EFAULT.`);
         return;
       }
       if (pte.dirty) page.dirty = true;
@@ -77,9 +83,9 @@ export const ksmThpOps: Record<string, Op> = {
       if (holdsIdx && frameAt(s, f).usedIdx !== frameAt(s, l.newFrame).usedIdx) {
         l.aborted = true;
         jump(ctx, ctx.instr.target);
-        return say(ctx, `frame #${f} no longer matches the KSM page: no merge.`);
+        return narrating(ctx) && say(ctx, `frame #${f} no longer matches the KSM page: no merge.`);
       }
-      say(ctx, `frame #${f} is identical to KSM frame #${l.newFrame}: replace it.`);
+      narrating(ctx) && say(ctx, `frame #${f} is identical to KSM frame #${l.newFrame}: replace it.`);
     },
   },
   'ksm-replace': {
@@ -106,7 +112,8 @@ export const ksmThpOps: Record<string, Op> = {
       // QEMU now maps the KSM page: only KSM's own reference keeps the old frame alive until it is put.
       page.owner = 'orphan';
       flushUserTlb(ctx, [gp]);
-      say(ctx, `QEMU’s PTE now maps the shared KSM frame #${l.newFrame}; frame #${f} is on its way out.`);
+      narrating(ctx) &&
+        say(ctx, `QEMU’s PTE now maps the shared KSM frame #${l.newFrame}; frame #${f} is on its way out.`);
     },
   },
   'split-pmd': {
@@ -127,7 +134,7 @@ export const ksmThpOps: Record<string, Op> = {
       }
     },
   },
-};
+} satisfies Record<string, Op>;
 
 function localPageOf(s: State, gp: number): number {
   return gp % ringPageCount(s);

@@ -1,6 +1,6 @@
 import { memoryOf } from '../catalog';
 import type { OpCtx } from '../context';
-import { report, say } from '../context';
+import { narrating, report, say } from '../context';
 import { allocFrame, frameAt, idxPage, putRef } from '../frames';
 import { framesOf, pteAt, ringPageCount, updateEntry } from '../pagetable';
 import { flushUserTlb } from '../tlb';
@@ -22,7 +22,7 @@ function lockBlocked(s: OpCtx['s'], t: number, names: readonly string[]): string
   return f === undefined ? null : `lock_page(frame #${f}) waits: PG_locked is held by ${lockHolder(s, f, names)}`;
 }
 
-export const mmOps: Record<string, Op> = {
+export const mmOps = {
   'lock-page': {
     blocked: (s, t, _i, names) => lockBlocked(s, t, names),
     run(ctx) {
@@ -43,7 +43,7 @@ export const mmOps: Record<string, Op> = {
       const frames = unmapTargets(ctx, null, 'none', 'isolated', false);
       const l = localsOf(ctx);
       l.refs = frames;
-      l.pages = frames;
+      l.pages = frames.slice();
       say(
         ctx,
         frames.length > 0
@@ -67,7 +67,7 @@ export const mmOps: Record<string, Op> = {
         if (frame.owner === 'free') continue;
         // The OOM reaper's victim is exiting: nobody will read the page again, so it is not an orphan of a live guest.
         if (ctx.s.scenario.mm[ctx.t - 1]?.kind !== 'oom-reap') frame.owner = 'orphan';
-        say(ctx, `frame #${f} still has ${frame.refcount} reference(s): unmapped but alive.`);
+        narrating(ctx) && say(ctx, `frame #${f} still has ${frame.refcount} reference(s): unmapped but alive.`);
       }
       l.refs = [];
     },
@@ -120,7 +120,7 @@ export const mmOps: Record<string, Op> = {
       if (dirtied.length > 0) parts.push(`PG_dirty newly set on frame #${dirtied.join(', #')}.`);
       if (before.size > 0) parts.push(`Frame #${[...before].join(', #')} was already dirty.`);
       if (clean.length > 0) parts.push(`PG_dirty is clear on frame #${clean.join(', #')}.`);
-      say(ctx, parts.join(' '));
+      narrating(ctx) && say(ctx, parts.join(' '));
     },
   },
   pageout: {
@@ -148,12 +148,13 @@ export const mmOps: Record<string, Op> = {
       for (const f of localsOf(ctx).pages) {
         const frame = frameAt(s, f);
         if (frame.owner !== 'swap-cache' || frame.refcount > 1) {
-          say(ctx, `frame #${f} is mapped again or has extra references: it stays.`);
+          narrating(ctx) && say(ctx, `frame #${f} is mapped again or has extra references: it stays.`);
           continue;
         }
         // __remove_mapping re-checks PG_dirty after freezing the refcount: a page dirtied since pageout stays.
         if (frame.dirty) {
-          say(ctx, `frame #${f} became dirty after pageout looked: it stays cached for the next pass.`);
+          narrating(ctx) &&
+            say(ctx, `frame #${f} became dirty after pageout looked: it stays cached for the next pass.`);
           continue;
         }
         const gp = mmTargets(s, ctx.t).find((p) => pteAt(s, p).frame === f && p % ringPageCount(s) === idx);
@@ -208,7 +209,9 @@ export const mmOps: Record<string, Op> = {
             `frame #${extra} is pinned by vhost (refcount ${count}): migration fails with -EAGAIN on every retry.`,
             'Drop the long-term pin and rely on an MMU notifier, so the page can move.',
           );
-        } else say(ctx, `An extra reference (refcount ${count}) makes migration return -EAGAIN; the PTE is restored.`);
+        } else
+          narrating(ctx) &&
+            say(ctx, `An extra reference (refcount ${count}) makes migration return -EAGAIN; the PTE is restored.`);
         return;
       }
       l.refs = l.pages.map((f) => {
@@ -218,7 +221,8 @@ export const mmOps: Record<string, Op> = {
         old.owner = 'migrated-old';
         return q;
       });
-      say(ctx, `Contents copied from frame #${l.pages.join(', #')} to new frame #${l.refs.join(', #')}.`);
+      narrating(ctx) &&
+        say(ctx, `Contents copied from frame #${l.pages.join(', #')} to new frame #${l.refs.join(', #')}.`);
     },
   },
   remap: {
@@ -240,7 +244,7 @@ export const mmOps: Record<string, Op> = {
           mapped.has(q) ? { mapcount: 1, owner: 'qemu-ring' } : { refcount: 0, owner: 'free' },
         );
       }
-      say(ctx, `QEMU’s PTE now points at frame #${l.refs.join(', #')}.`);
+      narrating(ctx) && say(ctx, `QEMU’s PTE now points at frame #${l.refs.join(', #')}.`);
       l.refs = [];
     },
   },
@@ -254,7 +258,7 @@ export const mmOps: Record<string, Op> = {
       if (l.aborted) say(ctx, 'Unlocked and our reference dropped; the page stays where it was.');
     },
   },
-};
+} satisfies Record<string, Op>;
 
 /** Where a clean page's contents would be read back from. */
 function backingName(s: OpCtx['s']): string {

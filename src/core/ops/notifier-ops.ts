@@ -1,6 +1,6 @@
 import { isIntervalDesign } from '../catalog';
 import type { OpCtx } from '../context';
-import { report, say } from '../context';
+import { narrating, report, say } from '../context';
 import { frameAt } from '../frames';
 import { usedPages } from '../layout';
 import { programsOf } from '../programs/compile';
@@ -30,7 +30,7 @@ function dirtyPointed(ctx: OpCtx): void {
   if (ctx.instr.bugs?.includes('skip-set-page-dirty')) return;
   const frames = pointedFrames(ctx.s, usedOverlap(ctx.s, ctx.t));
   for (const f of frames) frameAt(ctx.s, f).dirty = true;
-  if (frames.length > 0) say(ctx, `set_page_dirty on frame #${frames.join(', #')}.`);
+  if (frames.length > 0) narrating(ctx) && say(ctx, `set_page_dirty on frame #${frames.join(', #')}.`);
 }
 
 function clearPointers(ctx: OpCtx): void {
@@ -62,7 +62,7 @@ function kseqStart(ctx: OpCtx): void {
   const rangeDep = ctx.instr.bugs?.includes('range-dependent-count') ?? false;
   if (!rangeDep || overlapPages(ctx.s, ctx.t).length > 0) {
     v.count += 1;
-    say(ctx, `count → ${v.count}.`);
+    narrating(ctx) && say(ctx, `count → ${v.count}.`);
   } else say(ctx, 'The range does not overlap the ring’s current address: count not raised.');
 }
 
@@ -72,7 +72,7 @@ function intervalStart(ctx: OpCtx): void {
     return;
   }
   ctx.s.vhost.seq = ctx.s.vhost.itreeSeq;
-  say(ctx, `mmu_interval_set_seq → ${ctx.s.vhost.seq} (odd: invalidation in progress).`);
+  narrating(ctx) && say(ctx, `mmu_interval_set_seq → ${ctx.s.vhost.seq} (odd: invalidation in progress).`);
 }
 
 function rcuStart(ctx: OpCtx): void {
@@ -143,7 +143,7 @@ function mutexStartOp(hold: boolean): Op {
   };
 }
 
-export const notifierOps: Record<string, Op> = {
+export const notifierOps = {
   'mm-start': {
     run(ctx) {
       const v = ctx.s.vhost;
@@ -171,7 +171,7 @@ export const notifierOps: Record<string, Op> = {
       if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
         if (readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
         v.itreeSeq += 1;
-        say(ctx, `Last active invalidation ended: sequence → ${v.itreeSeq} (even), waiters woken.`);
+        narrating(ctx) && say(ctx, `Last active invalidation ended: sequence → ${v.itreeSeq} (even), waiters woken.`);
       }
     },
   },
@@ -204,7 +204,7 @@ export const notifierOps: Record<string, Op> = {
       if (frames.length === 0) return say(ctx, 'No page to dirty: lock_page() is not called.');
       mightSleep(ctx, 'set_page_dirty_lock()');
       for (const f of frames) frameAt(ctx.s, f).dirty = true;
-      say(ctx, `set_page_dirty_lock on frame #${frames.join(', #')}.`);
+      narrating(ctx) && say(ctx, `set_page_dirty_lock on frame #${frames.join(', #')}.`);
     },
   },
   'clear-unlock': {
@@ -242,7 +242,7 @@ export const notifierOps: Record<string, Op> = {
       ctx.cost.locks += 1;
       if (overlapPages(ctx.s, ctx.t).length === 0) return say(ctx, 'No overlap now: invalidate_count left as it is.');
       ctx.s.vhost.count -= 1;
-      say(ctx, `invalidate_count → ${ctx.s.vhost.count}.`);
+      narrating(ctx) && say(ctx, `invalidate_count → ${ctx.s.vhost.count}.`);
     },
   },
   'kseq-end': {
@@ -255,7 +255,7 @@ export const notifierOps: Record<string, Op> = {
         return say(ctx, 'No overlap now: seq and count untouched.');
       v.seq += 1;
       v.count -= 1;
-      say(ctx, `mmu_seq → ${v.seq}, count → ${v.count}.`);
+      narrating(ctx) && say(ctx, `mmu_seq → ${v.seq}, count → ${v.count}.`);
     },
   },
   'inv-mutex-lock': {
@@ -282,4 +282,4 @@ export const notifierOps: Record<string, Op> = {
       ctx.s.vhost.vqMutex = -1;
     },
   },
-};
+} satisfies Record<string, Op>;

@@ -1,6 +1,6 @@
 import { areaPages, userAccess, vmallocAccess } from '../access';
 import type { OpCtx } from '../context';
-import { say } from '../context';
+import { narrating, say } from '../context';
 import { frameAt, putRef } from '../frames';
 import { usedPages } from '../layout';
 import { gpage, pteAt, ringPageCount } from '../pagetable';
@@ -41,16 +41,16 @@ function gup(ctx: OpCtx, underLock: boolean): void {
     l.pages[p] = f;
     l.refs.push(f);
   }
-  say(ctx, `gup_fast took a reference on frame(s) #${[...new Set(l.refs)].join(', #')}.`);
+  narrating(ctx) && say(ctx, `gup_fast took a reference on frame(s) #${[...new Set(l.refs)].join(', #')}.`);
 }
 
-export const vhostOps: Record<string, Op> = {
+export const vhostOps = {
   'round-begin': {
     blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
     run(ctx) {
       ctx.s.vhost.vqMutex = ctx.t;
       ctx.cost.locks += 1;
-      say(ctx, `Round ${localsOf(ctx).round + 1} of ${ctx.s.scenario.rounds} begins.`);
+      narrating(ctx) && say(ctx, `Round ${localsOf(ctx).round + 1} of ${ctx.s.scenario.rounds} begins.`);
     },
   },
   'round-end': {
@@ -59,7 +59,7 @@ export const vhostOps: Record<string, Op> = {
       const l = localsOf(ctx);
       l.round += 1;
       if (l.round < ctx.s.scenario.rounds) jump(ctx, ctx.instr.target);
-      say(ctx, `Round ${l.round} done; used.idx published so far: ${ctx.s.published}.`);
+      narrating(ctx) && say(ctx, `Round ${l.round} done; used.idx published so far: ${ctx.s.published}.`);
     },
   },
   gup: { run: (ctx) => gup(ctx, false) },
@@ -87,7 +87,8 @@ export const vhostOps: Record<string, Op> = {
       l.refs = [];
       for (const f of refs) putRef(ctx, f);
       if (refs.length > 0)
-        say(ctx, `Dropped ${refs.length} page reference(s); nothing holds the ring pages for vhost now.`);
+        narrating(ctx) &&
+          say(ctx, `Dropped ${refs.length} page reference(s); nothing holds the ring pages for vhost now.`);
     },
   },
   vmap: {
@@ -105,7 +106,7 @@ export const vhostOps: Record<string, Op> = {
       s.vhost.vmapSlot = slot;
       l.mapSlot = slot;
       if (s.scenario.design !== 'vmap-pinned') l.pages = l.pages.map(() => -1);
-      say(ctx, `vmap wrote ${ctx.cost.ptesWritten} vmalloc PTE(s) (4K each) in slot ${slot}.`);
+      narrating(ctx) && say(ctx, `vmap wrote ${ctx.cost.ptesWritten} vmalloc PTE(s) (4K each) in slot ${slot}.`);
     },
   },
   vunmap: {
@@ -175,10 +176,10 @@ export const vhostOps: Record<string, Op> = {
       if (frames.length > 0) mightSleep(ctx, 'set_page_dirty_lock()');
       for (const f of frames) frameAt(ctx.s, f).dirty = true;
       ctx.cost.locks += frames.length;
-      if (frames.length > 0) say(ctx, `PG_dirty set on frame #${frames.join(', #')}.`);
+      if (frames.length > 0) narrating(ctx) && say(ctx, `PG_dirty set on frame #${frames.join(', #')}.`);
     },
   },
-};
+} satisfies Record<string, Op>;
 
 function vmappedUsedFrames(s: State): number[] {
   const used = new Set(usedPages(s.scenario.ringSize));

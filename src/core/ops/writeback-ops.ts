@@ -1,16 +1,16 @@
-import { say } from '../context';
+import { narrating, say } from '../context';
 import { frameAt } from '../frames';
 import { pteAt, ringPageCount, updateEntry } from '../pagetable';
 import { flushUserTlb } from '../tlb';
 import { jump, localsOf, mmTargets, type Op } from './shared';
 
 /** Writeback of file memory: write_cache_pages → clear_page_dirty_for_io → page_mkclean → ->writepage (v5.0). */
-export const writebackOps: Record<string, Op> = {
+export const writebackOps = {
   'wb-if-dirty': {
     run(ctx) {
       const l = localsOf(ctx);
       const dirty = l.pages.filter((f) => frameAt(ctx.s, f).dirty);
-      if (dirty.length > 0) return say(ctx, `frame #${dirty.join(', #')} is dirty: write it.`);
+      if (dirty.length > 0) return narrating(ctx) && say(ctx, `frame #${dirty.join(', #')} is dirty: write it.`);
       jump(ctx, ctx.instr.target);
       say(ctx, 'PG_dirty is clear: writeback skips the page.');
     },
@@ -52,4 +52,4 @@ export const writebackOps: Record<string, Op> = {
       );
     },
   },
-};
+} satisfies Record<string, Op>;

@@ -1,8 +1,10 @@
+import type { OpName } from '../ops';
 import type { BugSwitch, CallCtx, Instr } from '../types';
 
 /** An instruction before compilation: jumps name labels, resolved to indices by `compileLines`. */
 export interface Line {
-  op: string;
+  /** '' only on a bare label (`mark`). */
+  op: OpName | '';
   fn: string;
   code: string;
   explain: string;
@@ -23,7 +25,7 @@ export function mark(label: string): Line {
 }
 
 export function compileLines(input: Line[]): Instr[] {
-  const lines = input.filter((l) => l.op !== '');
+  const lines = input.filter((l): l is Line & { op: OpName } => l.op !== '');
   const labels = new Map<string, number>([[END, lines.length]]);
   let at = 0;
   for (const line of input) {

@@ -260,7 +260,7 @@ function setVringAddr(b: Builder): Line[] {
       explain: 'QEMU changes the ring address (VHOST_SET_VRING_ADDR) under the vq mutex.',
     },
     ...(reregister
-      ? [
+      ? ([
           {
             op: 'notifier-unregister',
             fn: 'mmu_notifier_unregister',
@@ -269,7 +269,7 @@ function setVringAddr(b: Builder): Line[] {
               'Takes vhost’s notifier off the list and waits for every callback already running to return, all while holding vq->mutex.',
             point: 'range-count',
           },
-        ]
+        ] satisfies Line[])
       : []),
     {
       op: 'set-addr',
@@ -279,7 +279,7 @@ function setVringAddr(b: Builder): Line[] {
       point: 'range-count',
     },
     ...(reregister
-      ? [
+      ? ([
           {
             op: 'notifier-register',
             fn: 'mmu_notifier_register',
@@ -288,7 +288,7 @@ function setVringAddr(b: Builder): Line[] {
               'Registering takes mmap_sem for write and every rmap lock, so it waits for invalidations in progress; invalidate_count is not reset.',
             point: 'range-count',
           },
-        ]
+        ] satisfies Line[])
       : []),
     {
       op: 'ioctl-unlock',

@@ -23,7 +23,9 @@ function eagainLine(out: string, bug: boolean, ctx: CallCtx): Line {
 }
 
 /** The clear-the-pointer step, optionally split so that set_page_dirty_lock runs inside the spinlock. */
-function clearLines(op: string, code: string, explain: string, bugs: BugSwitch[], ctx: CallCtx): Line[] {
+type StartOp = 'kseq-start' | 'interval-invalidate' | 'imutex-invalidate' | 'rcu-start';
+
+function clearLines(op: StartOp, code: string, explain: string, bugs: BugSwitch[], ctx: CallCtx): Line[] {
   const skipDirty = bugs.includes('skip-set-page-dirty');
   const dirtyLock = bugs.includes('dirty-lock-in-notifier');
   const rangeDep = bugs.includes('range-dependent-count') && op === 'kseq-start';

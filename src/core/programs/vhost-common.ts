@@ -1,10 +1,11 @@
+import type { OpName } from '../ops';
 import type { Line } from './line';
 /** Per round the worker reads avail.idx, then the descriptor, then publishes a used entry and used.idx. */
 export const ROUND_ORDER = [1, 0, 2] as const;
 export const AREA_FN = ['vhost_get_desc', 'vhost_get_avail_idx', 'vhost_add_used'] as const;
 export const AREA_WHAT = ['read desc[head]', 'read avail->idx', 'write used->ring[], used->idx'] as const;
 
-export function accessLines(op: string, how: (area: number) => string, explain: (area: number) => string): Line[] {
+export function accessLines(op: OpName, how: (area: number) => string, explain: (area: number) => string): Line[] {
   return ROUND_ORDER.map((area, i) => ({
     op,
     fn: AREA_FN[area] ?? '',
