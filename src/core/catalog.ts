@@ -19,6 +19,7 @@ export const MM_KINDS: readonly MmEventKind[] = [
   'oom-reap',
   'set-vring-addr',
   'writeback',
+  'fork',
 ];
 export const MEMORY_KINDS: readonly MemoryKind[] = ['anonymous', 'shmem', 'file'];
 
@@ -48,11 +49,13 @@ export const KIND_BACKINGS: Readonly<Record<MmEventKind, readonly Backing[]>> = 
   'thp-split': ['thp'],
   'set-vring-addr': ['4k'],
   writeback: ['4k'],
+  fork: ['4k'],
 };
 
 /**
  * Memory kinds an mm event is modelled for: KSM merges only anonymous pages; writeback cleans file pages; unmapping
- * shmem or file memory leaves the pages in the page cache (only a hole punch frees them), which is not modelled.
+ * shmem or file memory leaves the pages in the page cache (only a hole punch frees them), which is not modelled; only
+ * a private mapping is copied on write after fork (a shared one stays shared).
  */
 export const KIND_MEMORY: Readonly<Record<MmEventKind, readonly MemoryKind[]>> = {
   munmap: ['anonymous'],
@@ -64,6 +67,7 @@ export const KIND_MEMORY: Readonly<Record<MmEventKind, readonly MemoryKind[]>> =
   reclaim: MEMORY_KINDS,
   'set-vring-addr': MEMORY_KINDS,
   writeback: ['file'],
+  fork: ['anonymous'],
 };
 
 export const DESIGN_TITLES: Readonly<Record<DesignId, string>> = {

@@ -149,6 +149,14 @@ export const threadPoints: readonly ThreadPoint[] = [
     url: `${LORE}?q=%22metadata+acceleration%22+EAGAIN`,
   },
   {
+    id: 'cow',
+    who: 'Andrea Arcangeli',
+    date: '2019-03-07',
+    paraphrase:
+      'When a PTE changes to another pfn, as in a COW fault, ->invalidate_range is called between clearing the old PTE and setting the new one, under the page-table lock, so it must not sleep.',
+    url: ANDREA_0307,
+  },
+  {
     id: 'thp-split',
     who: 'mm/huge_memory.c',
     date: 'v5.3',

@@ -23,6 +23,7 @@ const OWNERS: readonly FrameOwner[] = [
   'isolated',
   'orphan',
   'migrated-old',
+  'fork-child',
 ];
 const SWAPPED: readonly Pte['swapped'][] = ['none', 'swap', 'migration'];
 const TLB_KINDS: readonly TlbKind[] = ['user', 'vmalloc', 'direct'];
@@ -67,10 +68,10 @@ function frame(): Frame {
   const usedIdx = rd();
   const bits = rd();
   const size = pageSize(bits & 3);
-  const dirty = (bits & 32) !== 0;
-  const locked = (bits & 64) !== 0;
-  const owner = OWNERS[(bits >> 2) & 7] as Frame['owner'];
-  return { size, refcount, mapcount, dirty, locked, owner, usedIdx, corrupted: (bits & 128) !== 0 };
+  const dirty = (bits & 64) !== 0;
+  const locked = (bits & 128) !== 0;
+  const owner = OWNERS[(bits >> 2) & 15] as Frame['owner'];
+  return { size, refcount, mapcount, dirty, locked, owner, usedIdx, corrupted: (bits & 256) !== 0 };
 }
 
 function tlbEntry(): TlbEntry {

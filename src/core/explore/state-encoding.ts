@@ -32,6 +32,8 @@ function ownerCode(owner: FrameOwner): number {
       return 6;
     case 'migrated-old':
       return 7;
+    case 'fork-child':
+      return 8;
   }
 }
 
@@ -71,7 +73,11 @@ export function encodeState(s: State, w: IntWriter): void {
     b[i++] = f.mapcount;
     b[i++] = f.usedIdx;
     b[i++] =
-      sizeCode(f.size) | (ownerCode(f.owner) << 2) | (f.dirty ? 32 : 0) | (f.locked ? 64 : 0) | (f.corrupted ? 128 : 0);
+      sizeCode(f.size) |
+      (ownerCode(f.owner) << 2) |
+      (f.dirty ? 64 : 0) |
+      (f.locked ? 128 : 0) |
+      (f.corrupted ? 256 : 0);
   }
   b[i++] = vmalloc.length;
   for (let k = 0; k < vmalloc.length; k++) {

@@ -1,4 +1,5 @@
 import { fastpathOps } from './fastpath-ops';
+import { forkOps } from './fork-ops';
 import { ioctlOps } from './ioctl-ops';
 import { ksmThpOps } from './ksm-thp-ops';
 import { mmOps } from './mm-ops';
@@ -16,4 +17,5 @@ export const OPS: Readonly<Record<string, Op>> = {
   ...ksmThpOps,
   ...ioctlOps,
   ...writebackOps,
+  ...forkOps,
 };

@@ -13,6 +13,7 @@ const MM_NAMES: Record<MmEventKind, string> = {
   'oom-reap': 'OOM reaper',
   'set-vring-addr': 'QEMU SET_VRING_ADDR',
   writeback: 'writeback (flusher)',
+  fork: 'fork + QEMU’s write fault (COW)',
 };
 
 function compile(scenario: Scenario): Program[] {

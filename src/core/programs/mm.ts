@@ -1,5 +1,6 @@
 import { memoryOf } from '../catalog';
 import type { MmThreadSpec, Scenario } from '../types';
+import { forkLines } from './fork';
 import { END, type Line } from './line';
 import {
   BLOCKABLE,
@@ -362,5 +363,7 @@ export function mmLines(spec: MmThreadSpec, scenario: Scenario): Line[] {
       return setVringAddr(b);
     case 'writeback':
       return writeback(b);
+    case 'fork':
+      return forkLines(b);
   }
 }
