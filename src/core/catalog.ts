@@ -20,6 +20,7 @@ export const MM_KINDS: readonly MmEventKind[] = [
   'set-vring-addr',
   'writeback',
   'fork',
+  'exit',
 ];
 export const MEMORY_KINDS: readonly MemoryKind[] = ['anonymous', 'shmem', 'file'];
 
@@ -50,6 +51,7 @@ export const KIND_BACKINGS: Readonly<Record<MmEventKind, readonly Backing[]>> = 
   'set-vring-addr': ['4k'],
   writeback: ['4k'],
   fork: ['4k'],
+  exit: BACKINGS,
 };
 
 /**
@@ -68,6 +70,7 @@ export const KIND_MEMORY: Readonly<Record<MmEventKind, readonly MemoryKind[]>> =
   'set-vring-addr': MEMORY_KINDS,
   writeback: ['file'],
   fork: ['anonymous'],
+  exit: ['anonymous'],
 };
 
 export const DESIGN_TITLES: Readonly<Record<DesignId, string>> = {

@@ -157,6 +157,14 @@ export const threadPoints: readonly ThreadPoint[] = [
     url: ANDREA_0307,
   },
   {
+    id: 'release',
+    who: 'mm/mmu_notifier.c (v5.0)',
+    date: 'v5.0',
+    paraphrase:
+      'exit_mmap calls each registered ->release before freeing the pages; it runs only once mm_users is zero, which vhost’s get_task_mm reference prevents until vhost_dev_cleanup has unregistered.',
+    url: `${ELIXIR}mm/mmu_notifier.c`,
+  },
+  {
     id: 'thp-split',
     who: 'mm/huge_memory.c',
     date: 'v5.3',

@@ -45,7 +45,8 @@ export type MmEventKind =
   | 'oom-reap'
   | 'set-vring-addr'
   | 'writeback'
-  | 'fork';
+  | 'fork'
+  | 'exit';
 
 export type PageSize = '4K' | '2M' | '1G';
 

@@ -1,6 +1,7 @@
 import { type Scenario, validateScenario } from '../core';
 import copyUserBaseline from './builtin/copy-user-baseline.json';
 import countStuckStarves from './builtin/count-stuck-starves.json';
+import exitNoRelease from './builtin/exit-no-release.json';
 import gupMunmapSeqRetry from './builtin/gup-munmap-seq-retry.json';
 import gupMunmapUaf from './builtin/gup-munmap-uaf.json';
 import intervalNotifierSafe from './builtin/interval-notifier-safe.json';
@@ -38,6 +39,7 @@ const RAW: readonly unknown[] = [
   vOneForkCow,
   mergedRcuRevert,
   countStuckStarves,
+  exitNoRelease,
   oomReaperEagain,
   thpSplitSpurious,
   intervalNotifierSafe,

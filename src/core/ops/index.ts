@@ -1,3 +1,4 @@
+import { exitOps } from './exit-ops';
 import { fastpathOps } from './fastpath-ops';
 import { forkOps } from './fork-ops';
 import { ioctlOps } from './ioctl-ops';
@@ -18,4 +19,5 @@ export const OPS: Readonly<Record<string, Op>> = {
   ...ioctlOps,
   ...writebackOps,
   ...forkOps,
+  ...exitOps,
 };

@@ -1,5 +1,6 @@
 import { memoryOf } from '../catalog';
 import type { MmThreadSpec, Scenario } from '../types';
+import { exitLines } from './exit';
 import { forkLines } from './fork';
 import { END, type Line } from './line';
 import {
@@ -365,5 +366,7 @@ export function mmLines(spec: MmThreadSpec, scenario: Scenario): Line[] {
       return writeback(b);
     case 'fork':
       return forkLines(b);
+    case 'exit':
+      return exitLines(b);
   }
 }
