@@ -24,7 +24,7 @@ function clientWithOneCell(): SimClient {
 
 describe('the matrix', () => {
   it('fills every cell with its verdict and findings, then opens a cell’s shortest counterexample', {
-    timeout: 60_000,
+    timeout: 150_000,
   }, async () => {
     const user = userEvent.setup();
     render(<App client={clientWithOneCell()} scenarios={builtinScenarios} initialScenarioId="gup-munmap-uaf" />);
@@ -36,7 +36,7 @@ describe('the matrix', () => {
     await within(dialog).findByText(
       new RegExp(`^${total} of ${total} cells, .*: complete\\.`),
       {},
-      { timeout: 40_000 },
+      { timeout: 120_000 },
     );
     const cell = within(dialog).getByRole('button', {
       name: /^kmap-seq \+ skip-seq-check against munmap: safety fails; use after free/,
