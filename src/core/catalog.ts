@@ -20,6 +20,8 @@ export const MM_KINDS: readonly MmEventKind[] = [
   'oom-reap',
   'set-vring-addr',
   'writeback',
+  'fork',
+  'exit',
 ];
 export const MEMORY_KINDS: readonly MemoryKind[] = ['anonymous', 'shmem', 'file'];
 
@@ -50,11 +52,14 @@ export const KIND_BACKINGS: Readonly<Record<MmEventKind, readonly Backing[]>> = 
   'thp-split': ['thp'],
   'set-vring-addr': ['4k'],
   writeback: ['4k'],
+  fork: ['4k'],
+  exit: BACKINGS,
 };
 
 /**
  * Memory kinds an mm event is modelled for: KSM merges only anonymous pages; writeback cleans file pages; unmapping
- * shmem or file memory leaves the pages in the page cache (only a hole punch frees them), which is not modelled.
+ * shmem or file memory leaves the pages in the page cache (only a hole punch frees them), which is not modelled; only
+ * a private mapping is copied on write after fork (a shared one stays shared).
  */
 export const KIND_MEMORY: Readonly<Record<MmEventKind, readonly MemoryKind[]>> = {
   munmap: ['anonymous'],
@@ -66,6 +71,8 @@ export const KIND_MEMORY: Readonly<Record<MmEventKind, readonly MemoryKind[]>> =
   reclaim: MEMORY_KINDS,
   'set-vring-addr': MEMORY_KINDS,
   writeback: ['file'],
+  fork: ['anonymous'],
+  exit: ['anonymous'],
 };
 
 export const DESIGN_TITLES: Readonly<Record<DesignId, string>> = {

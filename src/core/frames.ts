@@ -64,6 +64,14 @@ export function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, h
       `${who} wrote the used ring into frame #${f}, the old copy of a migrated page: the guest reads the new frame and never sees this write.`,
       'The notifier must drop the pointer before migration copies the page; vhost then gups the new page.',
     );
+  } else if (write && frame.owner === 'fork-child') {
+    report(
+      ctx,
+      'lost-write',
+      [f],
+      `${who} wrote to frame #${f}, which after fork’s copy-on-write belongs to QEMU’s child: QEMU maps its own copy, so the guest never sees this write, and the child’s memory changes under it.`,
+      'A COW fault changes the pfn behind the HVA: the notifier must drop the pointer (invalidate_range_start, or ->invalidate_range between ptep_clear_flush and set_pte_at) so vhost looks the page up again.',
+    );
   } else if (write && frame.owner === 'orphan') {
     report(
       ctx,

@@ -157,6 +157,22 @@ export const threadPoints: readonly ThreadPoint[] = [
     url: `${LORE}?q=%22metadata+acceleration%22+EAGAIN`,
   },
   {
+    id: 'cow',
+    who: 'Andrea Arcangeli',
+    date: '2019-03-07',
+    paraphrase:
+      'When a PTE changes to another pfn, as in a COW fault, ->invalidate_range is called between clearing the old PTE and setting the new one, under the page-table lock, so it must not sleep.',
+    url: ANDREA_0307,
+  },
+  {
+    id: 'release',
+    who: 'mm/mmu_notifier.c (v5.0)',
+    date: 'v5.0',
+    paraphrase:
+      'exit_mmap calls each registered ->release before freeing the pages; it runs only once mm_users is zero, which vhost’s get_task_mm reference prevents until vhost_dev_cleanup has unregistered.',
+    url: `${ELIXIR}mm/mmu_notifier.c`,
+  },
+  {
     id: 'thp-split',
     who: 'mm/huge_memory.c',
     date: 'v5.3',

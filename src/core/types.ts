@@ -48,7 +48,9 @@ export type MmEventKind =
   | 'thp-split'
   | 'oom-reap'
   | 'set-vring-addr'
-  | 'writeback';
+  | 'writeback'
+  | 'fork'
+  | 'exit';
 
 export type PageSize = '4K' | '2M' | '1G';
 
@@ -88,7 +90,8 @@ export interface Scenario {
  * Who a frame belongs to. `swap-cache`: unmapped by reclaim, still in the swap cache (anonymous) or the page cache
  * (shmem, file) until it is written out or dropped; `isolated`: unmapped by the mm side, about to be freed or written out;
  * `orphan`: unmapped and released by mm, kept alive only by someone else's reference;
- * `migrated-old`: the source of a finished migration copy, not yet freed.
+ * `migrated-old`: the source of a finished migration copy, not yet freed;
+ * `fork-child`: a page QEMU shared with its child at fork, left mapped only by the child after QEMU's write fault copied it.
  */
 export type FrameOwner =
   | 'qemu-ring'
@@ -98,7 +101,8 @@ export type FrameOwner =
   | 'swap-cache'
   | 'isolated'
   | 'orphan'
-  | 'migrated-old';
+  | 'migrated-old'
+  | 'fork-child';
 
 /** One struct page (for THP and hugetlbfs, the head page of the compound page). */
 export interface Frame {

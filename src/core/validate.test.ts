@@ -45,6 +45,13 @@ describe('validateScenario', () => {
     expect(errorsOf({ ...base, story: [0, 5] })[0]).toMatch(/story: .*from 0 to 1/);
   });
 
+  it('takes fork only on private anonymous 4K memory, and exit on anonymous memory', () => {
+    expect(errorsOf({ ...base, mm: [{ kind: 'fork' }, { kind: 'exit' }] })).toEqual([]);
+    expect(errorsOf({ ...base, backing: 'thp', mm: [{ kind: 'fork' }] })[0]).toMatch(/fork needs backing "4k"/);
+    expect(errorsOf({ ...base, memory: 'shmem', mm: [{ kind: 'fork' }] })[0]).toMatch(/fork needs memory "anonymous"/);
+    expect(errorsOf({ ...base, memory: 'file', mm: [{ kind: 'exit' }] })[0]).toMatch(/exit needs memory "anonymous"/);
+  });
+
   it('reports an unknown design once, without judging bug switches against a fallback', () => {
     expect(errorsOf({ ...base, design: 'vmap', bugs: ['no-smp-rmb'] })).toHaveLength(1);
   });

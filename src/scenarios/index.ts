@@ -1,6 +1,7 @@
 import { type Scenario, validateScenario } from '../core';
 import copyUserBaseline from './builtin/copy-user-baseline.json';
 import countStuckStarves from './builtin/count-stuck-starves.json';
+import exitNoRelease from './builtin/exit-no-release.json';
 import gupMunmapSeqRetry from './builtin/gup-munmap-seq-retry.json';
 import gupMunmapUaf from './builtin/gup-munmap-uaf.json';
 import intervalMutexOomSkip from './builtin/interval-mutex-oom-skip.json';
@@ -8,6 +9,7 @@ import intervalNotifierSafe from './builtin/interval-notifier-safe.json';
 import ksmDirtyLock from './builtin/ksm-dirty-lock.json';
 import mergedRcuRevert from './builtin/merged-rcu-revert.json';
 import oomReaperEagain from './builtin/oom-reaper-eagain.json';
+import rfcV2CowPtl from './builtin/rfc-v2-cow-ptl.json';
 import rfcV2KsmAbba from './builtin/rfc-v2-ksm-abba.json';
 import rfcV2RmapMutex from './builtin/rfc-v2-rmap-mutex.json';
 import rfcV2Writeback from './builtin/rfc-v2-writeback.json';
@@ -16,6 +18,7 @@ import swapoutLostWrite from './builtin/swapout-lost-write.json';
 import thpSplitSpurious from './builtin/thp-split-spurious.json';
 import tlbReachKmapOneg from './builtin/tlb-reach-kmap-1g.json';
 import tlbReachVmapThp from './builtin/tlb-reach-vmap-thp.json';
+import vOneForkCow from './builtin/v1-fork-cow.json';
 import vOnePinBlocksMigration from './builtin/v1-pin-blocks-migration.json';
 import vmapLazyTlb from './builtin/vmap-lazy-tlb.json';
 
@@ -31,10 +34,13 @@ const RAW: readonly unknown[] = [
   rfcV2RmapMutex,
   rfcV2KsmAbba,
   rfcV2Writeback,
+  rfcV2CowPtl,
   vmapLazyTlb,
   vOnePinBlocksMigration,
+  vOneForkCow,
   mergedRcuRevert,
   countStuckStarves,
+  exitNoRelease,
   oomReaperEagain,
   thpSplitSpurious,
   intervalNotifierSafe,

@@ -1,4 +1,11 @@
-import { EVERYTHING, FOOTPRINTS, type OpFootprint, STATE_PARTS, type StatePart } from '../ops/footprints';
+import {
+  COW_WINDOW_READERS,
+  EVERYTHING,
+  FOOTPRINTS,
+  type OpFootprint,
+  STATE_PARTS,
+  type StatePart,
+} from '../ops/footprints';
 import type { Instr, Program } from '../types';
 
 const BIT = new Map<StatePart, number>(STATE_PARTS.map((p, i) => [p, 1 << i]));
@@ -7,10 +14,14 @@ const REGISTERED = BIT.get('registered') as number;
 
 const mask = (parts: readonly StatePart[]) => parts.reduce((m, p) => m | (BIT.get(p) ?? 0), 0);
 
-/** Read and write masks of one step; a depth-0 step also reads `registered` (step.ts skips callbacks on it). */
-function stepMasks(instr: Instr): { reads: number; writes: number } {
+/**
+ * Read and write masks of one step; a depth-0 step also reads `registered` (step.ts skips callbacks on it), and with
+ * a fork thread a user access reads `threads` (`COW_WINDOW_READERS`).
+ */
+function stepMasks(instr: Instr, cowWindow: boolean): { reads: number; writes: number } {
   const fp: OpFootprint = FOOTPRINTS[instr.op] ?? EVERYTHING;
-  return { reads: mask(fp.reads) | (instr.depth === 0 ? REGISTERED : 0), writes: mask(fp.writes) };
+  const extra = (instr.depth === 0 ? REGISTERED : 0) | (cowWindow && COW_WINDOW_READERS.has(instr.op) ? THREADS : 0);
+  return { reads: mask(fp.reads) | extra, writes: mask(fp.writes) };
 }
 
 /** Masks per thread and pc: the step at pc, and the union over every step reachable from pc in the program. */
@@ -29,14 +40,14 @@ function successors(instrs: readonly Instr[], i: number): number[] {
   return next.filter((j) => j < instrs.length);
 }
 
-export function dependencyTable(programs: readonly Program[]): DependencyTable {
+export function dependencyTable(programs: readonly Program[], cowWindow = false): DependencyTable {
   const table: DependencyTable = { stepReads: [], stepWrites: [], futureReads: [], futureWrites: [] };
   for (const { instrs } of programs) {
     const n = instrs.length;
     const reads = new Int32Array(n);
     const writes = new Int32Array(n);
     instrs.forEach((instr, i) => {
-      const m = stepMasks(instr);
+      const m = stepMasks(instr, cowWindow);
       reads[i] = m.reads;
       writes[i] = m.writes;
     });

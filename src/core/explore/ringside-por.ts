@@ -4,7 +4,10 @@ import { dependencyTable, soloThreads, type ThreadsView } from './por';
 
 /** The `soloSteps` hook of a Ringside machine: the partial-order reduction's candidates (docs/partial-order.md). */
 export function ringsideSoloSteps(scenario: Scenario): (state: State, enabled: readonly number[]) => readonly number[] {
-  const table = dependencyTable(programsOf(scenario));
+  const table = dependencyTable(
+    programsOf(scenario),
+    scenario.mm.some((m) => m.kind === 'fork'),
+  );
   return (state, enabled) => soloThreads(table, threadsView(state), enabled);
 }
 

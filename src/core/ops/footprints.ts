@@ -137,7 +137,23 @@ export const FOOTPRINTS: Readonly<Record<OpName, OpFootprint>> = {
   'wb-if-dirty': fp(['frames']),
   mkclean: fp([], ['ptes', 'frames', ...FLUSH]),
   writepage: fp(['ptes'], ['frames', 'swap']),
+  // fork-ops.ts, exit-ops.ts
+  'fork-copy': fp([], ['ptes', 'frames']),
+  'cow-fault': fp(['frames'], ['ptes']),
+  'cow-copy': fp([], ['frames']),
+  'cow-clear': fp([], ['ptes', 'frames', ...FLUSH]),
+  'cow-set': fp([], ['ptes', 'frames']),
+  'exit-mm': fp([]),
+  'exit-stop-worker': fp(['threads']),
+  'exit-teardown': fp([], ['frames', 'ptr', 'vmalloc', 'vmapSlot', 'registered']),
+  'exit-release': fp(['registered']),
 };
+
+/**
+ * Ops whose user access checks wp_page_copy's PT-lock window (`cowLockHolder`), which reads a fork thread's pc: in a
+ * scenario with a fork thread they also read `threads`.
+ */
+export const COW_WINDOW_READERS: ReadonlySet<string> = new Set<OpName>(['uaccess', 'vaccess', 'kaccess', 'rcu-access']);
 
 /** Every part: the footprint assumed for an op the table does not list (dependent on everything). */
 export const EVERYTHING: OpFootprint = { reads: STATE_PARTS, writes: STATE_PARTS };

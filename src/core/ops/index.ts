@@ -1,4 +1,6 @@
+import { exitOps } from './exit-ops';
 import { fastpathOps } from './fastpath-ops';
+import { forkOps } from './fork-ops';
 import { ioctlOps } from './ioctl-ops';
 import { ksmThpOps } from './ksm-thp-ops';
 import { mmOps } from './mm-ops';
@@ -15,6 +17,8 @@ const ALL = {
   ...ksmThpOps,
   ...ioctlOps,
   ...writebackOps,
+  ...forkOps,
+  ...exitOps,
 };
 
 /** The closed vocabulary of ops: an instruction naming anything else does not compile. */

@@ -13,6 +13,8 @@ const MM_NAMES: Record<MmEventKind, string> = {
   'oom-reap': 'OOM reaper',
   'set-vring-addr': 'QEMU SET_VRING_ADDR',
   writeback: 'writeback (flusher)',
+  fork: 'fork + QEMU’s write fault (COW)',
+  exit: 'QEMU exits (exit_mmap)',
 };
 
 function compile(scenario: Scenario): Program[] {

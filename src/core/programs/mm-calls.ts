@@ -51,13 +51,17 @@ export function end(b: Builder, ctx: CallCtx): Line[] {
 }
 
 /** __split_huge_pmd ends with the _only_end variant: the PTEs still map the same pages, so ->invalidate_range is not called. */
-export function onlyEnd(b: Builder, ctx: CallCtx): Line[] {
+export function onlyEnd(
+  b: Builder,
+  ctx: CallCtx,
+  explain = 'The PTEs still map the same pages, so the _only_end variant skips ->invalidate_range.',
+): Line[] {
   return [
     {
       op: 'mm-end',
       fn: 'mmu_notifier_invalidate_range_only_end',
       code: 'mmu_notifier_invalidate_range_only_end(&range);',
-      explain: 'The PTEs still map the same pages, so the _only_end variant skips ->invalidate_range.',
+      explain,
       ctx,
     },
     ...indent(callbackLines(b.design, 'end', b.bugs, ctx, 'unused'), 1),

@@ -1,5 +1,7 @@
 import { memoryOf } from '../catalog';
 import type { MmThreadSpec, Scenario } from '../types';
+import { exitLines } from './exit';
+import { forkLines } from './fork';
 import { END, type Line } from './line';
 import {
   BLOCKABLE,
@@ -362,5 +364,9 @@ export function mmLines(spec: MmThreadSpec, scenario: Scenario): Line[] {
       return setVringAddr(b);
     case 'writeback':
       return writeback(b);
+    case 'fork':
+      return forkLines(b);
+    case 'exit':
+      return exitLines(b);
   }
 }

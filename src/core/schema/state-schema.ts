@@ -43,6 +43,7 @@ const owner = enumOf<FrameOwner>({
   isolated: true,
   orphan: true,
   'migrated-old': true,
+  'fork-child': true,
 });
 const tlbKind = enumOf<TlbKind>({ user: true, vmalloc: true, direct: true });
 const threadId = int(-1, CAPACITY.threads - 1);

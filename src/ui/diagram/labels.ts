@@ -9,6 +9,7 @@ const OWNER: Record<FrameOwner, string> = {
   isolated: 'isolated by mm',
   orphan: 'orphan (unmapped)',
   'migrated-old': 'old copy (migrated)',
+  'fork-child': "child's page (after COW)",
 };
 
 export const ownerText = (owner: FrameOwner) => OWNER[owner];

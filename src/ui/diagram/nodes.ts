@@ -58,23 +58,26 @@ export function reachedFrames(state: State): Set<number> {
   return reached;
 }
 
-function migrationTargets(state: State): Set<number> {
+/** New frames an mm thread has filled but not mapped yet: migration's targets and wp_page_copy's copies. */
+function copyTargets(state: State): Map<number, string> {
   const programs = programsOf(state.scenario);
-  const targets = new Set<number>();
+  const targets = new Map<number, string>();
   state.threads.forEach((thread, t) => {
-    if (programs[t]?.kind === 'migrate' && !thread.done) for (const f of thread.locals.refs) targets.add(f);
+    const kind = programs[t]?.kind;
+    const label = kind === 'migrate' ? 'migration target' : kind === 'fork' ? 'COW copy (not mapped yet)' : null;
+    if (label && !thread.done) for (const f of thread.locals.refs) targets.set(f, label);
   });
   return targets;
 }
 
 function frameNodes(state: State, changed: ChangedTest): Draft[] {
   const reached = reachedFrames(state);
-  const targets = migrationTargets(state);
+  const targets = copyTargets(state);
   return state.frames.map((frame, f) => {
     const gone = isGone(frame);
     const danger = gone && reached.has(f);
     const tone: Tone = danger ? 'danger' : gone ? 'gone' : 'normal';
-    const owner = targets.has(f) && frame.owner === 'isolated' ? 'migration target' : ownerText(frame.owner);
+    const owner = (frame.owner === 'isolated' && targets.get(f)) || ownerText(frame.owner);
     return {
       id: `frame-${f}`,
       kind: 'frame',

@@ -9,6 +9,7 @@ const OWNER_LABEL: Record<FrameOwner, string> = {
   isolated: 'isolated',
   orphan: 'orphan',
   'migrated-old': 'old (migrated)',
+  'fork-child': "child's (COW)",
 };
 
 export const ownerLabel = (owner: FrameOwner) => OWNER_LABEL[owner];

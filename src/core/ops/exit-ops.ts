@@ -1,0 +1,52 @@
+import { say } from '../context';
+import { frameAt } from '../frames';
+import { usedPages } from '../layout';
+import type { DesignId } from '../types';
+import type { Op } from './shared';
+
+/** Designs whose teardown dirties the used-ring page it pointed at (as their start callback would). */
+const DIRTIES_ON_TEARDOWN: ReadonlySet<DesignId> = new Set(['kmap-seq', 'interval-notifier', 'interval-mutex']);
+
+export const exitOps = {
+  'exit-mm': {
+    run(ctx) {
+      say(ctx, 'QEMU’s mm_users drops to 1: vhost still holds the address space.');
+    },
+  },
+  'exit-stop-worker': {
+    blocked: (s, _t, _i, names) => (s.threads[0]?.done ? null : `kthread_stop waits for ${names[0] ?? 'the worker'}`),
+    run(ctx) {
+      say(ctx, 'The vhost worker has stopped.');
+    },
+  },
+  'exit-teardown': {
+    run(ctx) {
+      const { s } = ctx;
+      const v = s.vhost;
+      const dirty = DIRTIES_ON_TEARDOWN.has(s.scenario.design) && !s.scenario.bugs.includes('skip-set-page-dirty');
+      const pointed = usedPages(s.scenario.ringSize)
+        .map((p) => v.ptr[p] ?? -1)
+        .filter((f) => f >= 0);
+      if (dirty) for (const f of pointed) frameAt(s, f).dirty = true;
+      v.ptr = v.ptr.map(() => -1);
+      if (v.vmapSlot >= 0) s.vmalloc = s.vmalloc.filter((e) => e.slot !== v.vmapSlot);
+      v.vmapSlot = -1;
+      const had = v.registered && s.scenario.design !== 'copy-user' && s.scenario.design !== 'vmap-pinned';
+      v.registered = false;
+      say(
+        ctx,
+        `${had ? 'vhost’s notifier is off the list (no ->release to call). ' : ''}Kernel pointers dropped${dirty && pointed.length > 0 ? `, frame #${pointed.join(', #')} dirtied` : ''}; vhost’s mm_users reference is put.`,
+      );
+    },
+  },
+  'exit-release': {
+    run(ctx) {
+      say(
+        ctx,
+        ctx.s.vhost.registered
+          ? 'vhost’s notifier is still on the list: its ->release would run now.'
+          : 'No vhost notifier is left on the list: mmu_notifier_release calls nothing for vhost.',
+      );
+    },
+  },
+} satisfies Record<string, Op>;
