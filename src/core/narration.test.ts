@@ -43,6 +43,8 @@ function checkEvent(before: State, after: State, event: StepEvent, where: string
     }
   }
   for (const f of framesIn(event.detail)) expect(after.frames[f], `${where}: frame #${f} exists`).toBeDefined();
+  // An empty frame list joined into a sentence ("for frame #.") names nothing.
+  expect(event.detail, `${where}: a "#" without a frame number`).not.toMatch(/#(?!\d)/);
   for (const finding of event.findings) {
     if (finding.kind !== 'use-after-free') continue;
     for (const f of finding.frames) expect(['free', 'reused-by-other']).toContain(after.frames[f]?.owner);

@@ -116,7 +116,11 @@ export const mmOps = {
       flushUserTlb(ctx, mmTargets(s, ctx.t));
       const dirtied = frames.filter((f) => frameAt(s, f).dirty && !before.has(f));
       const clean = frames.filter((f) => !frameAt(s, f).dirty);
-      const parts = [`${anon ? 'Swap entries installed' : 'PTEs cleared'} for frame #${frames.join(', #')}.`];
+      const parts = [
+        frames.length > 0
+          ? `${anon ? 'Swap entries installed' : 'PTEs cleared'} for frame #${frames.join(', #')}.`
+          : 'No PTE of the target maps a page this reclaim holds: nothing to unmap.',
+      ];
       if (dirtied.length > 0) parts.push(`PG_dirty newly set on frame #${dirtied.join(', #')}.`);
       if (before.size > 0) parts.push(`Frame #${[...before].join(', #')} was already dirty.`);
       if (clean.length > 0) parts.push(`PG_dirty is clear on frame #${clean.join(', #')}.`);
