@@ -1,7 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import { replay } from '../src/core';
 import { chapters } from '../src/tour/chapters';
-import { questionAt } from '../src/tour/predict';
+import { modelAnswer } from '../src/tour/model-answer.test-util';
 import { tourSources } from '../src/tour/sources';
 import { publishedFigures } from '../src/ui/sidebyside/published-figures';
 import { loadScenario } from './schedules';
@@ -23,23 +22,7 @@ async function openChapter(page: Page, id: string) {
   throw new Error(`no chapter ${id}`);
 }
 
-/** The model's answer to a chapter's question, computed outside the page. */
-function answerOf(chapterId: string) {
-  const chapter = chapters.find((c) => c.id === chapterId);
-  if (!chapter?.predict) throw new Error(chapterId);
-  const scenario = loadScenario(chapter.scenarioId);
-  const state = replay(scenario, scenario.story).states[chapter.step];
-  const next = scenario.story[chapter.step];
-  if (!state || next === undefined) throw new Error(chapterId);
-  const question = questionAt(state, next, chapter.predict);
-  if (!question) throw new Error(chapterId);
-  const label = (value: string) => question.choices.find((c) => c.value === value)?.label ?? value;
-  return {
-    prompt: question.prompt,
-    right: label(question.answers[0] ?? ''),
-    wrong: question.choices.find((c) => !question.answers.includes(c.value))?.label ?? '',
-  };
-}
+const answerOf = (chapterId: string) => modelAnswer(chapterId, loadScenario);
 
 test('walk the whole tour with the keyboard only: each chapter scenario, step, narration and link', async ({
   page,

@@ -7,6 +7,17 @@ import { App } from '../App';
 import { runSchedule, stepCount } from '../test/render-app';
 import { fixtureScenario } from '../test-fixtures';
 
+/** The app on the fixture, keeping the address bar in sync. */
+const renderSynced = () =>
+  render(
+    <App
+      client={createMainThreadClient()}
+      scenarios={[fixtureScenario]}
+      initialScenarioId={fixtureScenario.id}
+      syncUrl
+    />,
+  );
+
 const link = (schedule: number[], index: number) => encodeRunLink({ scenarioId: fixtureScenario.id, schedule, index });
 
 describe('the address bar follows the run', () => {
@@ -14,14 +25,7 @@ describe('the address bar follows the run', () => {
     window.history.replaceState(null, '', `/${link([], 0)}`);
     const before = window.history.length;
     const user = userEvent.setup();
-    render(
-      <App
-        client={createMainThreadClient()}
-        scenarios={[fixtureScenario]}
-        initialScenarioId={fixtureScenario.id}
-        syncUrl
-      />,
-    );
+    renderSynced();
     await stepCount(0, 0);
     await runSchedule(user, [0, 0, 1]);
     await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 3)));
@@ -51,14 +55,7 @@ describe('the address bar follows the run', () => {
   it('keeps embed mode in every address it writes, so stepping an embedded picture never opens the full app', async () => {
     window.history.replaceState(null, '', `/${link([0, 0, 1], 1)}&embed=1`);
     const user = userEvent.setup();
-    render(
-      <App
-        client={createMainThreadClient()}
-        scenarios={[fixtureScenario]}
-        initialScenarioId={fixtureScenario.id}
-        syncUrl
-      />,
-    );
+    renderSynced();
     await stepCount(1, 3);
     await user.click(screen.getByRole('button', { name: /Step forward/ }));
     await stepCount(2, 3);

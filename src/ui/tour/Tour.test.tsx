@@ -1,11 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { replay } from '../../core';
 import { builtinScenarios, defaultScenarioId } from '../../scenarios';
 import { chapterHref } from '../../tour/chapter-run';
 import { chapters } from '../../tour/chapters';
-import { questionAt } from '../../tour/predict';
+import { modelAnswer } from '../../tour/model-answer.test-util';
 import { SCORE_KEY } from '../../tour/score';
 import { createMainThreadClient } from '../../worker/client';
 import { App } from '../App';
@@ -28,20 +27,7 @@ async function renderTour(chapterId?: string) {
 
 const chapterHeading = (title: string) => screen.findByRole('heading', { level: 2, name: title });
 
-/** The model's answer for a chapter's question, computed the way the panel does. */
-function modelAnswer(chapterId: string) {
-  const chapter = chapters[indexOf(chapterId)];
-  const scenario = builtinScenarios.find((s) => s.id === chapter?.scenarioId);
-  if (!chapter?.predict || !scenario) throw new Error(chapterId);
-  const state = replay(scenario, scenario.story).states[chapter.step];
-  const next = scenario.story[chapter.step];
-  if (!state || next === undefined) throw new Error(chapterId);
-  const question = questionAt(state, next, chapter.predict);
-  if (!question) throw new Error(chapterId);
-  const label = (value: string) => question.choices.find((c) => c.value === value)?.label ?? value;
-  const wrong = question.choices.find((c) => !question.answers.includes(c.value));
-  return { right: label(question.answers[0] ?? ''), wrong: wrong?.label ?? '', prompt: question.prompt };
-}
+const answerOf = (chapterId: string) => modelAnswer(chapterId, (id) => builtinScenarios.find((s) => s.id === id));
 
 afterEach(() => window.localStorage.clear());
 
@@ -73,7 +59,7 @@ describe('the guided tour', () => {
 
   it('a right answer scores, then shows the step; the score is kept in localStorage', async () => {
     const { user } = await renderTour('gup-then-put-page');
-    const { right, prompt } = modelAnswer('gup-then-put-page');
+    const { right, prompt } = answerOf('gup-then-put-page');
     const group = await screen.findByRole('group', { name: prompt });
     await user.click(within(group).getByRole('radio', { name: right }));
     await user.click(screen.getByRole('button', { name: 'Check my answer' }));
@@ -88,7 +74,7 @@ describe('the guided tour', () => {
   it('a wrong answer says what the model says; Skip never blocks and is counted apart', async () => {
     window.localStorage.setItem(SCORE_KEY, '{not json');
     const { user } = await renderTour('set-page-dirty-at-invalidate');
-    const { wrong, right, prompt } = modelAnswer('set-page-dirty-at-invalidate');
+    const { wrong, right, prompt } = answerOf('set-page-dirty-at-invalidate');
     const group = await screen.findByRole('group', { name: prompt });
     await user.click(within(group).getByRole('radio', { name: wrong }));
     await user.click(screen.getByRole('button', { name: 'Check my answer' }));
