@@ -8,14 +8,17 @@ export function ringsideSoloSteps(scenario: Scenario): (state: State, enabled: r
     programsOf(scenario),
     scenario.mm.some((m) => m.kind === 'fork'),
   );
-  return (state, enabled) => soloThreads(table, threadsView(state), enabled);
-}
-
-function threadsView(state: State): ThreadsView {
-  const threads = state.threads;
-  return {
-    length: threads.length,
+  // One view, pointed at the state being asked about: the search calls this once per expanded state.
+  let threads: State['threads'] = [];
+  const view: ThreadsView = {
+    get length() {
+      return threads.length;
+    },
     pc: (t) => threads[t]?.pc ?? 0,
     done: (t) => threads[t]?.done ?? true,
+  };
+  return (state, enabled) => {
+    threads = state.threads;
+    return soloThreads(table, view, enabled);
   };
 }
