@@ -8,6 +8,7 @@ export const chapterIds = [
   'vmap-on-thp',
   'kmap-on-1g',
   'no-mutex-in-invalidate-range',
+  'cow-fault',
   'gup-then-put-page',
   'race-window',
   'invalidate-clears-pointer',

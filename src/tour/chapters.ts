@@ -78,6 +78,17 @@ export const chapters: readonly Chapter[] = [
     cites: ['rfc-v2-5-5', 'try-to-unmap-one', 'notifier-ops', 'mst-0307', 'andrea-0307'],
   },
   {
+    id: 'cow-fault',
+    title: 'A COW fault: the callback between the clear and the set',
+    scenarioId: 'rfc-v2-cow-ptl',
+    step: 23,
+    narration: [
+      'After a fork, the ring pages are shared with the child and write-protected. The next write faults: do_wp_page sends a shared page to wp_page_copy, which copies it into a new page, then, holding the page-table lock, clears the old PTE with ptep_clear_flush_notify (which calls ->invalidate_range) and only then maps the new page with set_pte_at_notify.',
+      'This is the case Andrea gave for ->invalidate_range: when the page behind an address changes, a secondary MMU must drop it between the clear and the set, and the callback cannot sleep there. RFC V2’s callback takes vq->mutex at that point: sleep in atomic context. The scenario assumes ring memory that is not MADV_DONTFORK, which QEMU sets on guest RAM.',
+    ],
+    cites: ['wp-page-copy', 'andrea-0307', 'rfc-v2-5-5'],
+  },
+  {
     id: 'gup-then-put-page',
     title: 'gup_fast, then put_page at once',
     scenarioId: 'gup-munmap-uaf',

@@ -51,6 +51,7 @@ export const tourSources = {
   'kmap-atomic': k('kmap_atomic', 'include/linux/highmem.h', 'v5.3.1', '§7'),
   'probe-page-size-mask': k('probe_page_size_mask', 'arch/x86/mm/init.c', 'v5.3.1', '§7'),
   'try-to-unmap-one': k('try_to_unmap_one', 'mm/rmap.c', 'v5.3.1', '§2, §6'),
+  'wp-page-copy': k('wp_page_copy', 'mm/memory.c', 'v5.0', 'Corrections'),
   'notifier-ops': k('struct mmu_notifier_ops', 'include/linux/mmu_notifier.h', 'v5.0.1', '§2'),
   'zap-page-range': k('zap_page_range', 'mm/memory.c', 'v5.3.1', '§2, Corrections'),
   'kvm-retry': k('mmu_notifier_retry', 'include/linux/kvm_host.h', 'v5.3.1', '§3'),
