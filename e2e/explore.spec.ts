@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { collectErrors } from './page-errors';
 
 /** The safety search and then the liveness pass run before the result shows; a loaded machine needs the margin. */
 const SEARCH = { timeout: 30_000 };
 
 test('the explorer finds the use-after-free of the default scenario and opens it in the stepper', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
+  const errors = collectErrors(page);
 
   await page.goto('/');
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('gup-munmap-uaf');

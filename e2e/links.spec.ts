@@ -1,16 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
+import { collectErrors } from './page-errors';
 import { loadScenario, scheduleTo } from './schedules';
 
 test.describe.configure({ timeout: 90_000 });
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return errors;
-}
 
 const runButton = (page: Page, thread: number) =>
   page.getByRole('button', { name: new RegExp(`^Run .* \\(${thread + 1}\\)$`) });

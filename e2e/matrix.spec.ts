@@ -1,13 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { collectErrors } from './page-errors';
 
 test.describe.configure({ timeout: 300_000 });
 
 test('compute the matrix in the worker, click a cell and land on its counterexample', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
+  const errors = collectErrors(page);
   await page.goto('/');
   await expect(page.locator('.step-count')).toHaveText('Step 0 of 0');
   await page.getByRole('button', { name: 'Matrix' }).click();

@@ -1,19 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
+import { collectErrors } from './page-errors';
 import { loadScenario, scheduleTo } from './schedules';
 
 const SHOTS = 'test-results/screens';
 
 // Each test clicks through 15-20 steps; two Chromium instances on a two-core machine need more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return errors;
-}
 
 async function openScenario(page: Page, id: string) {
   await page.goto('/');
