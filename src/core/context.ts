@@ -1,3 +1,4 @@
+import { HAZARD_KINDS } from './catalog';
 import type { Counters, Finding, HazardKind, Instr, State, WarningKind } from './types';
 
 /** Everything an op may touch while it runs: a private draft of the next state plus what the step reports. */
@@ -48,14 +49,7 @@ export function addCounters(into: Counters, delta: Counters): void {
   into.sleeps += delta.sleeps;
 }
 
-const HAZARDS: ReadonlySet<string> = new Set<HazardKind>([
-  'use-after-free',
-  'lost-write',
-  'sleep-in-atomic',
-  'block-in-nonblock',
-  'deadlock',
-  'stale-tlb',
-]);
+const HAZARDS: ReadonlySet<string> = new Set<HazardKind>(HAZARD_KINDS);
 
 export function isHazard(kind: string): kind is HazardKind {
   return HAZARDS.has(kind);

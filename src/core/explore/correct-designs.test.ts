@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { HAZARD_KINDS } from '../catalog';
 import { MM_KINDS, validateScenario } from '../index';
 import type { DesignId, HazardKind } from '../types';
 import { cellScenario } from './matrix';
 import { exploreScenario } from './ringside';
 
-const SAFETY: readonly HazardKind[] = [
-  'use-after-free',
-  'lost-write',
-  'sleep-in-atomic',
-  'block-in-nonblock',
-  'deadlock',
-  'stale-tlb',
-];
+const SAFETY: readonly HazardKind[] = HAZARD_KINDS;
 const CORRECT: readonly DesignId[] = ['copy-user', 'kmap-seq', 'interval-notifier', 'interval-mutex'];
 const TARGETS = ['all', 'used'] as const;
 
