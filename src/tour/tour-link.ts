@@ -1,3 +1,4 @@
+import { withExtraParam } from '../url/extra-param';
 import { chapterIds } from './chapter-ids';
 
 /** The link's own parameter: outside the run's checksum, like `embed`, so links without it decode as before. */
@@ -7,11 +8,7 @@ const CHAPTER_ID = /^[a-z0-9-]{1,64}$/;
 /** `href` (a run link's query and fragment) naming tour chapter `index` too; unchanged when `index` is null. */
 export function withTourChapter(href: string, index: number | null): string {
   const id = index === null ? undefined : chapterIds[index];
-  if (!id) return href;
-  const cut = href.indexOf('#');
-  const query = cut < 0 ? href : href.slice(0, cut);
-  const fragment = cut < 0 ? '' : href.slice(cut);
-  return `${query}${query.includes('?') ? '&' : '?'}${TOUR_PARAM}=${id}${fragment}`;
+  return id ? withExtraParam(href, TOUR_PARAM, id) : href;
 }
 
 /** Which chapter a link's text names, or null (no `tour`, an unknown chapter, unreadable text); never throws. */
