@@ -1,6 +1,11 @@
 import { pteAt } from './pagetable';
 import { programsOf } from './programs/compile';
-import type { State } from './types';
+import type { Scenario, State } from './types';
+
+/** The scenario has a fork thread, whose COW window user accesses must check (and the reduction must know of). */
+export function hasForkThread(scenario: Scenario): boolean {
+  return scenario.mm.some((m) => m.kind === 'fork');
+}
 
 /**
  * The fork thread holding the PT lock of ring page `gp` inside wp_page_copy (from ptep_clear_flush_notify to

@@ -1,13 +1,11 @@
+import { hasForkThread } from '../cow-window';
 import { programsOf } from '../programs/compile';
 import type { Scenario, State } from '../types';
 import { dependencyTable, soloThreads, type ThreadsView } from './por';
 
 /** The `soloSteps` hook of a Ringside machine: the partial-order reduction's candidates (docs/partial-order.md). */
 export function ringsideSoloSteps(scenario: Scenario): (state: State, enabled: readonly number[]) => readonly number[] {
-  const table = dependencyTable(
-    programsOf(scenario),
-    scenario.mm.some((m) => m.kind === 'fork'),
-  );
+  const table = dependencyTable(programsOf(scenario), hasForkThread(scenario));
   // One view, pointed at the state being asked about: the search calls this once per expanded state.
   let threads: State['threads'] = [];
   const view: ThreadsView = {

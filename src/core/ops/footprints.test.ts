@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
+import { hasForkThread } from '../cow-window';
 import { explore } from '../explore/engine';
 import { cellScenario, cellVariants, matrixRows } from '../explore/matrix';
 import { ringsideMachine } from '../explore/ringside';
@@ -18,7 +19,7 @@ const STATES_PER_CELL = 600;
 function undeclaredTouches(scenario: Scenario, maxStates = STATES_PER_SCENARIO): string[] {
   const problems = new Set<string>();
   const base = ringsideMachine(scenario);
-  const forked = scenario.mm.some((m) => m.kind === 'fork');
+  const forked = hasForkThread(scenario);
   const check = (s: State) => {
     for (let t = 0; t < s.threads.length; t++) {
       const th = s.threads[t];
