@@ -31,11 +31,11 @@ export function boundLine(message: string, max = MESSAGE_MAX): string {
 }
 
 /** The escaped characters of `text` that fit in `max` characters; stops reading at the first that does not. */
-function escapedPrefix(text: string, max: number, escape: (c: string) => string): { shown: string; cut: boolean } {
+function escapedPrefix(text: string, max: number, escapeOne: (c: string) => string): { shown: string; cut: boolean } {
   let shown = '';
   // Iterating a string yields code points, and a lone surrogate as itself.
   for (const c of text) {
-    const escaped = escape(c);
+    const escaped = escapeOne(c);
     if (shown.length + escaped.length > max) return { shown, cut: true };
     shown += escaped;
   }
