@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../validate';
-import { openUntrustedJson } from './door';
+import { openStoredJson, openUntrustedJson } from './door';
 import { checkScenarioShape, FORMAT_LISTS } from './scenario-shape';
 
 const base = { format: 1, id: 'mine', design: 'kmap-seq', mm: [{ kind: 'munmap' }] };
@@ -45,5 +45,36 @@ describe('openUntrustedJson with the scenario-shape check', () => {
       throw new Error('bug');
     });
     expect(answer).toEqual({ ok: false, message: 'scenario: the data could not be checked.' });
+  });
+});
+
+describe('openStoredJson', () => {
+  const store = (text: string | null) => ({ getItem: () => text });
+  it('reads a stored draft through the same caps and check', () => {
+    expect(openStoredJson(store(JSON.stringify(base)), 'k', checkScenarioShape)).toMatchObject({
+      ok: true,
+      value: { id: 'mine' },
+    });
+    expect(openStoredJson(store(`{"mm":${'['.repeat(5000)}`), 'k', checkScenarioShape)).toEqual({
+      ok: false,
+      message: 'scenario: JSON nested deeper than 8 levels.',
+    });
+  });
+
+  it('answers storage that is missing, empty or throws without throwing', () => {
+    const throwing = {
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    };
+    expect(openStoredJson(throwing, 'k', checkScenarioShape)).toEqual({
+      ok: false,
+      message: 'storage: it could not be read.',
+    });
+    expect(openStoredJson(null, 'k', checkScenarioShape).ok).toBe(false);
+    expect(openStoredJson(store(null), 'k', checkScenarioShape)).toEqual({
+      ok: false,
+      message: 'storage: nothing stored.',
+    });
   });
 });

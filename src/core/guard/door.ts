@@ -26,3 +26,27 @@ export function openUntrustedJson<T>(text: unknown, check: DoorCheck<T>, limits?
     return { ok: false, message: 'scenario: the data could not be checked.' };
   }
 }
+
+/** The part of a key-value store (`localStorage`) the door reads. */
+export interface StoredText {
+  getItem(key: string): string | null;
+}
+
+/**
+ * A value read back from storage through the same door: nothing stored, storage that throws when read (sandboxed
+ * frames, disabled storage) and anything the check refuses all answer `{ ok: false }`. Never throws.
+ */
+export function openStoredJson<T>(
+  storage: StoredText | null,
+  key: string,
+  check: DoorCheck<T>,
+  limits?: UntrustedLimits,
+): DoorAnswer<T> {
+  let text: string | null;
+  try {
+    text = storage ? storage.getItem(key) : null;
+  } catch {
+    return { ok: false, message: 'storage: it could not be read.' };
+  }
+  return text === null ? { ok: false, message: 'storage: nothing stored.' } : openUntrustedJson(text, check, limits);
+}
