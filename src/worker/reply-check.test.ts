@@ -4,7 +4,7 @@ import { fixtureScenario } from '../ui/test-fixtures';
 import { createWorkerClient } from './client';
 import { handle } from './handle';
 import type { WorkerRequest } from './protocol';
-import { checkReply, MAX_SHOWN_WORKER_MESSAGE } from './reply-check';
+import { checkReply, MAX_SHOWN_WORKER_MESSAGE, MAX_WORKER_MESSAGE } from './reply-check';
 
 const start = init(fixtureScenario);
 const replayed = handle({ id: 1, type: 'replay', scenario: fixtureScenario, schedule: [0, 0] });
@@ -40,12 +40,20 @@ describe('checkReply', () => {
     }
   });
 
-  it('cuts a 100,000-character message to what the page shows, escaped', () => {
-    const checked = checkReply({ id: 3, type: 'error', message: `\u001b[31m${huge}` });
+  it('refuses a 100,000-character message as oversized', () => {
+    expect(checkReply({ id: 3, type: 'error', message: huge })).toEqual({
+      ok: false,
+      reason: 'an error reply with an oversized message (100000 characters)',
+    });
+  });
+
+  it('escapes a message and cuts it to what the page shows', () => {
+    const long = `\u001b[31m${'x'.repeat(MAX_WORKER_MESSAGE - 10)}`;
+    const checked = checkReply({ id: 3, type: 'error', message: long });
     expect(checked.ok).toBe(true);
     if (checked.ok && checked.reply.type === 'error') {
       expect(checked.reply.message.length).toBeLessThanOrEqual(MAX_SHOWN_WORKER_MESSAGE + 30);
-      expect(checked.reply.message).toMatch(/^\\u001b\[31mx+… \(100005 characters\)$/);
+      expect(checked.reply.message).toMatch(/^\\u001b\[31mx+… \(4091 characters\)$/);
     }
   });
 });
@@ -70,7 +78,8 @@ describe('the worker client with a malformed reply', () => {
   const replies: [string, (request: WorkerRequest) => unknown][] = [
     ['null', () => null],
     ['a result without states', (r) => ({ id: 'id' in r ? r.id : 0, type: 'result', events: [] })],
-    ['a huge message of the wrong type', (r) => ({ id: 'id' in r ? r.id : 0, type: 'error', message: [huge] })],
+    ['a message of the wrong type', (r) => ({ id: 'id' in r ? r.id : 0, type: 'error', message: [huge] })],
+    ['a 100,000-character message', (r) => ({ id: 'id' in r ? r.id : 0, type: 'error', message: huge })],
   ];
   it.each(replies)('falls back to the main thread on %s, and the request still answers', async (_what, reply) => {
     const onFallback = vi.fn();

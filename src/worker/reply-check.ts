@@ -5,6 +5,8 @@ import type { WorkerResponse } from './protocol';
 
 /** The most characters of a worker's message the page shows (escaped, cut with the full length named). */
 export const MAX_SHOWN_WORKER_MESSAGE = 300;
+/** A longer message is not one the real worker writes (its messages are single sentences): the reply is refused. */
+export const MAX_WORKER_MESSAGE = 4096;
 /** A replay answers at most a link's 2,000 steps plus the start. */
 export const MAX_REPLY_STATES = 2001;
 /** Findings, refused steps and counterexample schedules in one result: far more than any exploration reports. */
@@ -21,6 +23,9 @@ const isList = (v: unknown, max = MAX_REPLY_LIST): v is unknown[] => Array.isArr
 const kindOf = (v: unknown) => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v);
 const shown = (message: string) => escapeLine(message, MAX_SHOWN_WORKER_MESSAGE);
 const refuse = (reason: string): CheckedReply => ({ ok: false, reason });
+const isMessage = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_WORKER_MESSAGE;
+const messageProblem = (v: unknown) =>
+  typeof v === 'string' ? `an oversized message (${v.length} characters)` : 'a message that is not text';
 
 /** Each field the reference state has, the reply's state has too, of the same kind (list, object, number...). */
 function sameShape(value: unknown, reference: State): boolean {
@@ -40,13 +45,13 @@ const isEvent = (v: unknown) =>
   isList(v.changed);
 
 const isCounterexample = (v: unknown) =>
-  isRec(v) && typeof v.kind === 'string' && typeof v.message === 'string' && isCount(v.step) && isList(v.schedule);
+  isRec(v) && typeof v.kind === 'string' && isMessage(v.message) && isCount(v.step) && isList(v.schedule);
 
 function checkResult(result: unknown): ExploreResult | null {
   if (!isRec(result) || !['complete', 'bound', 'cancelled'].includes(String(result.status))) return null;
   const numbers = ['states', 'transitions', 'depth', 'ms', 'storeBytes'].every((key) => isCount(result[key]));
   if (!numbers || typeof result.complete !== 'boolean' || typeof result.reduced !== 'boolean') return null;
-  if (typeof result.message !== 'string' || !isList(result.findings) || !isList(result.errors)) return null;
+  if (!isMessage(result.message) || !isList(result.findings) || !isList(result.errors)) return null;
   if (!result.findings.every(isCounterexample) || !(result.liveness === undefined || isRec(result.liveness)))
     return null;
   const findings = result.findings as ExploreResult['findings'];
@@ -61,7 +66,8 @@ function checkResult(result: unknown): ExploreResult | null {
  * The typed check of one worker reply, before anything reads it: `data` may be anything a replaced or stale script
  * posts (null, a missing field, a wrong type, a 100,000-character message). `reference` is a state the request
  * started from (a step's state, a replay's initial state): a result's states must have its shape. Messages are
- * escaped and cut to `MAX_SHOWN_WORKER_MESSAGE`. Never throws.
+ * refused over `MAX_WORKER_MESSAGE` characters, and escaped and cut to `MAX_SHOWN_WORKER_MESSAGE`
+ * for the page. Never throws.
  */
 export function checkReply(data: unknown, reference?: State): CheckedReply {
   try {
@@ -75,13 +81,13 @@ export function checkReply(data: unknown, reference?: State): CheckedReply {
         if (!isList(states, MAX_REPLY_STATES) || states.length === 0) return refuse('a result without its states');
         if (!isList(events, states.length) || !events.every(isEvent)) return refuse('a result with malformed events');
         if (reference && !states.every((s) => sameShape(s, reference))) return refuse('a result with malformed states');
-        if (error !== undefined && typeof error !== 'string') return refuse('a result with a malformed error');
+        if (error !== undefined && !isMessage(error)) return refuse(`a result with ${messageProblem(error)}`);
         const reply = { id, type: 'result' as const, states: states as State[], events: events as StepEvent[] };
         return { ok: true, reply: error === undefined ? reply : { ...reply, error: shown(error) } };
       }
       case 'error':
       case 'explore-error':
-        if (typeof data.message !== 'string') return refuse(`an ${data.type} without its message`);
+        if (!isMessage(data.message)) return refuse(`an ${data.type} reply with ${messageProblem(data.message)}`);
         return { ok: true, reply: { id, type: data.type, message: shown(data.message) } };
       case 'explore-progress': {
         const p = data.progress;
