@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../core';
 import { renderApp } from '../test/render-app';
@@ -36,6 +36,13 @@ describe('editor import through the door (issue 22)', () => {
     expect(
       await within(editor).findByText(/The file was refused: mm: a list of 1000 items; the format allows at most 4\./),
     ).toBeInTheDocument();
+  });
+
+  it('takes a dropped file through the same door', async () => {
+    const { editor } = await openEditor();
+    const area = within(editor).getByRole('region', { name: 'Scenario file' });
+    fireEvent.drop(area, { dataTransfer: { files: [mmFile(1000)] } });
+    expect(await within(editor).findByText(/The file was refused: mm: a list of 1000 items/)).toBeInTheDocument();
   });
 
   it('says a file that is not UTF-8 is not text', async () => {
