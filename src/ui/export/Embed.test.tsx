@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMainThreadClient } from '../../worker/client';
 import { encodeRunLink } from '../../url/encode';
+import { createMainThreadClient } from '../../worker/client';
 import { App } from '../App';
 import { fixtureScenario } from '../test-fixtures';
 
