@@ -21,7 +21,7 @@ test('embed mode shows the same message as the full app for a link with a wrong 
     await page.goto(`/${broken}${embed}`);
     const alert = page.getByRole('alert', { name: 'Error' });
     await expect(alert).toContainText('This link cannot be opened as it is.');
-    messages.push(await alert.innerText());
+    messages.push((await alert.textContent()) ?? '');
     if (embed) await page.screenshot({ path: `${SHOTS}/embed-broken-link-${size.width}.png` });
   }
   expect(new Set(messages).size).toBe(1);
