@@ -45,8 +45,9 @@ function run(label: string, args: string[]): void {
 
 console.log(`load average ${loadavg()[0]?.toFixed(2)}; ${largest.scenario.id}: kmap-seq, 4 rounds, ring 1024, 4 mm`);
 try {
-  run('default bound, --no-por', ['--max-states', '9999999999', '--no-por', ...extra]);
-  run('default bound, with POR', ['--max-states', '9999999999', ...extra]);
+  const bound = extra.length > 0 ? extra.join(' ') : 'default --max-bytes (96 MB)';
+  run(`${bound}, --no-por`, ['--max-states', '9999999999', '--no-por', ...extra]);
+  run(`${bound}, with POR`, ['--max-states', '9999999999', ...extra]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
