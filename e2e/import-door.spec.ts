@@ -47,6 +47,7 @@ test('importing the 40,000-entry file: a message within 1 s, no long task over 2
     `message ${Math.round(shownAt - startedAt)} ms after the file was set; long tasks: ${longTasks.join(', ') || 'none'}`,
   );
   expect(longTasks.filter((ms) => ms > 200)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/import-refused.png' });
 
   // The draft is the one before the import, and the page still shows the scenario it showed.
   await expect(editor.getByRole('textbox', { name: 'Id' })).toHaveValue(id);
