@@ -93,6 +93,11 @@ describe('explore CLI core', () => {
     expect(report.result).toMatch(/^incomplete after \d+ states: the memory bound of 1 MB was reached$/);
   });
 
+  it('names a bound under a megabyte in bytes, not as 0 MB', () => {
+    const report = JSON.parse(runCli(['safe.json', '--max-bytes', '1000'], io).stdout);
+    expect(report.result).toMatch(/the memory bound of 1000 bytes was reached$/);
+  });
+
   it('bounds memory by default as the browser does', () => {
     expect(CLI_DEFAULT_MAX_BYTES).toBe(BROWSER_MAX_STORE_BYTES);
   });
