@@ -1,3 +1,4 @@
+import { boundLine } from '../core/excerpt';
 import { type DoorAnswer, type DoorCheck, openUntrustedJson } from '../core/guard/door';
 import { MAX_SCENARIO_FILE_BYTES } from '../core/guard/limits';
 
@@ -18,5 +19,5 @@ export async function readUntrustedFile<T>(
     return { ok: false, message: 'The file is not UTF-8 text.' };
   }
   const answer = openUntrustedJson(text, check);
-  return answer.ok ? answer : { ok: false, message: `The file was refused: ${answer.message}` };
+  return answer.ok ? answer : { ok: false, message: boundLine(`The file was refused: ${answer.message}`) };
 }
