@@ -11,6 +11,7 @@ import {
   MM_KINDS,
   WARNING_KINDS,
 } from './catalog';
+import { boundLine } from './excerpt';
 import { plainCopy } from './guard/plain-copy';
 import type { Json } from './guard/problem';
 import { AREAS, RING_SIZES } from './layout';
@@ -79,12 +80,14 @@ const FIELDS: { [K in keyof Scenario]: Check<K> } = {
   },
   story: (raw, draft, errors) => {
     const last = draft.mm?.length ?? 0;
-    const story = raw.story ?? [];
+    // Absent means no story; null is refused, as it is for every other field.
+    const story = raw.story === undefined ? [] : raw.story;
     const ok =
       Array.isArray(story) &&
       story.length <= LIMITS.maxStory &&
       story.every((t) => typeof t === 'number' && Number.isInteger(t) && t >= 0 && t <= last);
-    if (ok) return story as number[];
+    // -0 passes `t >= 0`; it is stored as 0, so that a scenario's JSON and its link say the same.
+    if (ok) return (story as number[]).map((t) => (t === 0 ? 0 : t));
     errors.push(
       `story: got ${shown(raw.story)}; expected at most ${LIMITS.maxStory} thread indices from 0 to ${last}.`,
     );
@@ -137,7 +140,8 @@ export function validateScenario(json: unknown): Validation {
   const draft: Record<string, unknown> = {};
   for (const [key, check] of Object.entries(FIELDS) as [keyof Scenario, Check<keyof Scenario>][])
     draft[key] = check(raw, draft as Draft, errors);
+  const lines = errors.slice(0, MAX_ERRORS).map((message) => boundLine(message));
   if (errors.length > MAX_ERRORS)
-    return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), `…and ${errors.length - MAX_ERRORS} more errors.`] };
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: draft as unknown as Scenario };
+    return { ok: false, errors: [...lines, `…and ${errors.length - MAX_ERRORS} more errors.`] };
+  return errors.length > 0 ? { ok: false, errors: lines } : { ok: true, scenario: draft as unknown as Scenario };
 }
