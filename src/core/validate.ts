@@ -78,7 +78,7 @@ const FIELDS: { [K in keyof Scenario]: Check<K> } = {
     if (raw.vqs === undefined) return undefined;
     const vqs = oneOf(errors, 'vqs', raw.vqs, [1, 2] as const, 1);
     if (vqs === 2 && (draft.ringSize ?? 0) > MAX_RING_TWO_VQS)
-      errors.push(`vqs: 2 needs ringSize ${MAX_RING_TWO_VQS} or less (both rings must fit the model's page table).`);
+      errors.push(`vqs: 2 needs ringSize ${MAX_RING_TWO_VQS} or less (both rings must fit the model’s page table).`);
     if (vqs === 2 && draft.mm?.some((m) => m.kind === 'exit'))
       errors.push('vqs: 2 is not modelled with an exit event (exit tears down one vq).');
     return vqs;
