@@ -15,8 +15,8 @@ describe('the diagram with two virtqueues', () => {
     render(<Diagram state={state} event={run.events[hazard]} font={14} />);
     const picture = screen.getByRole('img', { name: /the rings of vq 0 and vq 1/ });
     expect(within(picture).getByText('vq 1 ring page 0')).toBeInTheDocument();
-    expect(within(picture).getByText('vq 0 r0 ring page 0 ◀ ring')).toBeInTheDocument();
-    expect(within(picture).getByText('vq 1 vq->maps[] page 1')).toBeInTheDocument();
+    expect(within(picture).getByText('vq 0 r0 page 0 ◀ ring')).toBeInTheDocument();
+    expect(within(picture).getByText('vqs[1]->maps[] page 1')).toBeInTheDocument();
     expect(picture.getAttribute('aria-label')).toMatch(/dangling into freed memory/);
   });
 

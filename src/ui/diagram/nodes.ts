@@ -39,13 +39,15 @@ function pageNodes(state: State, changed: ChangedTest): Draft[] {
     const region = Math.floor(gp / layout.pages);
     const vq1 = region === vq1Region;
     const here = vq1 || region === state.vhost.region;
-    const where = vq1 ? 'vq 1 ' : `${vq1Region >= 0 ? 'vq 0 ' : ''}${twoRegions ? `r${region} ` : ''}`;
+    // With two vqs and two regions the title drops "ring" to fit the box: "vq 0 r1 page 0".
+    const vq0 = vq1Region >= 0 ? 'vq 0 ' : '';
+    const where = vq1 ? 'vq 1 ring ' : `${vq0}${twoRegions ? `r${region} ` : ''}${vq0 && twoRegions ? '' : 'ring '}`;
     const copy = vq1 ? state.swap[layout.pages + page] : region === 0 ? state.swap[page] : undefined;
     return {
       id: `page-${gp}`,
       kind: 'page',
       index: gp,
-      title: `${where}ring page ${page}${twoRegions && here && !vq1 ? ' ◀ ring' : ''}`,
+      title: `${where}page ${page}${twoRegions && here && !vq1 ? ' ◀ ring' : ''}`,
       areas: here ? layout.areas.filter((a) => a.pages.includes(page)).map((a) => a.area) : [],
       lines: [pte ? entryText(pte, copy) : 'no entry'],
       tone: pte?.present ? 'normal' : 'muted',
@@ -165,7 +167,7 @@ function pointerNodes(state: State, changed: ChangedTest): Draft[] {
       id,
       kind: 'pointer',
       index: at,
-      title: twoVqs ? `vq ${vq} ->map` : 'vq->map',
+      title: twoVqs ? `vqs[${vq}]->map` : 'vq->map',
       lines: [at < 0 ? '= NULL' : `→ vmap slot ${at}`],
       tone: 'normal',
       hatched: false,
@@ -192,7 +194,9 @@ function pointerNodes(state: State, changed: ChangedTest): Draft[] {
     id: `pointer-${p}`,
     kind: 'pointer',
     index: p,
-    title: twoVqs ? `vq ${Math.floor(p / perVq)} ${pointerName(design, p % perVq)}` : pointerName(design, p),
+    title: twoVqs
+      ? pointerName(design, p % perVq).replace(/^vq/, `vqs[${Math.floor(p / perVq)}]`)
+      : pointerName(design, p),
     lines: [f < 0 ? '= NULL' : `→ #${f} via direct map`],
     tone: f >= 0 && isGone(state.frames[f]) ? 'danger' : 'normal',
     hatched: false,
