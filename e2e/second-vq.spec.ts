@@ -32,5 +32,23 @@ test('two virtqueues: stepping the built-in to its use-after-free shows vq 1’s
   await page.keyboard.press('p');
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'test-results/screens/second-vq-presenter.png' });
+  await page.getByRole('button', { name: 'Show the tables' }).click();
+  await expect(page.getByRole('region', { name: /QEMU page table/ }).getByText('vq1 page 0')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('two virtqueues: the explorer finds vq 1’s use-after-free and opens it in the stepper', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await expect(page.getByText(/^Step 0 of/)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('merged-second-vq');
+  await expect(page.getByText('Step 0 of 0')).toBeVisible();
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  await page.getByRole('button', { name: 'Find every bad interleaving' }).click();
+  const open = page.getByRole('button', { name: 'Open use-after-free in stepper' });
+  await expect(open).toBeVisible({ timeout: 60_000 });
+  await open.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Hazard' })).toContainText(/use after free/i);
+  await expect(page.locator('svg').getByText('vq 1 ring page 0').first()).toBeVisible();
   expect(errors).toEqual([]);
 });
