@@ -78,10 +78,7 @@ export interface Scenario {
   ringSize: number;
   rounds: number;
   mm: MmThreadSpec[];
-  /**
-   * Virtqueues of the device (absent means 1): with 2, vq 1's ring lives at pages of its own, the worker serves the
-   * vqs in turn, SET_VRING_ADDR acts on vq 0, and an mm event's `all` target covers both rings.
-   */
+  /** Virtqueues (absent means 1); with 2 the worker serves them in turn and SET_VRING_ADDR moves vq 0's ring. */
   vqs?: 1 | 2;
   /** Ring region the ring starts in (0 is the range the mm events invalidate; 1 only with set-vring-addr). */
   startRegion: 0 | 1;
