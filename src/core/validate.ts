@@ -32,6 +32,9 @@ import {
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
+/** The largest ring two vqs may use: both rings (and vq 0's moved ring) fit the state's fixed capacities. */
+export const MAX_RING_TWO_VQS = 256;
+
 /** More errors than this are summed up in one line: a message stays short whatever the input. */
 export const MAX_ERRORS = 10;
 
@@ -71,6 +74,15 @@ const FIELDS: { [K in keyof Scenario]: Check<K> } = {
     const mm = listOf(errors, 'mm', raw.mm, LIMITS.maxMmThreads, (m, path) => mmSpec(errors, m, path, draft));
     if (mm.filter((m) => m.kind === 'set-vring-addr').length > 1) errors.push('mm: at most one set-vring-addr event.');
     return mm;
+  },
+  vqs: (raw, draft, errors) => {
+    if (raw.vqs === undefined) return undefined;
+    const vqs = oneOf(errors, 'vqs', raw.vqs, [1, 2] as const, 1);
+    if (vqs === 2 && (draft.ringSize ?? 0) > MAX_RING_TWO_VQS)
+      errors.push(`vqs: 2 needs ringSize ${MAX_RING_TWO_VQS} or less (both rings must fit the model’s page table).`);
+    if (vqs === 2 && draft.mm?.some((m) => m.kind === 'exit'))
+      errors.push('vqs: 2 is not modelled with an exit event (exit tears down one vq).');
+    return vqs;
   },
   startRegion: (raw, draft, errors) => {
     const region = oneOf(errors, 'startRegion', raw.startRegion, [0, 1] as const, 0);
@@ -138,8 +150,11 @@ export function validateScenario(json: unknown): Validation {
   const errors: Errors = [];
   onlyKnown(errors, 'scenario', raw, Object.keys(FIELDS));
   const draft: Record<string, unknown> = {};
-  for (const [key, check] of Object.entries(FIELDS) as [keyof Scenario, Check<keyof Scenario>][])
-    draft[key] = check(raw, draft as Draft, errors);
+  for (const [key, check] of Object.entries(FIELDS) as [keyof Scenario, Check<keyof Scenario>][]) {
+    // An optional field that is absent stays absent, so older scenarios keep their exact shape.
+    const value = check(raw, draft as Draft, errors);
+    if (value !== undefined) draft[key] = value;
+  }
   const lines = errors.slice(0, MAX_ERRORS).map((message) => boundLine(message));
   if (errors.length > MAX_ERRORS)
     return { ok: false, errors: [...lines, `…and ${errors.length - MAX_ERRORS} more errors.`] };

@@ -8,6 +8,7 @@ import intervalMutexOomSkip from './builtin/interval-mutex-oom-skip.json';
 import intervalNotifierSafe from './builtin/interval-notifier-safe.json';
 import ksmDirtyLock from './builtin/ksm-dirty-lock.json';
 import mergedRcuRevert from './builtin/merged-rcu-revert.json';
+import mergedSecondVq from './builtin/merged-second-vq.json';
 import oomReaperEagain from './builtin/oom-reaper-eagain.json';
 import rfcV2CowPtl from './builtin/rfc-v2-cow-ptl.json';
 import rfcV2KsmAbba from './builtin/rfc-v2-ksm-abba.json';
@@ -40,6 +41,7 @@ const RAW: readonly unknown[] = [
   vOneForkCow,
   mergedRcuRevert,
   countStuckStarves,
+  mergedSecondVq,
   exitNoRelease,
   oomReaperEagain,
   thpSplitSpurious,

@@ -344,7 +344,7 @@ function writeback(b: Builder): Line[] {
 }
 
 export function mmLines(spec: MmThreadSpec, scenario: Scenario): Line[] {
-  const b = { design: scenario.design, bugs: scenario.bugs, memory: memoryOf(scenario) };
+  const b = { design: scenario.design, bugs: scenario.bugs, memory: memoryOf(scenario), vqs: scenario.vqs };
   switch (spec.kind) {
     case 'munmap':
       return munmap(b);
