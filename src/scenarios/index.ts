@@ -7,6 +7,7 @@ import gupMunmapUaf from './builtin/gup-munmap-uaf.json';
 import intervalMutexOomSkip from './builtin/interval-mutex-oom-skip.json';
 import intervalNotifierSafe from './builtin/interval-notifier-safe.json';
 import ksmDirtyLock from './builtin/ksm-dirty-lock.json';
+import mergedMmdropExit from './builtin/merged-mmdrop-exit.json';
 import mergedRcuRevert from './builtin/merged-rcu-revert.json';
 import oomReaperEagain from './builtin/oom-reaper-eagain.json';
 import rfcV2CowPtl from './builtin/rfc-v2-cow-ptl.json';
@@ -41,6 +42,7 @@ const RAW: readonly unknown[] = [
   mergedRcuRevert,
   countStuckStarves,
   exitNoRelease,
+  mergedMmdropExit,
   oomReaperEagain,
   thpSplitSpurious,
   intervalNotifierSafe,

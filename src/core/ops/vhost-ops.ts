@@ -1,7 +1,7 @@
-import { areaPages, userAccess, vmallocAccess } from '../access';
+import { areaPages, gupSlowFault, userAccess, vmallocAccess } from '../access';
 import type { OpCtx } from '../context';
 import { narrating, say } from '../context';
-import { frameAt, putRef } from '../frames';
+import { frameAt, putRef, setDirty } from '../frames';
 import { usedPages } from '../layout';
 import { gpage, pteAt, ringPageCount } from '../pagetable';
 import type { State } from '../types';
@@ -20,7 +20,11 @@ function gup(ctx: OpCtx, underLock: boolean): void {
   const writable = new Set(usedPages(s.scenario.ringSize));
   ctx.cost.gupCalls += 1;
   for (let p = 0; p < n; p++) {
-    const pte = pteAt(s, gpage(s, s.vhost.region, p));
+    const gp = gpage(s, s.vhost.region, p);
+    // V1 calls get_user_pages_fast, whose slow path faults the page in and pins it: there is no later round to retry.
+    if (s.scenario.design === 'vmap-pinned' && !(pteAt(s, gp).present && (!writable.has(p) || pteAt(s, gp).writable)))
+      gupSlowFault(ctx, gp, writable.has(p));
+    const pte = pteAt(s, gp);
     if (!pte.present || (writable.has(p) && !pte.writable)) {
       l.pages = l.pages.map(() => -1);
       if (underLock) s.vhost.mmuLock = -1;
@@ -64,19 +68,16 @@ export const vhostOps = {
   },
   gup: { run: (ctx) => gup(ctx, false) },
   'gup-locked': { run: (ctx) => gup(ctx, true) },
-  'unpin-dirty': {
+  unpin: {
     run(ctx) {
       const l = localsOf(ctx);
-      const used = new Set(usedPages(ctx.s.scenario.ringSize));
-      const written = new Set(l.pages.filter((f, page) => f >= 0 && used.has(page)));
-      for (const f of written) frameAt(ctx.s, f).dirty = true;
       const refs = l.refs;
       l.refs = [];
       for (const f of refs) putRef(ctx, f);
       if (refs.length > 0)
         say(
           ctx,
-          `set_page_dirty_lock on frame #${[...written].join(', #')}, then the pin on ${refs.length} page(s) is released.`,
+          `The pin on ${refs.length} page(s) is released; PG_dirty is left as it was (V1 calls no set_page_dirty).`,
         );
     },
   },
@@ -174,9 +175,9 @@ export const vhostOps = {
     run(ctx) {
       const frames = vmappedUsedFrames(ctx.s);
       if (frames.length > 0) mightSleep(ctx, 'set_page_dirty_lock()');
-      for (const f of frames) frameAt(ctx.s, f).dirty = true;
+      const what = setDirty(ctx.s, frames);
       ctx.cost.locks += frames.length;
-      if (frames.length > 0) narrating(ctx) && say(ctx, `PG_dirty set on frame #${frames.join(', #')}.`);
+      if (frames.length > 0) say(ctx, `set_page_dirty_lock: ${what}`);
     },
   },
 } satisfies Record<string, Op>;

@@ -1,4 +1,4 @@
-import type { BugSwitch, CallCtx, DesignId, MemoryKind } from '../types';
+import type { Backing, BugSwitch, CallCtx, DesignId, MemoryKind } from '../types';
 import { indent, type Line, mark } from './line';
 import { callbackLines, type Hook } from './notifier';
 
@@ -14,6 +14,7 @@ export interface Builder {
   design: DesignId;
   bugs: BugSwitch[];
   memory: MemoryKind;
+  backing: Backing;
 }
 
 /** `pair` names the start/end pair when a call site has two (KSM), keeping jump labels unique. */
