@@ -8,8 +8,8 @@ export function copyUser(): Line[] {
     ...accessLines(
       'uaccess',
       (a) => `${a === 2 ? '__put_user' : '__get_user'}(...);  /* stac; ${AREA_WHAT[a]}; clac */`,
-      () =>
-        'copy_*_user goes through QEMU’s own mapping, so the MMU and its TLB shootdowns keep it coherent; each access pays stac/clac (SMAP) and the speculation barrier of __uaccess_begin_nospec.',
+      (a) =>
+        `copy_*_user goes through QEMU’s own mapping, so the MMU and its TLB shootdowns keep it coherent; each access pays stac/clac (SMAP)${a === 2 ? ' (__put_user uses __uaccess_begin: no speculation barrier)' : ', and a read also the speculation barrier of __uaccess_begin_nospec'}.`,
     ),
     roundEnd,
   ];
