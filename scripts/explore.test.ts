@@ -74,6 +74,25 @@ describe('npm run explore, as a process', { timeout: 60_000 }, () => {
     expect(JSON.parse(bounded.stdout).complete).toBe(false);
   });
 
+  it('says a file that is not UTF-8 is not UTF-8 text, not a Node error code', () => {
+    const path = join(dir, 'latin1.json');
+    writeFileSync(path, Buffer.from([0x7b, 0xe9, 0xff, 0x7d]));
+    const out = explore(path);
+    expect(out.code).toBe(EXIT.badInput);
+    expect(out.stderr).toMatch(/^cannot read ".*latin1\.json": not UTF-8 text\n$/);
+    expectOneSafeLine(out.stderr);
+  });
+
+  it('stops at --max-bytes with exit 4 and its JSON; a repeated flag is one line and exit 2', () => {
+    const bounded = explore('gup-munmap-uaf', '--max-bytes', '1');
+    expect(bounded.code).toBe(EXIT.incomplete);
+    expect(JSON.parse(bounded.stdout)).toMatchObject({ complete: false });
+    const twice = explore('gup-munmap-uaf', '--max-states=5', '--max-states=7');
+    expect(twice.code).toBe(EXIT.badInput);
+    expect(twice.stderr).toMatch(/^--max-states is given twice; /);
+    expectOneSafeLine(twice.stderr);
+  });
+
   it('refuses a device or a directory without reading it', () => {
     for (const path of ['/dev/zero', dir]) {
       const out = explore(path);

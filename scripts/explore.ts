@@ -17,7 +17,12 @@ function readCapped(path: string, maxBytes: number): string {
     closeSync(fd);
   }
   if (length > maxBytes) throw new Error(`the file grew past ${maxBytes} bytes while being read`);
-  return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+  } catch {
+    // Node's decoder throws a TypeError coded ERR_ENCODING_INVALID_ENCODED_DATA: say what it means instead.
+    throw new Error('not UTF-8 text');
+  }
 }
 
 const readFile = (path: string, maxBytes: number) => {
@@ -26,7 +31,6 @@ const readFile = (path: string, maxBytes: number) => {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string') throw new Error(code);
-    if (error instanceof TypeError) throw new Error('the file is not UTF-8 text');
     throw error;
   }
 };

@@ -19,6 +19,7 @@ const fileCase = fc.record({
     fc.string({ unit: 'binary', maxLength: 12 }).map((s) => `${s}.json`),
   ),
   maxStates: fc.constantFrom('2000', '', '-1', '1e3'),
+  maxBytes: fc.constantFrom<string[]>([], ['--max-bytes', '1000000'], ['--max-bytes', '1'], ['--max-bytes=0']),
 });
 
 export const dir = mkdtempSync(join(tmpdir(), 'ringside-fuzz-'));
@@ -28,10 +29,11 @@ let files = 0;
 export const cliProcess = surface({
   name: 'CLI (real process, bad files)',
   arbitrary: fileCase,
-  prepare: ({ text, name, maxStates }) => {
+  prepare: ({ text, name, maxStates, maxBytes }) => {
     const path = join(dir, `${files++}-${name.replace(/[/\0]/g, '_')}`);
     writeFileSync(path, text, 'latin1');
-    return ['scripts/explore.ts', path, ...(maxStates ? ['--max-states', maxStates] : ['--max-states'])];
+    const bound = maxStates ? ['--max-states', maxStates] : ['--max-states'];
+    return ['scripts/explore.ts', path, ...maxBytes, ...bound];
   },
   run: (args): Outcome => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', timeout: 60_000 });

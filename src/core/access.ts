@@ -4,14 +4,25 @@ import { narrating, report, say } from './context';
 import { cowLockHolder } from './cow-window';
 import { allocFrame, frameAt, idxPage, putRef, touchFrame } from './frames';
 import { layoutOf } from './layout';
-import { entryPages, gpage, pteAt, ringPageCount, updateEntry, userTlbKey } from './pagetable';
+import {
+  entryPages,
+  gpage,
+  pteAt,
+  ptrSlot,
+  ringPageCount,
+  servedVq,
+  updateEntry,
+  userTlbKey,
+  vqRegion,
+} from './pagetable';
 import { fillTlb, findTlb, VHOST_CPU } from './tlb';
 import type { State } from './types';
 
-/** Global ring pages of an area in the ring's current region. */
+/** Global ring pages of an area of the served vq's ring, in its current region. */
 export function areaPages(s: State, area: number): number[] {
   const pages = layoutOf(s.scenario.ringSize).areas[area]?.pages ?? [];
-  return pages.map((p) => gpage(s, s.vhost.region, p));
+  const region = vqRegion(s, servedVq(s));
+  return pages.map((p) => gpage(s, region, p));
 }
 
 /** Ring page index within its region. */
@@ -68,7 +79,7 @@ function faultIn(ctx: OpCtx, gp: number, write: boolean): void {
       `Page fault: ring page ${page} found in the ${memory === 'anonymous' ? 'swap' : 'page'} cache, frame #${f} mapped again.`,
     );
   } else if (backed) {
-    const copy = s.swap[page] ?? 0;
+    const copy = s.swap[ptrSlot(s, gp)] ?? 0;
     f = allocFrame(s, pte.size, 'qemu-ring', Math.max(copy, 0));
     say(
       ctx,
@@ -103,7 +114,7 @@ function breakCow(ctx: OpCtx, gp: number): void {
     const memory = memoryOf(s.scenario);
     updateEntry(s, gp, { writable: true });
     shared.dirty = true;
-    if (memory === 'anonymous') s.swap[localPage(s, gp)] = -1;
+    if (memory === 'anonymous') s.swap[ptrSlot(s, gp)] = -1;
     say(
       ctx,
       memory === 'anonymous'
@@ -169,7 +180,7 @@ export function directAccess(ctx: OpCtx, f: number, gp: number, write: boolean):
 /** A load or store through the vmap alias: 4K vmalloc PTEs, cached in CPU0's TLB until a flush. */
 export function vmallocAccess(ctx: OpCtx, slot: number, gp: number, write: boolean): void {
   const s = ctx.s;
-  const page = localPage(s, gp);
+  const page = ptrSlot(s, gp);
   const key = slot * 64 + page;
   const entry = findTlb(s, VHOST_CPU, 'vmalloc', key);
   const pte = s.vmalloc.find((v) => v.slot === slot && v.page === page);

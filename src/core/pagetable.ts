@@ -1,8 +1,42 @@
 import { layoutOf } from './layout';
-import type { MmThreadSpec, Pte, State } from './types';
+import type { MmThreadSpec, Pte, Scenario, State } from './types';
 
 export function ringPageCount(s: State): number {
   return layoutOf(s.scenario.ringSize).pages;
+}
+
+/** Virtqueues of a scenario (absent means 1). */
+export function vqsOf(scenario: Pick<Scenario, 'vqs'>): 1 | 2 {
+  return scenario.vqs ?? 1;
+}
+
+/** Regions of vq 0's ring: two when SET_VRING_ADDR can move it; vq 1's ring follows them and never moves. */
+export function vq0Regions(scenario: Pick<Scenario, 'mm'>): number {
+  return scenario.mm.some((m) => m.kind === 'set-vring-addr') ? 2 : 1;
+}
+
+/** The region a vq's ring is in now. */
+export function vqRegion(s: State, vq: number): number {
+  return vq === 0 ? s.vhost.region : vq0Regions(s.scenario);
+}
+
+/** The vq the worker serves in its current round: one worker serves the vqs in turn. */
+export function servedVq(s: State): number {
+  const n = vqsOf(s.scenario);
+  return n === 1 ? 0 : (s.threads[0]?.locals.round ?? 0) % n;
+}
+
+/** Index into `vhost.ptr` (and the worker's gup pages) of ring page `gp`: vq 1's slots follow vq 0's. */
+export function ptrSlot(s: State, gp: number): number {
+  const n = ringPageCount(s);
+  const vq1 = vqsOf(s.scenario) === 2 && Math.floor(gp / n) === vq0Regions(s.scenario);
+  return (vq1 ? n : 0) + (gp % n);
+}
+
+/** The `vhost.ptr` slots of one vq. */
+export function vqSlots(s: State, vq: number): number[] {
+  const n = ringPageCount(s);
+  return Array.from({ length: n }, (_, p) => vq * n + p);
 }
 
 /** Index into `ptes` of ring page `page` in `region`. */
@@ -33,25 +67,34 @@ export function userTlbKey(s: State, gp: number): number {
 }
 
 /**
- * Global ring pages an mm event acts on (always region 0). With huge backing the event acts on the whole compound
+ * Global ring pages an mm event acts on (region 0; `all` adds vq 1's ring with two vqs). With huge backing the event acts on the whole compound
  * page, even after a THP split turned its PMD into PTEs (remove_migration_ptes, for one, restores every mapping).
  */
 export function targetPages(s: State, spec: MmThreadSpec): readonly number[] {
+  let targets = targetsByScenario.get(s.scenario);
+  if (!targets) {
+    targets = new WeakMap();
+    targetsByScenario.set(s.scenario, targets);
+  }
   let pages = targets.get(spec);
   if (!pages) {
     const layout = layoutOf(s.scenario.ringSize);
     const all = Array.from({ length: layout.pages }, (_, i) => i);
+    const vq1 = vqsOf(s.scenario) === 2 ? all.map((p) => gpage(s, vq0Regions(s.scenario), p)) : [];
     pages =
       s.scenario.backing !== '4k' || spec.target === 'all'
-        ? all
+        ? [...all, ...vq1]
         : (layout.areas.find((a) => a.area === spec.target)?.pages ?? []);
     targets.set(spec, pages);
   }
   return pages;
 }
 
-/** Targets depend only on the scenario a spec belongs to, so they are memoised per spec object. */
-const targets = new WeakMap<MmThreadSpec, readonly number[]>();
+/**
+ * Targets depend on the scenario and the spec, so they are memoised per scenario object, then per spec object (matrix
+ * variants share their spec objects across scenarios with different vqs).
+ */
+const targetsByScenario = new WeakMap<Scenario, WeakMap<MmThreadSpec, readonly number[]>>();
 
 /** Distinct frames behind a set of ring pages. */
 export function framesOf(s: State, gps: readonly number[]): number[] {

@@ -78,6 +78,8 @@ export interface Scenario {
   ringSize: number;
   rounds: number;
   mm: MmThreadSpec[];
+  /** Virtqueues (absent means 1); with 2 the worker serves them in turn and SET_VRING_ADDR moves vq 0's ring. */
+  vqs?: 1 | 2;
   /** Ring region the ring starts in (0 is the range the mm events invalidate; 1 only with set-vring-addr). */
   startRegion: 0 | 1;
   /** A schedule that tells the scenario's story (thread indices), for golden traces and the guided replay. */
@@ -149,10 +151,12 @@ export interface TlbEntry {
 export interface VhostState {
   /** Ring region the virtqueue's addresses point into (changed by VHOST_SET_VRING_ADDR). */
   region: 0 | 1;
-  /** The cached kernel pointer per ring page (`userringpage`, or the map per area); -1 is NULL. */
+  /** The cached kernel pointer per ring page (`userringpage`, or the map per area), vq 1's after vq 0's; -1 is NULL. */
   ptr: number[];
-  /** vmalloc slot of the current vmap of the ring, or -1. */
+  /** vmalloc slot of the current vmap of the ring (vq 0's with two vqs), or -1. */
   vmapSlot: number;
+  /** vmalloc slot of vq 1's vmap, or -1 (always -1 with one vq). */
+  vmapSlot1: number;
   /** Next vmalloc slot vmap hands out (lazy purge means a slot is never reused within a run). */
   nextSlot: number;
   /** mmu_notifier sequence (kmap-seq) or the interval subscription's invalidate_seq (interval-notifier). */
@@ -165,8 +169,10 @@ export interface VhostState {
   itreeActive: number;
   /** Thread holding vq->mmu_lock, or -1: a spinlock, except in `interval-mutex`, where it is a mutex. */
   mmuLock: number;
-  /** Thread holding vq->mutex, or -1. */
+  /** Thread holding vq->mutex (vq 0's with two vqs), or -1. */
   vqMutex: number;
+  /** Thread holding vq 1's mutex, or -1 (always -1 with one vq). */
+  vqMutex1: number;
   /** vhost's MMU notifier is on the mm's list (SET_VRING_ADDR unregisters it while it changes the addresses). */
   registered: boolean;
 }

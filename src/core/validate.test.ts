@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MESSAGE_MAX } from './excerpt';
 import { validateScenario } from './validate';
 
 const base = { format: 1, id: 'mine', design: 'kmap-seq', mm: [{ kind: 'munmap' }] };
@@ -60,6 +61,45 @@ describe('validateScenario', () => {
     for (const junk of [null, 3, 'x', [], { format: 1 }, { ...base, mm: 'all' }, { ...base, bugs: {} }]) {
       expect(() => validateScenario(junk)).not.toThrow();
       expect(validateScenario(junk).ok).toBe(false);
+    }
+  });
+});
+
+describe('validateScenario: null and -0 (issue 22)', () => {
+  it('stores a story step of -0 as 0', () => {
+    const result = validateScenario({ ...base, story: [-0, 1, -0] });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.scenario.story).toEqual([0, 1, 0]);
+      expect(result.scenario.story.some((t) => Object.is(t, -0))).toBe(false);
+    }
+  });
+
+  it('refuses null in every field, story as title', () => {
+    const optional = ['title', 'summary', 'bugs', 'backing', 'memory', 'directMap', 'ringSize', 'rounds', 'mm'];
+    for (const field of [...optional, 'startRegion', 'story', 'expect']) {
+      const errors = errorsOf({ ...base, [field]: null });
+      expect(errors.some((message) => message.startsWith(`${field}: got null`))).toBe(true);
+    }
+  });
+});
+
+describe('validateScenario: message lines (issue 22)', () => {
+  it('keeps every message within MESSAGE_MAX, however many escapes the excerpts need', () => {
+    const escapes = '\u001b\u202e\ud800'.repeat(60);
+    const errors = errorsOf({
+      ...base,
+      id: escapes,
+      design: escapes,
+      mm: [{ kind: escapes, target: escapes }],
+      [`a${escapes}`]: 1,
+      [`b${escapes}`]: 2,
+      [`c${escapes}`]: 3,
+    });
+    expect(errors.length).toBeGreaterThan(4);
+    for (const message of errors) {
+      expect(message.length).toBeLessThanOrEqual(MESSAGE_MAX);
+      expect(message).not.toMatch(/[\p{Cc}\u202e\ud800]/u);
     }
   });
 });

@@ -11,6 +11,7 @@ import {
   MM_KINDS,
   WARNING_KINDS,
 } from './catalog';
+import { boundLine } from './excerpt';
 import { plainCopy } from './guard/plain-copy';
 import type { Json } from './guard/problem';
 import { AREAS, RING_SIZES } from './layout';
@@ -30,6 +31,9 @@ import {
 } from './validate-checks';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+/** The largest ring two vqs may use: both rings (and vq 0's moved ring) fit the state's fixed capacities. */
+export const MAX_RING_TWO_VQS = 256;
 
 /** More errors than this are summed up in one line: a message stays short whatever the input. */
 export const MAX_ERRORS = 10;
@@ -71,6 +75,15 @@ const FIELDS: { [K in keyof Scenario]: Check<K> } = {
     if (mm.filter((m) => m.kind === 'set-vring-addr').length > 1) errors.push('mm: at most one set-vring-addr event.');
     return mm;
   },
+  vqs: (raw, draft, errors) => {
+    if (raw.vqs === undefined) return undefined;
+    const vqs = oneOf(errors, 'vqs', raw.vqs, [1, 2] as const, 1);
+    if (vqs === 2 && (draft.ringSize ?? 0) > MAX_RING_TWO_VQS)
+      errors.push(`vqs: 2 needs ringSize ${MAX_RING_TWO_VQS} or less (both rings must fit the model’s page table).`);
+    if (vqs === 2 && draft.mm?.some((m) => m.kind === 'exit'))
+      errors.push('vqs: 2 is not modelled with an exit event (exit tears down one vq).');
+    return vqs;
+  },
   startRegion: (raw, draft, errors) => {
     const region = oneOf(errors, 'startRegion', raw.startRegion, [0, 1] as const, 0);
     if (region === 1 && !draft.mm?.some((m) => m.kind === 'set-vring-addr'))
@@ -79,12 +92,14 @@ const FIELDS: { [K in keyof Scenario]: Check<K> } = {
   },
   story: (raw, draft, errors) => {
     const last = draft.mm?.length ?? 0;
-    const story = raw.story ?? [];
+    // Absent means no story; null is refused, as it is for every other field.
+    const story = raw.story === undefined ? [] : raw.story;
     const ok =
       Array.isArray(story) &&
       story.length <= LIMITS.maxStory &&
       story.every((t) => typeof t === 'number' && Number.isInteger(t) && t >= 0 && t <= last);
-    if (ok) return story as number[];
+    // -0 passes `t >= 0`; it is stored as 0, so that a scenario's JSON and its link say the same.
+    if (ok) return (story as number[]).map((t) => (t === 0 ? 0 : t));
     errors.push(
       `story: got ${shown(raw.story)}; expected at most ${LIMITS.maxStory} thread indices from 0 to ${last}.`,
     );
@@ -135,9 +150,13 @@ export function validateScenario(json: unknown): Validation {
   const errors: Errors = [];
   onlyKnown(errors, 'scenario', raw, Object.keys(FIELDS));
   const draft: Record<string, unknown> = {};
-  for (const [key, check] of Object.entries(FIELDS) as [keyof Scenario, Check<keyof Scenario>][])
-    draft[key] = check(raw, draft as Draft, errors);
+  for (const [key, check] of Object.entries(FIELDS) as [keyof Scenario, Check<keyof Scenario>][]) {
+    // An optional field that is absent stays absent, so older scenarios keep their exact shape.
+    const value = check(raw, draft as Draft, errors);
+    if (value !== undefined) draft[key] = value;
+  }
+  const lines = errors.slice(0, MAX_ERRORS).map((message) => boundLine(message));
   if (errors.length > MAX_ERRORS)
-    return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), `…and ${errors.length - MAX_ERRORS} more errors.`] };
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: draft as unknown as Scenario };
+    return { ok: false, errors: [...lines, `…and ${errors.length - MAX_ERRORS} more errors.`] };
+  return errors.length > 0 ? { ok: false, errors: lines } : { ok: true, scenario: draft as unknown as Scenario };
 }

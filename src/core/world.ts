@@ -2,6 +2,7 @@ import { isIntervalDesign, memoryOf } from './catalog';
 import { zeroCounters } from './context';
 import { newFrame } from './frames';
 import { layoutOf } from './layout';
+import { vq0Regions, vqsOf } from './pagetable';
 import { programsOf } from './programs/compile';
 import type { Frame, PageSize, Pte, Scenario, State, ThreadState } from './types';
 
@@ -35,7 +36,9 @@ export function freshThread(pages: number): ThreadState {
  */
 export function init(scenario: Scenario): State {
   const pages = layoutOf(scenario.ringSize).pages;
-  const regions = scenario.mm.some((m) => m.kind === 'set-vring-addr') ? 2 : 1;
+  const vqs = vqsOf(scenario);
+  // vq 1's ring, when there is one, is one more region after vq 0's.
+  const regions = vq0Regions(scenario) + vqs - 1;
   const size = BACKING_SIZE[scenario.backing];
   const memory = memoryOf(scenario);
   const frames: Frame[] = [];
@@ -49,7 +52,7 @@ export function init(scenario: Scenario): State {
     }
     if (memory === 'anonymous') for (const f of frames) f.dirty = true;
   }
-  const threads = [freshThread(pages), ...scenario.mm.map(() => freshThread(0))];
+  const threads = [freshThread(pages * vqs), ...scenario.mm.map(() => freshThread(0))];
   scenario.mm.forEach((m, i) => {
     const thread = threads[i + 1];
     if (m.kind !== 'ksm' || !thread) return;
@@ -67,8 +70,9 @@ export function init(scenario: Scenario): State {
     tlbs: [[], []],
     vhost: {
       region: scenario.startRegion,
-      ptr: new Array(pages).fill(-1),
+      ptr: new Array(pages * vqs).fill(-1),
       vmapSlot: -1,
+      vmapSlot1: -1,
       nextSlot: 0,
       seq: interval ? 1 : 0,
       count: 0,
@@ -76,10 +80,11 @@ export function init(scenario: Scenario): State {
       itreeActive: 0,
       mmuLock: -1,
       vqMutex: -1,
+      vqMutex1: -1,
       registered: true,
     },
     threads,
-    swap: new Array(pages).fill(memory === 'anonymous' ? -1 : 0),
+    swap: new Array(pages * vqs).fill(memory === 'anonymous' ? -1 : 0),
     published: 0,
     counters: zeroCounters(),
     findings: [],

@@ -35,6 +35,7 @@ const fields = {
   ringSize: field(RING_SIZES),
   rounds: field([1, 2, 3, 4]),
   mm: fc.oneof({ arbitrary: fc.array(mmItem, { maxLength: 3 }), weight: 8 }, junk),
+  vqs: sometimes(field([1, 2, 3])),
   startRegion: field([0, 1]),
   story: sometimes(fc.oneof(fc.array(fc.integer({ min: -1, max: 5 }), { maxLength: 40 }), junk)),
   expect: fc.oneof(

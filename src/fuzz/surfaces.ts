@@ -1,9 +1,11 @@
 import fc from 'fast-check';
+import { MESSAGE_MAX } from '../core/excerpt';
 import { type CliIo, runCli } from '../core/explore/cli-core';
 import { parseUntrustedJson } from '../core/guard/json-text';
 import { validateScenario } from '../core/validate';
 import { builtinScenarios } from '../scenarios';
 import { decodeRunLink } from '../url/run-link';
+import { DOOR_SURFACES } from './door-surfaces';
 import type { Surface } from './harness';
 import { buildHostile, hostileCase } from './hostile';
 import { linkSearch } from './link-arbitraries';
@@ -27,7 +29,19 @@ const cliFiles = (text: string): CliIo => ({
 const cliArgs = fc.oneof(
   { arbitrary: fc.constant([]), weight: 3 },
   fc.array(
-    fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('--table', '--max-states', '--max-states=', '-', '--x')),
+    fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(
+        '--table',
+        '--max-states',
+        '--max-states=',
+        '--max-bytes',
+        '--max-bytes=9',
+        '--no-por',
+        '-',
+        '--x',
+      ),
+    ),
     { maxLength: 4 },
   ),
 );
@@ -41,14 +55,14 @@ export const SURFACES: Surface<unknown>[] = [
     name: 'validator: scenario-shaped JSON',
     arbitrary: scenarioLike,
     run: validation,
-    maxMessageLength: MAX_MESSAGE,
+    maxMessageLength: MESSAGE_MAX,
   }),
   surface({
     name: 'validator: hostile objects',
     arbitrary: hostileCase,
     prepare: buildHostile,
     run: validation,
-    maxMessageLength: MAX_MESSAGE,
+    maxMessageLength: MESSAGE_MAX,
   }),
   surface({
     name: 'JSON text guard',
@@ -57,7 +71,7 @@ export const SURFACES: Surface<unknown>[] = [
       const parsed = parseUntrustedJson(text);
       return parsed.ok ? { label: 'parsed' } : { label: parsed.error.problem, messages: [parsed.error.message] };
     },
-    maxMessageLength: MAX_MESSAGE,
+    maxMessageLength: MESSAGE_MAX,
   }),
   surface({
     name: 'link decoder',
@@ -78,4 +92,5 @@ export const SURFACES: Surface<unknown>[] = [
     maxMessageLength: MAX_MESSAGE,
     weight: 0.5,
   }),
+  ...DOOR_SURFACES,
 ];

@@ -9,6 +9,7 @@ import intervalNotifierSafe from './builtin/interval-notifier-safe.json';
 import ksmDirtyLock from './builtin/ksm-dirty-lock.json';
 import mergedMmdropExit from './builtin/merged-mmdrop-exit.json';
 import mergedRcuRevert from './builtin/merged-rcu-revert.json';
+import mergedSecondVq from './builtin/merged-second-vq.json';
 import oomReaperEagain from './builtin/oom-reaper-eagain.json';
 import rfcV2CowPtl from './builtin/rfc-v2-cow-ptl.json';
 import rfcV2KsmAbba from './builtin/rfc-v2-ksm-abba.json';
@@ -41,6 +42,7 @@ const RAW: readonly unknown[] = [
   vOneForkCow,
   mergedRcuRevert,
   countStuckStarves,
+  mergedSecondVq,
   exitNoRelease,
   mergedMmdropExit,
   oomReaperEagain,

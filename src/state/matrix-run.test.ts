@@ -26,8 +26,8 @@ describe('runMatrix', () => {
     const rejected = cells.filter((cell) => cell.scenario === null);
     expect(rejected.length).toBeGreaterThan(0);
     expect(rejected.every((cell) => cell.reason.length > 0)).toBe(true);
-    // set-vring-addr explores two variants and reclaim three (as the command line's matrix does).
-    const extra = (c: MatrixCellRun) => (c.event === 'set-vring-addr' ? 1 : c.event === 'reclaim' ? 2 : 0);
+    // set-vring-addr explores three variants (the third with two vqs) and reclaim three, as the command line does.
+    const extra = (c: MatrixCellRun) => (c.event === 'set-vring-addr' ? 2 : c.event === 'reclaim' ? 2 : 0);
     const variants = cells.filter((c) => c.scenario).reduce((n, c) => n + 1 + extra(c), 0);
     expect(calls).toHaveLength(variants);
     expect(calls.every((call) => call.maxStates === 1000)).toBe(true);
@@ -58,6 +58,10 @@ describe('runMatrix variants', () => {
     const reclaim = calls.filter((c) => c.scenario.id === 'cell-kmap-seq-reclaim');
     expect(reclaim.map((c) => c.scenario.memory)).toEqual(['anonymous', 'shmem', 'file']);
     const moves = calls.filter((c) => c.scenario.id === 'cell-kmap-seq-set-vring-addr');
-    expect(moves.map((c) => c.scenario.startRegion)).toEqual([1, 0]);
+    expect(moves.map((c) => [c.scenario.startRegion, c.scenario.vqs ?? 1])).toEqual([
+      [1, 1],
+      [0, 1],
+      [0, 2],
+    ]);
   });
 });

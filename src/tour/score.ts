@@ -1,3 +1,6 @@
+import { type DoorAnswer, openStoredJson } from '../core/guard/door';
+import { UNTRUSTED_LIMITS } from '../core/guard/limits';
+import type { Json } from '../core/guard/problem';
 import { chapters } from './chapters';
 
 export type Outcome = 'right' | 'wrong' | 'skipped';
@@ -12,27 +15,28 @@ export interface Score {
 
 export const SCORE_KEY = 'ringside.tour.answers.v1';
 const OUTCOMES: readonly string[] = ['right', 'wrong', 'skipped'];
-const MAX_STORED_CHARS = 4000;
+/** The stored answers are a few hundred characters; more is not ours. */
+const STORED_LIMITS = { ...UNTRUSTED_LIMITS, maxTextLength: 4000 };
 
 /** The part of `Storage` the score uses, so tests can hand in a broken one. */
 export type ScoreStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /** Stored answers, keeping only known chapters and outcomes: missing, corrupt or unavailable storage gives none. */
 export function readAnswers(storage: ScoreStorage | null): Answers {
-  try {
-    const text = storage?.getItem(SCORE_KEY);
-    if (!text || text.length > MAX_STORED_CHARS) return {};
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-    const answers: Record<string, Outcome> = {};
-    for (const chapter of chapters) {
-      const value: unknown = Object.hasOwn(parsed, chapter.id) ? Reflect.get(parsed, chapter.id) : undefined;
-      if (typeof value === 'string' && OUTCOMES.includes(value)) answers[chapter.id] = value as Outcome;
-    }
-    return answers;
-  } catch {
-    return {};
+  const stored = openStoredJson(storage, SCORE_KEY, answersOf, STORED_LIMITS);
+  return stored.ok ? stored.value : {};
+}
+
+/** The typed check of stored answers: an object; unknown chapters and outcomes are dropped. */
+function answersOf(parsed: Json): DoorAnswer<Answers> {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { ok: false, message: 'answers: expected an object.' };
+  const answers: Record<string, Outcome> = {};
+  for (const chapter of chapters) {
+    const value = Object.hasOwn(parsed, chapter.id) ? parsed[chapter.id] : undefined;
+    if (typeof value === 'string' && OUTCOMES.includes(value)) answers[chapter.id] = value as Outcome;
   }
+  return { ok: true, value: answers };
 }
 
 /** The answers with `outcome` for `chapterId`, saved when storage allows it (a full or refused store is ignored). */

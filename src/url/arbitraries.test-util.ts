@@ -17,6 +17,7 @@ export const editedScenarioArb: fc.Arbitrary<Scenario> = fc
     ringSize: fc.constantFrom(...RING_SIZES),
     rounds: fc.integer({ min: 1, max: LIMITS.maxRounds }),
     directMap: fc.constantFrom('2M', '1G'),
+    vqs: fc.option(fc.constantFrom(1, 2), { nil: undefined }),
     mm: fc.array(fc.record({ kind: fc.constantFrom(...MM_KINDS), target: fc.constantFrom('all', ...AREAS) }), {
       maxLength: LIMITS.maxMmThreads,
     }),

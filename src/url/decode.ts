@@ -4,7 +4,7 @@ import { builtinScenarios } from '../scenarios';
 import { checksum, LINK_FORMAT } from './encode';
 import { MODEL_VERSION } from './model-version';
 import { parseNatural, parseThreads } from './numbers';
-import { type LinkDecode, MAX_LINK_CHARS, MAX_LINK_STEPS, type RunLink } from './run-link-types';
+import { type LinkDecode, MAX_LINK_CHARS, MAX_LINK_STEPS, MAX_QUERY_CHARS, type RunLink } from './run-link-types';
 import { decodeScenario } from './scenario-code';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -31,6 +31,13 @@ function decodeText(text: string, catalog: readonly Scenario[]): LinkDecode {
       nearest: null,
     };
   const cut = text.indexOf('#');
+  const queryChars = cut < 0 ? text.length : cut;
+  if (queryChars > MAX_QUERY_CHARS)
+    return {
+      status: 'error',
+      error: `The link's query is ${queryChars} characters long; at most ${MAX_QUERY_CHARS}.`,
+      nearest: null,
+    };
   const query = new URLSearchParams(cut < 0 ? text : text.slice(0, cut));
   const fragment = new URLSearchParams(cut < 0 ? '' : text.slice(cut + 1));
   if (!['v', 's', 'x'].some((key) => query.has(key)) && !fragment.has('x')) return { status: 'none' };

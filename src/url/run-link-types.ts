@@ -22,6 +22,12 @@ export type LinkDecode =
 export const MAX_LINK_STEPS = 2000;
 /** Longer link texts are refused before anything parses them. */
 export const MAX_LINK_CHARS = 16_000;
+/**
+ * Longer queries (the part a browser sends to the server) are refused: Vite's server (Node's 16 KB header limit)
+ * answers HTTP 431 to a request line of about 16,300 characters, before the app could say anything, and a browser
+ * adds its own headers. The longest query the encoder writes (2,000 steps, a 1,000-character `x`) is about 7,100.
+ */
+export const MAX_QUERY_CHARS = 8_000;
 /** An edited scenario's code longer than this goes into the fragment, which never reaches the server. */
 export const MAX_QUERY_SCENARIO_CHARS = 1000;
 /** Longer scenario codes are refused before decompression (LZ output can grow much faster than its input). */

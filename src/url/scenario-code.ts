@@ -1,28 +1,25 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import * as lzNamespace from 'lz-string';
 import { isUnsafeChar, validateScenario } from '../core';
+import { parseUntrustedJson } from '../core/guard/json-text';
 import type { Scenario } from '../core/types';
 import { MAX_SCENARIO_CODE_CHARS } from './run-link-types';
+
+/** lz-string is CommonJS: Node's own ESM loader (tsx scripts) exposes it as `default` only, bundlers by name too. */
+const lz: typeof lzNamespace = (lzNamespace as { default?: typeof lzNamespace }).default ?? lzNamespace;
 
 const ALPHABET = /^[A-Za-z0-9+\-$]+$/;
 /** A valid scenario's JSON is a few kilobytes; anything decompressing to more is refused. */
 const MAX_JSON_CHARS = 64_000;
 const MAX_MESSAGE_CHARS = 200;
 
-export const encodeScenario = (scenario: Scenario): string => compressToEncodedURIComponent(JSON.stringify(scenario));
+export const encodeScenario = (scenario: Scenario): string =>
+  lz.compressToEncodedURIComponent(JSON.stringify(scenario));
 
 const decompress = (code: string): string | null => {
   try {
-    return decompressFromEncodedURIComponent(code);
+    return lz.decompressFromEncodedURIComponent(code);
   } catch {
     return null;
-  }
-};
-
-const parse = (json: string): unknown => {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return undefined;
   }
 };
 
@@ -39,11 +36,18 @@ export function decodeScenario(code: string): { ok: true; scenario: Scenario } |
       error: `Its edited scenario is ${code.length} characters long; at most ${MAX_SCENARIO_CODE_CHARS}.`,
     };
   const json = ALPHABET.test(code) ? decompress(code) : null;
-  if (!json || json.length > MAX_JSON_CHARS)
-    return { ok: false, error: 'Its edited scenario is damaged (it does not decompress).' };
-  const raw = parse(json);
-  if (raw === undefined) return { ok: false, error: 'Its edited scenario is damaged (it is not JSON).' };
-  const valid = validateScenario(raw);
+  if (!json) return { ok: false, error: 'Its edited scenario is damaged (it does not decompress).' };
+  if (json.length > MAX_JSON_CHARS)
+    return {
+      ok: false,
+      error: `Its edited scenario decompresses to ${json.length} characters; a scenario is at most ${MAX_JSON_CHARS}.`,
+    };
+  const raw = parseUntrustedJson(json);
+  if (!raw.ok)
+    return raw.error.problem === 'not-json'
+      ? { ok: false, error: 'Its edited scenario is damaged (it is not JSON).' }
+      : { ok: false, error: `Its edited scenario is refused: ${raw.error.message}` };
+  const valid = validateScenario(raw.value);
   if (valid.ok) return valid;
   const first = printable((valid.errors[0] ?? 'invalid').slice(0, MAX_MESSAGE_CHARS));
   const more = valid.errors.length > 1 ? ` (and ${valid.errors.length - 1} more problems)` : '';

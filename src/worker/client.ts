@@ -1,14 +1,10 @@
 import type { Scenario, State } from '../core/types';
+import { init } from '../core/world';
 import { createExploreTracker, type ExploreCall, type ExploreRun } from './explore-client';
 import type { ExploreHost } from './explore-runner';
 import { handle } from './handle';
-import {
-  isExploreResponse,
-  type SimCommand,
-  type SimResponse,
-  type WorkerRequest,
-  type WorkerResponse,
-} from './protocol';
+import { isExploreResponse, type SimCommand, type SimResponse, type WorkerRequest } from './protocol';
+import { checkReply } from './reply-check';
 
 export type SimResult = Extract<SimResponse, { type: 'result' }>;
 
@@ -39,6 +35,14 @@ export interface WorkerClientOptions {
 export const HANDSHAKE_MS = 1000;
 
 type Pending = { command: SimCommand; resolve: (result: SimResult) => void; reject: (error: Error) => void };
+
+/** The state a result must resemble: the step's own state, or the replay's start (only results carry states). */
+function referenceFor(data: unknown, pending: ReadonlyMap<number, Pending>): State | undefined {
+  const reply = typeof data === 'object' && data !== null ? (data as { id?: unknown; type?: unknown }) : {};
+  const command = reply.type === 'result' && typeof reply.id === 'number' ? pending.get(reply.id)?.command : undefined;
+  if (!command) return undefined;
+  return command.type === 'step' ? command.state : init(command.scenario);
+}
 
 function settle(response: SimResponse, pending: Pending): void {
   if (response.type === 'result') pending.resolve(response);
@@ -137,8 +141,11 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
 
   try {
     worker = (options.createWorker ?? defaultWorker)();
-    worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
-      if (message.data.type === 'ready') {
+    const receive = (data: unknown) => {
+      const checked = checkReply(data, referenceFor(data, pending));
+      if (!checked.ok) return switchToMainThread(`the worker sent a malformed reply (${checked.reason})`);
+      const reply = checked.reply;
+      if (reply.type === 'ready') {
         clearTimeout(handshake);
         if (onMain && worker) {
           onMain = false;
@@ -146,9 +153,16 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
         }
         return;
       }
-      if (isExploreResponse(message.data)) return explorations.receive(message.data);
-      const entry = finish(message.data.id);
-      if (entry) settle(message.data, entry);
+      if (isExploreResponse(reply)) return explorations.receive(reply);
+      const entry = finish(reply.id);
+      if (entry) settle(reply, entry);
+    };
+    worker.onmessage = (message: MessageEvent<unknown>) => {
+      try {
+        receive(message.data);
+      } catch {
+        switchToMainThread('a worker reply could not be handled');
+      }
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();

@@ -3,28 +3,41 @@ import { excerpt } from '../excerpt';
 export interface CliArgs {
   target?: string;
   maxStates?: number;
+  /** `--max-bytes`: stop with an incomplete result once the explorer's stores pass this many bytes. */
+  maxBytes?: number;
   matrix: boolean;
   table: boolean;
   /** `--no-por`: explore every interleaving, without partial-order reduction. */
   por: boolean;
 }
 
-const FLAGS = ['--matrix', '--table', '--max-states', '--no-por'];
+const FLAGS = ['--matrix', '--table', '--max-states', '--max-bytes', '--no-por'];
+/** Flags that take a positive whole number, with the most digits each accepts. */
+const NUMBER_FLAGS: Partial<Record<string, { field: 'maxStates' | 'maxBytes'; digits: number }>> = {
+  '--max-states': { field: 'maxStates', digits: 10 },
+  '--max-bytes': { field: 'maxBytes', digits: 12 },
+};
 
 /** The explore command's arguments; a string is the one-line reason they are wrong. Never throws. */
 export function parseCliArgs(args: readonly string[]): CliArgs | string {
   const parsed: CliArgs = { matrix: false, table: false, por: true };
   const positional: string[] = [];
+  const seen = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
-    if (flag === '--max-states') {
+    const known = FLAGS.includes(flag);
+    if (known && seen.has(flag)) return `${flag} is given twice; give each option at most once`;
+    if (known) seen.add(flag);
+    const number = NUMBER_FLAGS[flag];
+    if (number) {
       const value = inline ?? args[i + 1];
       if (inline === undefined) i++;
       if (value === undefined || (inline === undefined && value.startsWith('--')))
-        return '--max-states needs a value (a positive whole number)';
-      if (!/^[1-9]\d{0,9}$/.test(value)) return `--max-states needs a positive whole number, got ${excerpt(value)}`;
-      parsed.maxStates = Number(value);
+        return `${flag} needs a value (a positive whole number)`;
+      if (!new RegExp(`^[1-9]\\d{0,${number.digits - 1}}$`).test(value))
+        return `${flag} needs a positive whole number, got ${excerpt(value)}`;
+      parsed[number.field] = Number(value);
     } else if (flag === '--matrix' || flag === '--table') {
       if (inline !== undefined) return `${flag} takes no value`;
       parsed[flag === '--matrix' ? 'matrix' : 'table'] = true;

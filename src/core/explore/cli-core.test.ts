@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
-import { type CliIo, EXIT, runCli, toJson } from './cli-core';
+import { BROWSER_MAX_STORE_BYTES } from '../../state/explorer';
+import { CLI_DEFAULT_MAX_BYTES, type CliIo, EXIT, runCli, toJson } from './cli-core';
 
 const files: Record<string, string> = {
   'bad.json': '{ "format": 1, ',
@@ -84,7 +85,30 @@ describe('explore CLI core', () => {
     expect(report.result).toBe('incomplete after 5 states: the bound of 5 states was reached');
   });
 
+  it('stops at its byte bound with exit 4 and the usual JSON report', () => {
+    const out = runCli(['safe.json', '--max-bytes', String(2 ** 20)], io);
+    expect(out.code).toBe(EXIT.incomplete);
+    const report = JSON.parse(out.stdout);
+    expect(report.complete).toBe(false);
+    expect(report.result).toMatch(/^incomplete after \d+ states: the memory bound of 1 MB was reached$/);
+  });
+
+  it('names a bound under a megabyte in bytes, not as 0 MB', () => {
+    const report = JSON.parse(runCli(['safe.json', '--max-bytes', '1000'], io).stdout);
+    expect(report.result).toMatch(/the memory bound of 1000 bytes was reached$/);
+  });
+
+  it('bounds memory by default as the browser does', () => {
+    expect(CLI_DEFAULT_MAX_BYTES).toBe(BROWSER_MAX_STORE_BYTES);
+  });
+
   const bad: [string, string[], RegExp][] = [
+    ['a repeated bound', ['x', '--max-states=5', '--max-states=7'], /^--max-states is given twice; /],
+    ['a repeated byte bound', ['x', '--max-bytes', '5', '--max-bytes=5'], /^--max-bytes is given twice; /],
+    ['a repeated switch', ['--matrix', '--matrix'], /^--matrix is given twice; /],
+    ['a byte bound of 0', ['x', '--max-bytes', '0'], /^--max-bytes needs a positive whole number, got "0"/],
+    ['a byte bound in another notation', ['x', '--max-bytes=1e9'], /^--max-bytes needs a positive whole number/],
+    ['a conflicting scenario and --matrix', ['x', '--matrix'], /^--matrix takes no scenario/],
     ['an unknown id', ['no-such-scenario'], /^unknown scenario id "no-such-scenario" \(built-in ids: /],
     ['a missing file', ['missing.json'], /^cannot read "missing.json": ENOENT/],
     ['malformed JSON', ['bad.json'], /^cannot load "bad.json": scenario: malformed JSON: /],

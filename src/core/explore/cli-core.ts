@@ -26,7 +26,11 @@ export interface CliOutput {
 }
 
 export const USAGE =
-  'usage: npm run explore -- <scenario id | path/to/scenario.json> [--max-states N] [--no-por] | --matrix [--table] [--no-por]';
+  'usage: npm run explore -- <scenario id | path/to/scenario.json> [--max-states N] [--max-bytes B] [--no-por] | --matrix [--table] [--max-states N] [--max-bytes B] [--no-por]';
+/** The explorer's stores stop at this many bytes unless `--max-bytes` says otherwise: the browser's bound. */
+export const CLI_DEFAULT_MAX_BYTES = 96 * 2 ** 20;
+/** The most characters of a scenario id or path a message shows (escapes included). */
+const MAX_SHOWN_PATH = 160;
 /** The longest stderr line: enough for every validation error, short enough for any terminal. */
 const MAX_STDERR = 2000;
 
@@ -43,15 +47,19 @@ export function runCli(args: readonly string[], io: CliIo): CliOutput {
   const parsed = parseCliArgs(args);
   if (typeof parsed === 'string') return failure(`${parsed}; ${USAGE}`);
   const maxStates = parsed.maxStates ?? DEFAULT_MAX_STATES;
+  const maxStoreBytes = parsed.maxBytes ?? CLI_DEFAULT_MAX_BYTES;
   if (parsed.matrix) {
-    const matrix = exploreMatrix({ maxStates, por: parsed.por });
+    const matrix = exploreMatrix({ maxStates, maxStoreBytes, por: parsed.por });
     const code = matrix.complete ? EXIT.clean : EXIT.incomplete;
     return ok(parsed.table ? matrixTable(matrix) : toJson(matrix), code);
   }
   if (parsed.target === undefined) return failure(USAGE);
   const scenario = loadScenario(parsed.target, io);
   if (typeof scenario === 'string') return failure(scenario);
-  const report = reportOf(scenario, exploreScenario(scenario, { maxStates, liveness: true, por: parsed.por }));
+  const report = reportOf(
+    scenario,
+    exploreScenario(scenario, { maxStates, maxStoreBytes, liveness: true, por: parsed.por }),
+  );
   return ok(toJson(report), exitCodeOf(report));
 }
 
@@ -65,7 +73,8 @@ export function exitCodeOf(report: ScenarioReport): ExitCode {
 export function loadScenario(target: string, io: CliIo): Scenario | string {
   const builtin = io.builtins.find((s) => s.id === target);
   if (builtin) return builtin;
-  const shownTarget = excerpt(target);
+  // A path is the user's own and often long: it gets more room than an excerpt of a file's contents.
+  const shownTarget = excerpt(target, MAX_SHOWN_PATH);
   if (!target.endsWith('.json') && !target.includes('/')) {
     const ids = io.builtins.map((s) => s.id).join(', ');
     return `unknown scenario id ${shownTarget} (built-in ids: ${ids}; or give a path to a .json file)`;

@@ -119,7 +119,7 @@ export function* exploreSteps<S>(
       }
       if (i % CHECK_STOP_EVERY === 0 && storeBytes() > maxStoreBytes) {
         status = 'bound';
-        boundReached = `the memory bound of ${Math.round(maxStoreBytes / 2 ** 20)} MB`;
+        boundReached = `the memory bound of ${bytesInWords(maxStoreBytes)}`;
         break search;
       }
       if (sliceMs !== undefined && performance.now() >= sliceEnds) {
@@ -196,4 +196,9 @@ function messageOf(status: ExploreStatus, states: number, boundReached: string, 
     return `complete: every interleaving explored up to the order of independent steps (partial-order reduction), ${states} distinct states`;
   }
   return `complete: every interleaving explored, ${states} distinct states`;
+}
+
+/** A byte bound as a message says it: whole megabytes, or bytes below one (a bound of 1 byte is not "0 MB"). */
+export function bytesInWords(bytes: number): string {
+  return bytes < 2 ** 20 ? `${bytes} bytes` : `${Math.round(bytes / 2 ** 20)} MB`;
 }

@@ -56,7 +56,8 @@ export function matrixTable(matrix: Matrix): string {
     '',
     'Hazards in capitals, warnings in lower case; ok = nothing found; ? = bound reached, incomplete.',
     'Each cell: one mm event (target all) against 2 vhost rounds, on anonymous memory; set-vring-addr moves the ring into',
-    'and out of a munmap; reclaim runs on anonymous, shmem and file memory; writeback on file memory.',
+    'and out of a munmap, and vq 0’s ring while vq 1’s ring stays in it (2 vqs); reclaim runs on anonymous, shmem and',
+    'file memory; writeback on file memory.',
     'no-smp-rmb is a weakly ordered CPU’s reorder (arm64, POWER): x86 does not reorder loads with loads.',
     legend,
     ...(withLiveness

@@ -40,11 +40,13 @@ export function cellScenario(design: DesignId, event: MmEventKind, bug: BugSwitc
 }
 
 /**
- * What a cell explores: the ring moving into the invalidated range (startRegion 1) and out of it (0); reclaim of each
- * kind of memory (a lost write needs shmem or a file); writeback of file memory.
+ * What a cell explores: the ring moving into the invalidated range (startRegion 1) and out of it (0), and vq 0's ring
+ * moving while vq 1's ring stays in the range (two vqs); reclaim of each kind of memory (a lost write needs shmem or a
+ * file); writeback of file memory.
  */
 export function cellVariants(scenario: Scenario, event: MmEventKind): Scenario[] {
-  if (event === 'set-vring-addr') return [scenario, { ...scenario, startRegion: 0 }];
+  if (event === 'set-vring-addr')
+    return [scenario, { ...scenario, startRegion: 0 }, { ...scenario, startRegion: 0, vqs: 2 }];
   if (event === 'reclaim') return MEMORY_KINDS.map((memory) => ({ ...scenario, memory }));
   return [scenario];
 }

@@ -1,3 +1,5 @@
+import { boundLine } from '../excerpt';
+
 /** Why untrusted data was refused before validation: a typed answer, never an exception. */
 export type UntrustedProblem =
   | 'too-large'
@@ -24,5 +26,5 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type Guarded = { ok: true; value: Json } | { ok: false; error: UntrustedError };
 
 export function refuse(problem: UntrustedProblem, path: string, reason: string): Guarded {
-  return { ok: false, error: { problem, path, message: `${path || 'scenario'}: ${reason}` } };
+  return { ok: false, error: { problem, path, message: boundLine(`${path || 'scenario'}: ${reason}`) } };
 }

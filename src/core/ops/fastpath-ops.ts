@@ -1,7 +1,9 @@
-import { areaPages, directAccess, localPage, userAccess } from '../access';
+import { areaPages, directAccess, userAccess } from '../access';
 import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
 import { narrating, say } from '../context';
+import { ptrSlot, ringPageCount, servedVq } from '../pagetable';
+import type { ThreadLocals } from '../types';
 import { fallbackBlocked, heldByOther, jump, localsOf, mutexWaiters, type Op } from './shared';
 
 const isWrite = (area: number) => area === 2;
@@ -11,10 +13,24 @@ function accessArea(ctx: OpCtx, frameFor: (lp: number) => number): void {
   const area = ctx.instr.arg;
   if (isWrite(area)) ctx.s.published += 1;
   for (const gp of areaPages(ctx.s, area)) {
-    const f = frameFor(localPage(ctx.s, gp));
+    const f = frameFor(ptrSlot(ctx.s, gp));
     if (f >= 0) directAccess(ctx, f, gp, isWrite(area));
     else userAccess(ctx, gp, isWrite(area));
   }
+}
+
+/** Publishes the gup pages of the served vq only: the other vq's pointers stay as they are. */
+function publish(ctx: OpCtx, l: ThreadLocals): number[] {
+  const n = ringPageCount(ctx.s);
+  const vq = servedVq(ctx.s);
+  const frames: number[] = [];
+  l.pages.forEach((f, slot) => {
+    if (Math.floor(slot / n) !== vq) return;
+    ctx.s.vhost.ptr[slot] = f;
+    frames.push(f);
+  });
+  l.pages = l.pages.map(() => -1);
+  return [...new Set(frames)];
 }
 
 /** In the mutex variant the worker keeps vq->mmu_lock until its own unlock step. */
@@ -64,13 +80,9 @@ export const fastpathOps = {
         );
         return;
       }
-      ctx.s.vhost.ptr = l.pages.slice();
-      l.pages = l.pages.map(() => -1);
+      const frames = publish(ctx, l);
       holdMutex(ctx);
-      say(
-        ctx,
-        `Published userringpage → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}${skip ? ' without any retry check' : ''}.`,
-      );
+      say(ctx, `Published userringpage → frame #${frames.join(', #')}${skip ? ' without any retry check' : ''}.`);
     },
   },
   kaccess: {
@@ -79,7 +91,7 @@ export const fastpathOps = {
       fallbackBlocked(s, i.arg, (lp) => (s.vhost.ptr[lp] ?? -1) >= 0),
     run(ctx) {
       ctx.cost.locks += 1;
-      const mapped = areaPages(ctx.s, ctx.instr.arg).every((gp) => (ctx.s.vhost.ptr[localPage(ctx.s, gp)] ?? -1) >= 0);
+      const mapped = areaPages(ctx.s, ctx.instr.arg).every((gp) => (ctx.s.vhost.ptr[ptrSlot(ctx.s, gp)] ?? -1) >= 0);
       accessArea(ctx, (lp) => ctx.s.vhost.ptr[lp] ?? -1);
       // The copy_*_user fallback runs after mutex_unlock: a fault may wait for a page lock whose holder waits for the mutex.
       if (mapped) holdMutex(ctx);
@@ -109,17 +121,15 @@ export const fastpathOps = {
   },
   'rcu-publish': {
     run(ctx) {
-      const l = localsOf(ctx);
-      ctx.s.vhost.ptr = l.pages.slice();
-      l.pages = l.pages.map(() => -1);
+      const frames = publish(ctx, localsOf(ctx));
       ctx.s.vhost.mmuLock = -1;
-      narrating(ctx) && say(ctx, `Maps published → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}.`);
+      narrating(ctx) && say(ctx, `Maps published → frame #${frames.join(', #')}.`);
     },
   },
   'rcu-deref': {
     run(ctx) {
       const l = localsOf(ctx);
-      const pages = areaPages(ctx.s, ctx.instr.arg).map((gp) => localPage(ctx.s, gp));
+      const pages = areaPages(ctx.s, ctx.instr.arg).map((gp) => ptrSlot(ctx.s, gp));
       for (const lp of pages) l.pages[lp] = ctx.s.vhost.ptr[lp] ?? -1;
       l.inRcu = pages.every((lp) => (l.pages[lp] ?? -1) >= 0);
       say(
@@ -133,7 +143,7 @@ export const fastpathOps = {
     run(ctx) {
       const l = localsOf(ctx);
       accessArea(ctx, (lp) => l.pages[lp] ?? -1);
-      for (const gp of areaPages(ctx.s, ctx.instr.arg)) l.pages[localPage(ctx.s, gp)] = -1;
+      for (const gp of areaPages(ctx.s, ctx.instr.arg)) l.pages[ptrSlot(ctx.s, gp)] = -1;
       l.inRcu = false;
     },
   },

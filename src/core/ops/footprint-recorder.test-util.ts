@@ -15,6 +15,7 @@ const VHOST_PARTS: Readonly<Record<string, StatePart>> = {
   region: 'region',
   ptr: 'ptr',
   vmapSlot: 'vmapSlot',
+  vmapSlot1: 'vmapSlot',
   nextSlot: 'nextSlot',
   seq: 'seq',
   count: 'count',
@@ -22,6 +23,7 @@ const VHOST_PARTS: Readonly<Record<string, StatePart>> = {
   itreeActive: 'itree',
   mmuLock: 'mmuLock',
   vqMutex: 'vqMutex',
+  vqMutex1: 'vqMutex',
   registered: 'registered',
 };
 

@@ -3,7 +3,7 @@ import type { OpCtx } from '../context';
 import { report, say } from '../context';
 import { frameAt } from '../frames';
 import { usedPages } from '../layout';
-import { gpage, pteAt } from '../pagetable';
+import { gpage, pteAt, ringPageCount } from '../pagetable';
 import { programsOf } from '../programs/compile';
 import type { State } from '../types';
 import { heldByOther, holderName, type Op } from './shared';
@@ -82,7 +82,9 @@ export const ioctlOps = {
       } else if (design === 'direct-map-rcu' && pointed.size > 0) {
         say(ctx, 'The maps are dropped without set_page_dirty (the merged code’s teardown outside the notifier).');
       }
-      v.ptr = v.ptr.map(() => -1);
+      // vhost_uninit_vq_maps(vq): only the moved vq's maps (vq 0's slots) are dropped.
+      const n = ringPageCount(s);
+      v.ptr = v.ptr.map((f, slot) => (slot < n ? -1 : f));
       if (v.vmapSlot >= 0) s.vmalloc = s.vmalloc.filter((e) => e.slot !== v.vmapSlot);
       v.vmapSlot = -1;
       v.region = v.region === 0 ? 1 : 0;

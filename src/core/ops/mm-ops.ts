@@ -2,7 +2,7 @@ import { memoryOf } from '../catalog';
 import type { OpCtx } from '../context';
 import { narrating, report, say } from '../context';
 import { allocFrame, frameAt, idxPage, putRef } from '../frames';
-import { framesOf, pteAt, ringPageCount, updateEntry } from '../pagetable';
+import { framesOf, pteAt, ptrSlot, ringPageCount, updateEntry } from '../pagetable';
 import { flushUserTlb } from '../tlb';
 import { jump, localsOf, lockHolder, mmTargets, type Op } from './shared';
 import { restoreMigrationEntries, unmapTargets } from './unmap';
@@ -108,7 +108,7 @@ export const mmOps = {
         // add_to_swap (before try_to_unmap in shrink_page_list) dirties a page that has no swap copy yet.
         for (const gp of mmTargets(s, ctx.t)) {
           const pte = pteAt(s, gp);
-          if (pte.present && localsOf(ctx).pages.includes(pte.frame) && (s.swap[gp % ringPageCount(s)] ?? -1) < 0)
+          if (pte.present && localsOf(ctx).pages.includes(pte.frame) && (s.swap[ptrSlot(s, gp)] ?? -1) < 0)
             frameAt(s, pte.frame).dirty = true;
         }
       }
@@ -143,7 +143,7 @@ export const mmOps = {
       for (const gp of mmTargets(s, ctx.t)) {
         const pte = pteAt(s, gp);
         if (!pte.present && pte.swapped !== 'migration' && dirty.includes(pte.frame))
-          s.swap[gp % ringPageCount(s)] = frameAt(s, pte.frame).usedIdx;
+          s.swap[ptrSlot(s, gp)] = frameAt(s, pte.frame).usedIdx;
       }
       for (const f of dirty) frameAt(s, f).dirty = false;
       say(
@@ -173,12 +173,13 @@ export const mmOps = {
           continue;
         }
         const gp = mmTargets(s, ctx.t).find((p) => pteAt(s, p).frame === f && p % ringPageCount(s) === idx);
-        if (gp !== undefined && frame.usedIdx !== s.swap[idx]) {
+        const copy = gp === undefined ? undefined : s.swap[ptrSlot(s, gp)];
+        if (gp !== undefined && frame.usedIdx !== copy) {
           report(
             ctx,
             'lost-write',
             [f],
-            `frame #${f} was dropped clean: its used.idx ${frame.usedIdx} never reached ${backingName(s)}, which still holds ${s.swap[idx]}; the next fault reads that back and the guest sees stale completions.`,
+            `frame #${f} was dropped clean: its used.idx ${frame.usedIdx} never reached ${backingName(s)}, which still holds ${copy}; the next fault reads that back and the guest sees stale completions.`,
             'Writes through a kernel alias never set the PTE dirty bit: invalidate_range_start must set_page_dirty() on pages vhost mapped for writing.',
           );
         }

@@ -3,6 +3,7 @@ import type { OpCtx } from '../context';
 import { narrating, report, say } from '../context';
 import { frameAt, setDirty } from '../frames';
 import { usedPages } from '../layout';
+import { ringPageCount } from '../pagetable';
 import { programsOf } from '../programs/compile';
 import type { State } from '../types';
 import {
@@ -16,14 +17,22 @@ import {
   type Op,
   overlapPages,
   pointedFrames,
+  setVmapSlot,
+  setVqMutex,
   takesMutex,
+  vmapSlotOf,
+  vqMutexOf,
 } from './shared';
+
+/** The vq a per-vq callback step acts on (its `arg`; -1 is vq 0). */
+const vqOf = (arg: number): number => Math.max(arg, 0);
 
 const lockBlocked: Op['blocked'] = (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names);
 
 function usedOverlap(s: State, t: number): number[] {
   const used = new Set(usedPages(s.scenario.ringSize));
-  return overlapPages(s, t).filter((p) => used.has(p));
+  const n = ringPageCount(s);
+  return overlapPages(s, t).filter((slot) => used.has(slot % n));
 }
 
 function dirtyPointed(ctx: OpCtx): void {
@@ -258,27 +267,29 @@ export const notifierOps = {
     },
   },
   'inv-mutex-lock': {
-    blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
+    blocked: (s, t, i, names) => heldByOther(vqMutexOf(s, vqOf(i.arg)), t, 'vq->mutex', names),
     run(ctx) {
       mightSleep(ctx, 'mutex_lock()');
-      ctx.s.vhost.vqMutex = ctx.t;
+      setVqMutex(ctx.s, vqOf(ctx.instr.arg), ctx.t);
     },
   },
   'inv-vunmap': {
     run(ctx) {
       const { s } = ctx;
+      const vq = vqOf(ctx.instr.arg);
+      const slot = vmapSlotOf(s, vq);
       const overlap = new Set(overlapPages(s, ctx.t));
-      const hit = s.vmalloc.some((v) => v.slot === s.vhost.vmapSlot && overlap.has(v.page));
+      const hit = s.vmalloc.some((v) => v.slot === slot && overlap.has(v.page));
       if (!hit) return say(ctx, 'No vmap of the ring overlaps the range.');
       mightSleep(ctx, 'vunmap()');
-      s.vmalloc = s.vmalloc.filter((v) => v.slot !== s.vhost.vmapSlot);
-      s.vhost.vmapSlot = -1;
+      s.vmalloc = s.vmalloc.filter((v) => v.slot !== slot);
+      setVmapSlot(s, vq, -1);
       say(ctx, 'vq->map torn down: vmalloc PTEs cleared, kernel TLB entries left for the lazy purge.');
     },
   },
   'inv-mutex-unlock': {
     run(ctx) {
-      ctx.s.vhost.vqMutex = -1;
+      setVqMutex(ctx.s, vqOf(ctx.instr.arg), -1);
     },
   },
 } satisfies Record<string, Op>;

@@ -1,8 +1,8 @@
-import { areaPages, localPage, userAccessBlocked } from '../access';
+import { areaPages, userAccessBlocked } from '../access';
 import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
 import { report } from '../context';
-import { targetPages } from '../pagetable';
+import { ptrSlot, ringPageCount, targetPages, vq0Regions } from '../pagetable';
 import { programsOf } from '../programs/compile';
 import type { Instr, State, ThreadLocals, ThreadState } from '../types';
 
@@ -41,9 +41,17 @@ export function mmTargets(s: State, t: number): readonly number[] {
   return spec ? targetPages(s, spec) : [];
 }
 
-/** Ring pages (local indices) of the vq's current address that an mm thread's range overlaps. */
+/**
+ * `vhost.ptr` slots of the vqs' current addresses that an mm thread's range overlaps: vq 0's while its ring is in
+ * region 0, and vq 1's (its ring never moves) with two vqs.
+ */
 export function overlapPages(s: State, t: number): readonly number[] {
-  return s.vhost.region === 0 ? mmTargets(s, t) : [];
+  const targets = mmTargets(s, t);
+  const n = ringPageCount(s);
+  const vq1Base = vq0Regions(s.scenario) * n;
+  // With one vq every target is in region 0, and the slots are the pages themselves.
+  if ((targets[targets.length - 1] ?? -1) < n) return s.vhost.region === 0 ? targets : [];
+  return targets.filter((gp) => (gp < n ? s.vhost.region === 0 : gp >= vq1Base)).map((gp) => ptrSlot(s, gp));
 }
 
 /**
@@ -93,7 +101,7 @@ export function pointedFrames(s: State, pages: number[]): number[] {
 /** Why a copy_*_user fallback on an area would wait (a migration entry), or null. */
 export function fallbackBlocked(s: State, area: number, usesPtr: (lp: number) => boolean): string | null {
   for (const gp of areaPages(s, area)) {
-    if (usesPtr(localPage(s, gp))) continue;
+    if (usesPtr(ptrSlot(s, gp))) continue;
     const why = userAccessBlocked(s, gp, area === 2);
     if (why) return why;
   }
@@ -126,4 +134,24 @@ export function mutexWaiters(s: State, t: number): number {
     if (worker || notifier) n += 1;
   });
   return n;
+}
+
+/** vq->map's vmalloc slot of one vq (RFC V2 keeps one per vq; V1's single vmap is vq 0's). */
+export function vmapSlotOf(s: State, vq: number): number {
+  return vq === 1 ? s.vhost.vmapSlot1 : s.vhost.vmapSlot;
+}
+
+export function setVmapSlot(s: State, vq: number, slot: number): void {
+  if (vq === 1) s.vhost.vmapSlot1 = slot;
+  else s.vhost.vmapSlot = slot;
+}
+
+/** The thread holding one vq's mutex, or -1. */
+export function vqMutexOf(s: State, vq: number): number {
+  return vq === 1 ? s.vhost.vqMutex1 : s.vhost.vqMutex;
+}
+
+export function setVqMutex(s: State, vq: number, t: number): void {
+  if (vq === 1) s.vhost.vqMutex1 = t;
+  else s.vhost.vqMutex = t;
 }

@@ -3,11 +3,33 @@ import type { OpCtx } from '../context';
 import { narrating, say } from '../context';
 import { frameAt, putRef, setDirty } from '../frames';
 import { usedPages } from '../layout';
-import { gpage, pteAt, ringPageCount } from '../pagetable';
+import { gpage, pteAt, ringPageCount, servedVq, vqRegion, vqsOf } from '../pagetable';
 import type { State } from '../types';
-import { fallbackBlocked, heldByOther, jump, localsOf, lockHolder, mightSleep, type Op } from './shared';
+import {
+  fallbackBlocked,
+  heldByOther,
+  jump,
+  localsOf,
+  lockHolder,
+  mightSleep,
+  type Op,
+  setVmapSlot,
+  setVqMutex,
+  vmapSlotOf,
+  vqMutexOf,
+} from './shared';
 
 const isWrite = (area: number) => area === 2;
+
+/** The vq whose vmap the worker uses this round: V1's one long-term vmap covers every vq's ring. */
+function mapVq(s: State): number {
+  return s.scenario.design === 'vmap-pinned' ? 0 : servedVq(s);
+}
+
+/** The vqs whose rings this gup walks: the served one, or every vq for V1's pin at set-up. */
+function gupVqs(s: State): number[] {
+  return s.scenario.design === 'vmap-pinned' ? Array.from({ length: vqsOf(s.scenario) }, (_, v) => v) : [servedVq(s)];
+}
 
 function beginWrite(ctx: OpCtx, area: number): void {
   if (isWrite(area)) ctx.s.published += 1;
@@ -19,8 +41,10 @@ function gup(ctx: OpCtx, underLock: boolean): void {
   const n = ringPageCount(s);
   const writable = new Set(usedPages(s.scenario.ringSize));
   ctx.cost.gupCalls += 1;
-  for (let p = 0; p < n; p++) {
-    const gp = gpage(s, s.vhost.region, p);
+  const walk = gupVqs(s).flatMap((vq) =>
+    Array.from({ length: n }, (_, p) => ({ p, slot: vq * n + p, gp: gpage(s, vqRegion(s, vq), p) })),
+  );
+  for (const { p, gp } of walk) {
     // V1 calls get_user_pages_fast, whose slow path faults the page in and pins it: there is no later round to retry.
     if (s.scenario.design === 'vmap-pinned' && !(pteAt(s, gp).present && (!writable.has(p) || pteAt(s, gp).writable)))
       gupSlowFault(ctx, gp, writable.has(p));
@@ -39,10 +63,10 @@ function gup(ctx: OpCtx, underLock: boolean): void {
       return;
     }
   }
-  for (let p = 0; p < n; p++) {
-    const f = pteAt(s, gpage(s, s.vhost.region, p)).frame;
+  for (const { slot, gp } of walk) {
+    const f = pteAt(s, gp).frame;
     frameAt(s, f).refcount += 1;
-    l.pages[p] = f;
+    l.pages[slot] = f;
     l.refs.push(f);
   }
   narrating(ctx) && say(ctx, `gup_fast took a reference on frame(s) #${[...new Set(l.refs)].join(', #')}.`);
@@ -50,16 +74,18 @@ function gup(ctx: OpCtx, underLock: boolean): void {
 
 export const vhostOps = {
   'round-begin': {
-    blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
+    blocked: (s, t, _i, names) => heldByOther(vqMutexOf(s, servedVq(s)), t, 'vq->mutex', names),
     run(ctx) {
-      ctx.s.vhost.vqMutex = ctx.t;
+      const vq = servedVq(ctx.s);
+      setVqMutex(ctx.s, vq, ctx.t);
       ctx.cost.locks += 1;
-      narrating(ctx) && say(ctx, `Round ${localsOf(ctx).round + 1} of ${ctx.s.scenario.rounds} begins.`);
+      const which = vqsOf(ctx.s.scenario) > 1 ? ` (vq ${vq})` : '';
+      narrating(ctx) && say(ctx, `Round ${localsOf(ctx).round + 1} of ${ctx.s.scenario.rounds} begins${which}.`);
     },
   },
   'round-end': {
     run(ctx) {
-      ctx.s.vhost.vqMutex = -1;
+      setVqMutex(ctx.s, servedVq(ctx.s), -1);
       const l = localsOf(ctx);
       l.round += 1;
       if (l.round < ctx.s.scenario.rounds) jump(ctx, ctx.instr.target);
@@ -96,15 +122,15 @@ export const vhostOps = {
     run(ctx) {
       const { s } = ctx;
       const l = localsOf(ctx);
-      if ((l.pages[0] ?? -1) < 0) return say(ctx, 'No pages to map.');
+      if (!l.pages.some((f) => f >= 0)) return say(ctx, 'No pages to map.');
       mightSleep(ctx, 'vmap()');
       const slot = s.vhost.nextSlot;
       s.vhost.nextSlot += 1;
       l.pages.forEach((frame, page) => {
-        s.vmalloc.push({ slot, page, frame });
+        if (frame >= 0) s.vmalloc.push({ slot, page, frame });
       });
-      ctx.cost.ptesWritten += l.pages.length;
-      s.vhost.vmapSlot = slot;
+      ctx.cost.ptesWritten += l.pages.filter((f) => f >= 0).length;
+      setVmapSlot(s, mapVq(s), slot);
       l.mapSlot = slot;
       if (s.scenario.design !== 'vmap-pinned') l.pages = l.pages.map(() => -1);
       narrating(ctx) && say(ctx, `vmap wrote ${ctx.cost.ptesWritten} vmalloc PTE(s) (4K each) in slot ${slot}.`);
@@ -122,12 +148,14 @@ export const vhostOps = {
   },
   'if-vmapped': {
     run(ctx) {
-      if (ctx.s.vhost.vmapSlot >= 0) jump(ctx, ctx.instr.target);
+      if (vmapSlotOf(ctx.s, mapVq(ctx.s)) >= 0) jump(ctx, ctx.instr.target);
     },
   },
   'if-mapped': {
     run(ctx) {
-      if (ctx.s.vhost.ptr.every((f) => f >= 0)) {
+      const n = ringPageCount(ctx.s);
+      const vq = servedVq(ctx.s);
+      if (ctx.s.vhost.ptr.every((f, slot) => f >= 0 || Math.floor(slot / n) !== vq)) {
         jump(ctx, ctx.instr.target);
         say(ctx, 'The cached pointer is valid: no gup needed.');
       }
@@ -142,13 +170,9 @@ export const vhostOps = {
   },
   vload: {
     run(ctx) {
-      localsOf(ctx).mapSlot = ctx.s.vhost.vmapSlot;
-      say(
-        ctx,
-        ctx.s.vhost.vmapSlot >= 0
-          ? `map = vmap slot ${ctx.s.vhost.vmapSlot}.`
-          : 'vq->map is NULL: copy_*_user this round.',
-      );
+      const slot = vmapSlotOf(ctx.s, mapVq(ctx.s));
+      localsOf(ctx).mapSlot = slot;
+      say(ctx, slot >= 0 ? `map = vmap slot ${slot}.` : 'vq->map is NULL: copy_*_user this round.');
     },
   },
   vaccess: {
@@ -184,5 +208,7 @@ export const vhostOps = {
 
 function vmappedUsedFrames(s: State): number[] {
   const used = new Set(usedPages(s.scenario.ringSize));
-  return [...new Set(s.vmalloc.filter((v) => v.slot === s.vhost.vmapSlot && used.has(v.page)).map((v) => v.frame))];
+  const n = ringPageCount(s);
+  const slot = vmapSlotOf(s, mapVq(s));
+  return [...new Set(s.vmalloc.filter((v) => v.slot === slot && used.has(v.page % n)).map((v) => v.frame))];
 }

@@ -1,6 +1,6 @@
 import { narrating, say } from '../context';
 import { frameAt } from '../frames';
-import { pteAt, ringPageCount, updateEntry } from '../pagetable';
+import { pteAt, ptrSlot, ringPageCount, updateEntry } from '../pagetable';
 import { flushUserTlb } from '../tlb';
 import { jump, localsOf, mmTargets, type Op } from './shared';
 
@@ -40,7 +40,7 @@ export const writebackOps = {
       for (const gp of mmTargets(s, ctx.t)) {
         const f = pteAt(s, gp).frame;
         if (!l.pages.includes(f) || !frameAt(s, f).dirty) continue;
-        s.swap[gp % ringPageCount(s)] = frameAt(s, f).usedIdx;
+        s.swap[ptrSlot(s, gp)] = frameAt(s, f).usedIdx;
         if (!written.includes(f)) written.push(f);
       }
       for (const f of written) frameAt(s, f).dirty = false;

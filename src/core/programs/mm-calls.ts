@@ -15,6 +15,8 @@ export interface Builder {
   bugs: BugSwitch[];
   memory: MemoryKind;
   backing: Backing;
+  /** Virtqueues of the device (absent means 1): a callback that loops over them repeats its per-vq steps. */
+  vqs?: 1 | 2;
 }
 
 /** `pair` names the start/end pair when a call site has two (KSM), keeping jump labels unique. */
@@ -46,7 +48,7 @@ export function end(b: Builder, ctx: CallCtx): Line[] {
         'The invalidation is over; _end also calls ->invalidate_range (unless the caller used _only_end), where the caller may sleep.',
       ctx,
     },
-    ...indent(callbackLines(b.design, 'range', b.bugs, ctx, 'unused'), 1),
+    ...indent(callbackLines(b.design, 'range', b.bugs, ctx, 'unused', b.vqs), 1),
     ...indent(callbackLines(b.design, 'end', b.bugs, ctx, 'unused'), 1),
   ];
 }
@@ -71,7 +73,7 @@ export function onlyEnd(
 
 /** ->invalidate_range called on its own, from a PTE-changing call site (`tlb_flush_mmu_tlbonly`, `try_to_unmap_one`). */
 export function range(b: Builder, ctx: CallCtx): Line[] {
-  return indent(callbackLines(b.design, 'range' satisfies Hook, b.bugs, ctx, 'unused'), 1);
+  return indent(callbackLines(b.design, 'range' satisfies Hook, b.bugs, ctx, 'unused', b.vqs), 1);
 }
 
 export const reuse: Line = {

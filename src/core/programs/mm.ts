@@ -381,7 +381,13 @@ function writeback(b: Builder): Line[] {
 }
 
 export function mmLines(spec: MmThreadSpec, scenario: Scenario): Line[] {
-  const b = { design: scenario.design, bugs: scenario.bugs, memory: memoryOf(scenario), backing: scenario.backing };
+  const b = {
+    design: scenario.design,
+    bugs: scenario.bugs,
+    memory: memoryOf(scenario),
+    backing: scenario.backing,
+    vqs: scenario.vqs,
+  };
   switch (spec.kind) {
     case 'munmap':
       return munmap(b);

@@ -182,8 +182,16 @@ function directMapRcu(hook: Hook, bugs: BugSwitch[], ctx: CallCtx, out: string):
   return [];
 }
 
-function vmapNotifier(hook: Hook, bugs: BugSwitch[], ctx: CallCtx): Line[] {
+/** RFC V2's vhost_invalidate loops over every vq of the device, taking each vq's mutex in turn. */
+function vmapNotifier(hook: Hook, bugs: BugSwitch[], ctx: CallCtx, vqs: number): Line[] {
   if (hook !== 'range') return [];
+  return Array.from({ length: vqs }, (_, vq) => vmapNotifierVq(bugs, ctx, vq)).flat();
+}
+
+/** One vq's part of the callback; vq 0's lines keep the single-vq text, vq 1's carry arg 1. */
+function vmapNotifierVq(bugs: BugSwitch[], ctx: CallCtx, vq: number): Line[] {
+  const of = (line: Line): Line =>
+    vq === 0 ? line : { ...line, arg: vq, code: line.code.replaceAll('vq->', `dev->vqs[${vq}]->`) };
   const noMutex = bugs.includes('skip-seq-check');
   const vunmap = withBug(
     {
@@ -197,8 +205,8 @@ function vmapNotifier(hook: Hook, bugs: BugSwitch[], ctx: CallCtx): Line[] {
     'skip-seq-check',
     noMutex,
   );
-  if (noMutex) return [vunmap];
-  return [
+  if (noMutex) return [of(vunmap)];
+  const lines: Line[] = [
     {
       op: 'inv-mutex-lock',
       fn: 'mutex_lock',
@@ -216,10 +224,18 @@ function vmapNotifier(hook: Hook, bugs: BugSwitch[], ctx: CallCtx): Line[] {
       ctx,
     },
   ];
+  return lines.map(of);
 }
 
 /** The design's callback for one hook at one call site, inlined into the mm thread at depth 1. */
-export function callbackLines(design: DesignId, hook: Hook, bugs: BugSwitch[], ctx: CallCtx, out: string): Line[] {
+export function callbackLines(
+  design: DesignId,
+  hook: Hook,
+  bugs: BugSwitch[],
+  ctx: CallCtx,
+  out: string,
+  vqs = 1,
+): Line[] {
   switch (design) {
     case 'kmap-seq':
       return kmapSeq(hook, bugs, ctx, out);
@@ -230,7 +246,7 @@ export function callbackLines(design: DesignId, hook: Hook, bugs: BugSwitch[], c
     case 'direct-map-rcu':
       return directMapRcu(hook, bugs, ctx, out);
     case 'vmap-notifier':
-      return vmapNotifier(hook, bugs, ctx);
+      return vmapNotifier(hook, bugs, ctx, vqs);
     default:
       return [];
   }

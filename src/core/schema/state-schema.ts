@@ -86,6 +86,7 @@ const vhost = record<VhostState>({
   region: int(0, 1),
   ptr: list(CAPACITY.ringPages, frameId),
   vmapSlot: int(-1, CAPACITY.slots),
+  vmapSlot1: int(-1, CAPACITY.slots),
   nextSlot: int(0, CAPACITY.slots + 1),
   seq: int(0, CAPACITY.seq),
   count: int(-8, 8),
@@ -93,6 +94,7 @@ const vhost = record<VhostState>({
   itreeActive: int(-8, 8),
   mmuLock: threadId,
   vqMutex: threadId,
+  vqMutex1: threadId,
   registered: bool,
 });
 

@@ -128,10 +128,15 @@ function kernelEdges(state: State, byId: Map<string, DiagramNode>, g: Geometry):
 function pointerEdges(state: State, byId: Map<string, DiagramNode>, g: Geometry): DiagramEdge[] {
   if (usesVmap(state.scenario.design)) {
     const pages = layoutOf(state.scenario.ringSize).pages;
-    return ['pointer-map', 'pointer-local'].flatMap((id): DiagramEdge[] => {
+    const slotNodes = [...byId.values()].filter((n) => n.kind === 'vmalloc');
+    return ['pointer-map', 'pointer-map1', 'pointer-local'].flatMap((id): DiagramEdge[] => {
       const node = byId.get(id);
       if (!node || node.index < 0) return [];
-      const target = byId.get(`vmalloc-${node.index * 64}`) ?? byId.get(`vmalloc-${node.index * 64 + pages - 1}`);
+      // vq 1's vmap names its pages after vq 0's, so its first PTE is found by slot rather than by page 0.
+      const target =
+        byId.get(`vmalloc-${node.index * 64}`) ??
+        byId.get(`vmalloc-${node.index * 64 + pages - 1}`) ??
+        slotNodes.find((n) => Math.floor(n.index / 64) === node.index);
       const dangling = node.tone === 'danger';
       if (!target && !dangling) return [];
       const [x, y] = left(node);

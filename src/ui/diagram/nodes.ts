@@ -19,28 +19,37 @@ function stack(g: Geometry, column: Column, drafts: Draft[]): DiagramNode[] {
   });
 }
 
-/** Ring pages shown: region 0, and region 1 when the ring can move there. */
+/** The regions of vq 0's ring: region 1 too when the ring can move there; vq 1's ring, if any, comes after them. */
+const vq0Regions = (state: State) => (state.scenario.mm.some((m) => m.kind === 'set-vring-addr') ? 2 : 1);
+
+/** Ring pages shown: region 0, region 1 when the ring can move there, and vq 1's ring with two vqs. */
 export function shownPages(state: State): number[] {
-  const regions = state.scenario.mm.some((m) => m.kind === 'set-vring-addr') ? 2 : 1;
+  const regions = vq0Regions(state) + (state.scenario.vqs ?? 1) - 1;
   const perRegion = layoutOf(state.scenario.ringSize).pages;
   return state.ptes.map((_, gp) => gp).filter((gp) => Math.floor(gp / perRegion) < regions);
 }
 
 function pageNodes(state: State, changed: ChangedTest): Draft[] {
   const layout = layoutOf(state.scenario.ringSize);
-  const twoRegions = shownPages(state).length > layout.pages;
+  const vq1Region = (state.scenario.vqs ?? 1) > 1 ? vq0Regions(state) : -1;
+  const twoRegions = vq0Regions(state) > 1;
   return shownPages(state).map((gp) => {
     const pte = state.ptes[gp];
     const page = gp % layout.pages;
     const region = Math.floor(gp / layout.pages);
-    const here = region === state.vhost.region;
+    const vq1 = region === vq1Region;
+    const here = vq1 || region === state.vhost.region;
+    // With two vqs and two regions the title drops "ring" to fit the box: "vq 0 r1 page 0".
+    const vq0 = vq1Region >= 0 ? 'vq 0 ' : '';
+    const where = vq1 ? 'vq 1 ring ' : `${vq0}${twoRegions ? `r${region} ` : ''}${vq0 && twoRegions ? '' : 'ring '}`;
+    const copy = vq1 ? state.swap[layout.pages + page] : region === 0 ? state.swap[page] : undefined;
     return {
       id: `page-${gp}`,
       kind: 'page',
       index: gp,
-      title: `${twoRegions ? `r${region} ` : ''}ring page ${page}${twoRegions && here ? ' ◀ ring' : ''}`,
+      title: `${where}page ${page}${twoRegions && here && !vq1 ? ' ◀ ring' : ''}`,
       areas: here ? layout.areas.filter((a) => a.pages.includes(page)).map((a) => a.area) : [],
-      lines: [pte ? entryText(pte, region === 0 ? state.swap[page] : undefined) : 'no entry'],
+      lines: [pte ? entryText(pte, copy) : 'no entry'],
       tone: pte?.present ? 'normal' : 'muted',
       hatched: !pte?.present,
       changed: changed(`ptes.${gp}`),
@@ -149,22 +158,24 @@ function pointerNodes(state: State, changed: ChangedTest): Draft[] {
         changed: false,
       },
     ];
+  const twoVqs = (state.scenario.vqs ?? 1) > 1;
   if (usesVmap(design)) {
     const slot = state.vhost.vmapSlot;
     const local = state.threads[0]?.locals.mapSlot ?? -1;
     const mapped = (s: number) => state.vmalloc.some((v) => v.slot === s);
-    const drafts: Draft[] = [
-      {
-        id: 'pointer-map',
-        kind: 'pointer',
-        index: slot,
-        title: 'vq->map',
-        lines: [slot < 0 ? '= NULL' : `→ vmap slot ${slot}`],
-        tone: 'normal',
-        hatched: false,
-        changed: changed('vhost.vmapSlot'),
-      },
-    ];
+    const mapNode = (id: string, vq: number, at: number): Draft => ({
+      id,
+      kind: 'pointer',
+      index: at,
+      title: twoVqs ? `vqs[${vq}]->map` : 'vq->map',
+      lines: [at < 0 ? '= NULL' : `→ vmap slot ${at}`],
+      tone: 'normal',
+      hatched: false,
+      changed: changed(vq === 0 ? 'vhost.vmapSlot' : 'vhost.vmapSlot1'),
+    });
+    // V1's one long-term vmap covers both rings, so only RFC V2 shows vq 1's map of its own.
+    const drafts: Draft[] = [mapNode('pointer-map', 0, slot)];
+    if (twoVqs && design === 'vmap-notifier') drafts.push(mapNode('pointer-map1', 1, state.vhost.vmapSlot1));
     if (local >= 0)
       drafts.push({
         id: 'pointer-local',
@@ -178,11 +189,14 @@ function pointerNodes(state: State, changed: ChangedTest): Draft[] {
       });
     return drafts;
   }
+  const perVq = layoutOf(state.scenario.ringSize).pages;
   return state.vhost.ptr.map((f, p) => ({
     id: `pointer-${p}`,
     kind: 'pointer',
     index: p,
-    title: pointerName(design, p),
+    title: twoVqs
+      ? pointerName(design, p % perVq).replace(/^vq/, `vqs[${Math.floor(p / perVq)}]`)
+      : pointerName(design, p),
     lines: [f < 0 ? '= NULL' : `→ #${f} via direct map`],
     tone: f >= 0 && isGone(state.frames[f]) ? 'danger' : 'normal',
     hatched: false,

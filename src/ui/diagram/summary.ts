@@ -29,8 +29,9 @@ export function describeState(state: State): string {
   const freed = state.frames.filter((f) => isGone(f)).length;
   const stale = state.tlbs.reduce((n, tlb, cpu) => n + tlb.filter((e) => isStaleTlb(state, cpu, e)).length, 0);
   const step = state.time === 0 ? 'At the start' : `After step ${state.time}`;
+  const rings = (state.scenario.vqs ?? 1) > 1 ? ' (the rings of vq 0 and vq 1)' : '';
   return (
-    `${step}, ${present} of ${plural(pages.length, 'ring page')} ${present === 1 ? 'is' : 'are'} mapped by QEMU, ` +
+    `${step}, ${present} of ${plural(pages.length, 'ring page')}${rings} ${present === 1 ? 'is' : 'are'} mapped by QEMU, ` +
     `${plural(freed, 'frame')} of ${state.frames.length} ${freed === 1 ? 'is' : 'are'} freed or reused, ` +
     `${kernelPath(state)}, and ${plural(stale, 'TLB entry', 'TLB entries')} ${stale === 1 ? 'is' : 'are'} stale.`
   );

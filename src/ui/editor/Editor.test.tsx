@@ -50,7 +50,7 @@ describe('the scenario editor', () => {
     const { user, editor } = await openEditor();
     const chooser = within(editor).getByLabelText('Import a scenario file');
     await user.upload(chooser, new File(['{not json'], 'bad.json', { type: 'application/json' }));
-    expect(await within(editor).findByText(/The file is not JSON\./)).toBeInTheDocument();
+    expect(await within(editor).findByText(/The file was refused: scenario: malformed JSON/)).toBeInTheDocument();
     const wrong = { ...fixtureScenario, id: 'from-file', ringSize: 300 };
     await user.upload(chooser, new File([JSON.stringify(wrong)], 'wrong.json', { type: 'application/json' }));
     expect(await within(editor).findByText(/^ringSize: got 300/)).toBeInTheDocument();

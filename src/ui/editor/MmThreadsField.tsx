@@ -13,8 +13,11 @@ interface Props {
   onChange: (mm: Item[]) => void;
 }
 
+/** At most the threads the format allows, however long the draft's list: a row per entry of a huge list would freeze the tab. */
 const itemsOf = (draft: Draft): Item[] =>
-  Array.isArray(draft.mm) ? draft.mm.map((m) => (typeof m === 'object' && m !== null ? (m as Item) : {})) : [];
+  Array.isArray(draft.mm)
+    ? draft.mm.slice(0, LIMITS.maxMmThreads).map((m) => (typeof m === 'object' && m !== null ? (m as Item) : {}))
+    : [];
 
 /** The mm threads that race with vhost, in thread order 2, 3, ...: each an event and the ring area it targets. */
 export function MmThreadsField({ draft, errors, onChange }: Props) {
@@ -22,10 +25,17 @@ export function MmThreadsField({ draft, errors, onChange }: Props) {
   const set = (i: number, field: string, value: string) =>
     onChange(items.map((item, j) => (j === i ? { ...item, [field]: value } : item)));
   const listErrors = errors.filter((message) => /^mm:/.test(message));
+  const hidden = Array.isArray(draft.mm) ? draft.mm.length - items.length : 0;
   return (
     <fieldset className="editor-mm">
       <legend>mm threads (at most {LIMITS.maxMmThreads})</legend>
       {items.length === 0 ? <p className="editor-hint">No mm thread: vhost runs alone.</p> : null}
+      {hidden > 0 ? (
+        <p className="editor-hint">
+          {hidden} more {hidden === 1 ? 'entry is' : 'entries are'} not shown: the format allows at most{' '}
+          {LIMITS.maxMmThreads}.
+        </p>
+      ) : null}
       {items.map((item, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: threads are identified by their position.
         <div key={i} className="editor-mm-row">

@@ -8,7 +8,18 @@ import { ScenarioFile } from './ScenarioFile';
 import { ScenarioForm } from './ScenarioForm';
 import './editor.css';
 
-const FORM_FIELDS = new Set(['id', 'title', 'design', 'bugs', 'backing', 'ringSize', 'rounds', 'startRegion', 'mm']);
+const FORM_FIELDS = new Set([
+  'id',
+  'title',
+  'design',
+  'bugs',
+  'backing',
+  'ringSize',
+  'rounds',
+  'vqs',
+  'startRegion',
+  'mm',
+]);
 const onForm = (message: string) => FORM_FIELDS.has(fieldOf(message).replace(/[[.].*$/, ''));
 
 /** Edits a scenario with the validator's messages inline; the result runs, explores and shares like a built-in. */

@@ -1,9 +1,8 @@
 import { type DragEvent, useState } from 'react';
+import { checkScenarioShape } from '../../core/guard/scenario-shape';
 import type { Scenario } from '../../core/types';
+import { readUntrustedFile } from '../untrusted-file';
 import type { Draft } from './draft';
-
-/** Larger files are refused before they are read. */
-export const MAX_FILE_BYTES = 256 * 1024;
 
 interface Props {
   scenario: Scenario | null;
@@ -12,15 +11,8 @@ interface Props {
 }
 
 async function readDraft(file: File): Promise<Draft | string> {
-  if (file.size > MAX_FILE_BYTES)
-    return `The file is ${file.size} bytes; a scenario file is at most ${MAX_FILE_BYTES}.`;
-  try {
-    const raw: unknown = JSON.parse(await file.text());
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'The file does not hold a JSON object.';
-    return raw as Draft;
-  } catch {
-    return 'The file is not JSON.';
-  }
+  const read = await readUntrustedFile(file, checkScenarioShape);
+  return read.ok ? read.value : read.message;
 }
 
 function download(scenario: Scenario) {

@@ -90,6 +90,13 @@ export function ScenarioForm({ draft, errors, onField }: Props) {
         onChange={(rounds) => onField('rounds', rounds)}
       />
       <SelectField
+        label="Virtqueues"
+        value={draft.vqs ?? 1}
+        options={[1, 2] as const}
+        errors={errorsFor(errors, 'vqs')}
+        onChange={(vqs) => onField('vqs', vqs)}
+      />
+      <SelectField
         label="Ring starts in region"
         value={draft.startRegion ?? 0}
         options={[0, 1] as const}

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeRunLink } from '../../url/encode';
 import { createMainThreadClient } from '../../worker/client';
 import { App } from '../App';
 import { fixtureScenario } from '../test-fixtures';
@@ -20,6 +21,30 @@ describe('embed mode', () => {
     expect(screen.queryByRole('combobox', { name: 'Scenario' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Copy link' })).not.toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Export' })).not.toBeInTheDocument();
+  });
+
+  it('shows the same link message as the full app: a wrong checksum with embed=1 is not opened silently', async () => {
+    const link = encodeRunLink({ scenarioId: fixtureScenario.id, schedule: [0], index: 1 }).replace(
+      /c=([^&#]+)/,
+      'c=zzzzz',
+    );
+    const messages: string[] = [];
+    for (const embed of [true, false]) {
+      window.history.replaceState(null, '', embed ? `/${link}&embed=1` : '/');
+      const { unmount } = render(
+        <App
+          client={createMainThreadClient()}
+          scenarios={[fixtureScenario]}
+          initialScenarioId={fixtureScenario.id}
+          linkText={link}
+        />,
+      );
+      const alert = await screen.findByRole('alert', { name: 'Error' });
+      expect(alert).toHaveTextContent(/^This link cannot be opened as it is\. .*checksum/i);
+      messages.push(alert.textContent ?? '');
+      unmount();
+    }
+    expect(messages[0]).toBe(messages[1]);
   });
 
   it('without it shows the whole stepper with the export buttons', async () => {

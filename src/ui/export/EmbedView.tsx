@@ -1,8 +1,10 @@
 import type { State, StepEvent } from '../../core/types';
 import { useAppSelector } from '../AppContext';
 import { Diagram } from '../diagram/Diagram';
+import { LinkNotice } from '../history/LinkNotice';
 import { Controls } from '../playback/Controls';
 import { Timeline } from '../playback/Timeline';
+import { StatusNotes } from '../StatusNotes';
 import './export.css';
 
 interface Props {
@@ -16,6 +18,11 @@ export function EmbedView({ state, event }: Props) {
   const speed = useAppSelector((s) => s.speed);
   return (
     <div className="app embed">
+      {/* The same link and status messages as the full app: a broken link never opens silently. */}
+      <div className="embed-notes">
+        <LinkNotice />
+        <StatusNotes />
+      </div>
       <main className="embed-picture" aria-label={state ? state.scenario.title : 'Ringside'}>
         {state ? (
           <Diagram state={state} event={event} font={16} playing={playing} speed={speed} />

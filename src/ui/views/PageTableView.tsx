@@ -12,11 +12,15 @@ const flag = (on: boolean, letter: string) => (on ? letter : '·');
 
 /** QEMU's user page table: one entry per ring page (a huge entry repeats on each page it covers). */
 export function PageTableView({ state, changed }: { state: State; changed: ChangedTest }) {
-  const regions = state.scenario.mm.some((m) => m.kind === 'set-vring-addr') ? 2 : 1;
+  const vq0Regions = state.scenario.mm.some((m) => m.kind === 'set-vring-addr') ? 2 : 1;
+  // vq 1's ring, with two vqs, is the region after vq 0's.
+  const regions = vq0Regions + (state.scenario.vqs ?? 1) - 1;
   const perRegion = ringLayout(state.scenario.ringSize).pages;
   const shown: Array<{ index: number; pte: Pte }> = state.ptes
     .map((pte, index) => ({ index, pte }))
     .filter(({ index }) => Math.floor(index / perRegion) < regions);
+  const regionName = (region: number) =>
+    region >= vq0Regions ? 'vq1 ' : vq0Regions > 1 ? `r${region} ` : regions > 1 ? 'vq0 ' : '';
   const height = 18 + shown.length * ROW;
   const present = shown.filter(({ pte }) => pte.present).length;
   return (
@@ -52,7 +56,7 @@ export function PageTableView({ state, changed }: { state: State; changed: Chang
                 />
                 <text x={8} y={y + 14} className="cell-text">
                   <tspan>
-                    {regions > 1 ? `r${region} ` : ''}page {index % perRegion}
+                    {regionName(region)}page {index % perRegion}
                   </tspan>
                   <tspan x={96} className={pte.present ? undefined : 'strong'}>
                     {pteLabel(pte)}
