@@ -49,12 +49,18 @@ export function userAccessBlocked(s: State, gp: number, write: boolean): string 
       : null;
   }
   if (findTlb(s, VHOST_CPU, 'user', userTlbKey(s, gp))) return null;
-  return pte.swapped === 'migration' ? 'faulted on a migration entry: waits in migration_entry_wait()' : null;
+  if (pte.swapped === 'migration') return 'faulted on a migration entry: waits in migration_entry_wait()';
+  // do_swap_page (and a page-cache fault) lock the cached page before mapping it: reclaim holds that lock.
+  const cached = s.frames[pte.frame];
+  return cached?.owner === 'swap-cache' && cached.locked
+    ? `faulted on a page reclaim holds: waits for PG_locked on frame #${pte.frame} (lock_page in the fault path)`
+    : null;
 }
 
 /**
  * handle_mm_fault for a missing ring page: the page found again in the swap or page cache, read back from its copy,
- * or (zapped anonymous memory) a fresh zero page. A read maps anonymous and file pages read-only; shmem maps writable.
+ * or (zapped anonymous memory) the zero page for a read and a new zeroed page for a write. A read maps anonymous and
+ * file pages read-only; shmem maps writable.
  */
 function faultIn(ctx: OpCtx, gp: number, write: boolean): void {
   const s = ctx.s;
@@ -83,12 +89,15 @@ function faultIn(ctx: OpCtx, gp: number, write: boolean): void {
     f = allocFrame(s, pte.size, 'qemu-ring', 0);
     say(
       ctx,
-      `Page fault: the range was zapped (MADV_DONTNEED), so the next touch gets a fresh zeroed frame #${f}; after a real munmap copy_*_user would fail with -EFAULT instead.`,
+      write
+        ? `Page fault: the range was zapped (MADV_DONTNEED), so a write gets a new zeroed frame #${f}, mapped writable and dirty (do_anonymous_page); after a real munmap copy_*_user would fail with -EFAULT instead.`
+        : `Page fault: the range was zapped (MADV_DONTNEED), so a read maps the shared zero page read-only (drawn as frame #${f}, which is only ever read here); after a real munmap copy_*_user would fail with -EFAULT instead.`,
     );
   }
   const fresh = !backed;
-  const writable = fresh || memory === 'shmem';
-  updateEntry(s, gp, { frame: f, present: true, writable, dirty: false, swapped: 'none' });
+  // do_anonymous_page: a read maps the zero page read-only; a write maps a new page writable with the PTE dirty.
+  const writable = (fresh && write) || memory === 'shmem';
+  updateEntry(s, gp, { frame: f, present: true, writable, dirty: fresh && write, swapped: 'none' });
   if (write && !writable) breakCow(ctx, gp);
 }
 
@@ -121,6 +130,19 @@ function breakCow(ctx: OpCtx, gp: number): void {
   putRef(ctx, old);
   updateEntry(s, gp, { frame: f, writable: true, dirty: false });
   narrating(ctx) && say(ctx, `Write fault on a read-only PTE: COW copies frame #${old} into private frame #${f}.`);
+}
+
+/**
+ * get_user_pages' slow path, which V1's get_user_pages_fast falls back to when the lockless walk fails: the page is
+ * faulted in, and a write fault makes it writable (breaking COW, or page_mkwrite dirtying a file page). A migration
+ * entry is left alone (the caller falls back to copy_*_user for that round instead of waiting).
+ */
+export function gupSlowFault(ctx: OpCtx, gp: number, write: boolean): boolean {
+  const pte = pteAt(ctx.s, gp);
+  if (pte.swapped === 'migration') return false;
+  if (!pte.present) faultIn(ctx, gp, write);
+  else if (write && !pte.writable) breakCow(ctx, gp);
+  return true;
 }
 
 /** copy_from_user / copy_to_user on one ring page: stac, access through QEMU's mapping and CPU0's TLB, clac. */
@@ -188,4 +210,14 @@ export function vmallocAccess(ctx: OpCtx, slot: number, gp: number, write: boole
   }
   fillTlb(ctx, VHOST_CPU, { kind: 'vmalloc', key, frame: pte.frame, size: '4K' });
   touchFrame(ctx, pte.frame, write, 'the vmap alias', holdsIdx(s, gp));
+  const frame = frameAt(s, pte.frame);
+  if (write && s.scenario.design === 'vmap-pinned' && memoryOf(s.scenario) === 'file' && !frame.dirty) {
+    report(
+      ctx,
+      'pin-write-after-writeback',
+      [pte.frame],
+      `V1 stored into frame #${pte.frame} through its pin after writeback cleaned it (clear_page_dirty_for_io → page_mkclean): PG_dirty stays clear and V1’s release_pages never sets it, so the file keeps the old used.idx unless a user write dirties the page again; once unpinned the page can be dropped clean.`,
+      'A long-term GUP pin of file-backed memory must be tracked (FOLL_PIN, v5.6+) or its pages dirtied when released; writeback cannot see writes through a kernel alias.',
+    );
+  }
 }

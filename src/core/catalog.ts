@@ -103,6 +103,7 @@ const HAZARD_KIND_SET: Readonly<Record<HazardKind, true>> = {
   'block-in-nonblock': true,
   deadlock: true,
   'stale-tlb': true,
+  'mm-refcount-underflow': true,
 };
 const WARNING_KIND_SET: Readonly<Record<WarningKind, true>> = {
   'pin-blocks-migration': true,
@@ -111,6 +112,7 @@ const WARNING_KIND_SET: Readonly<Record<WarningKind, true>> = {
   'invalidation-never-ends': true,
   'rcu-latency': true,
   'spurious-invalidation': true,
+  'pin-write-after-writeback': true,
 };
 export const HAZARD_KINDS = Object.keys(HAZARD_KIND_SET) as HazardKind[];
 export const WARNING_KINDS = Object.keys(WARNING_KIND_SET) as WarningKind[];
@@ -125,10 +127,12 @@ export const FINDING_SHORT_NAMES: Readonly<Record<HazardKind | WarningKind, stri
   'block-in-nonblock': 'NOBLOCK',
   deadlock: 'DEADLOCK',
   'stale-tlb': 'STALE',
+  'mm-refcount-underflow': 'MMDROP',
   'pin-blocks-migration': 'pin-mig',
   'pin-blocks-ksm': 'pin-ksm',
   'oom-reaper-skipped': 'oom-skip',
   'invalidation-never-ends': 'inv-stuck',
   'rcu-latency': 'rcu-lat',
   'spurious-invalidation': 'spurious',
+  'pin-write-after-writeback': 'pin-wb',
 };

@@ -83,3 +83,17 @@ export function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, h
   }
   if (write && holdsIdx) frame.usedIdx = ctx.s.published;
 }
+
+/**
+ * Sets PG_dirty on each frame and says which ones changed: "PG_dirty set on frame #a; frame #b already dirty." (the
+ * narration test checks every such claim against the step's change).
+ */
+export function setDirty(s: State, frames: readonly number[]): string {
+  const newly = frames.filter((f) => !frameAt(s, f).dirty);
+  const already = frames.filter((f) => frameAt(s, f).dirty);
+  for (const f of newly) frameAt(s, f).dirty = true;
+  const parts: string[] = [];
+  if (newly.length > 0) parts.push(`PG_dirty set on frame #${newly.join(', #')}`);
+  if (already.length > 0) parts.push(`frame #${already.join(', #')} already dirty`);
+  return `${parts.join('; ')}.`;
+}

@@ -206,14 +206,18 @@ export interface ThreadState {
   locals: ThreadLocals;
 }
 
-/** `block-in-nonblock`: a call that may sleep in a non-blockable invalidation (not atomic context, but must not wait). */
+/**
+ * `block-in-nonblock`: a call that may sleep in a non-blockable invalidation (not atomic context, but must not wait).
+ * `mm-refcount-underflow`: an mmdrop of an mm_count reference never taken, so the mm_struct is freed while in use.
+ */
 export type HazardKind =
   | 'use-after-free'
   | 'lost-write'
   | 'sleep-in-atomic'
   | 'block-in-nonblock'
   | 'deadlock'
-  | 'stale-tlb';
+  | 'stale-tlb'
+  | 'mm-refcount-underflow';
 
 export type WarningKind =
   | 'pin-blocks-migration'
@@ -221,7 +225,8 @@ export type WarningKind =
   | 'oom-reaper-skipped'
   | 'invalidation-never-ends'
   | 'rcu-latency'
-  | 'spurious-invalidation';
+  | 'spurious-invalidation'
+  | 'pin-write-after-writeback';
 
 /** A safety hazard or a liveness/cost warning, reported at the step that caused it. */
 export interface Finding {

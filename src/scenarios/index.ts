@@ -7,6 +7,7 @@ import gupMunmapUaf from './builtin/gup-munmap-uaf.json';
 import intervalMutexOomSkip from './builtin/interval-mutex-oom-skip.json';
 import intervalNotifierSafe from './builtin/interval-notifier-safe.json';
 import ksmDirtyLock from './builtin/ksm-dirty-lock.json';
+import mergedMmdropExit from './builtin/merged-mmdrop-exit.json';
 import mergedRcuRevert from './builtin/merged-rcu-revert.json';
 import mergedSecondVq from './builtin/merged-second-vq.json';
 import oomReaperEagain from './builtin/oom-reaper-eagain.json';
@@ -43,6 +44,7 @@ const RAW: readonly unknown[] = [
   countStuckStarves,
   mergedSecondVq,
   exitNoRelease,
+  mergedMmdropExit,
   oomReaperEagain,
   thpSplitSpurious,
   intervalNotifierSafe,

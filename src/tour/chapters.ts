@@ -26,7 +26,7 @@ export const chapters: readonly Chapter[] = [
     scenarioId: 'copy-user-baseline',
     step: 2,
     narration: [
-      'Today vhost reads and writes each ring field with __get_user, __put_user and friends. On x86 every such access opens and closes user access with stac/clac (SMAP), and since the Spectre v1 hardening (b3bbfb3fb5d2) the reads also pay a speculation barrier.',
+      'Today vhost reads and writes each ring field with __get_user, __put_user and friends. On x86 every such access opens and closes user access with stac/clac (SMAP); since the Spectre v1 hardening (b3bbfb3fb5d2) the reads (__get_user, copy_from_user) also pay a speculation barrier, while __put_user and copy_to_user do not.',
       'Ring metadata is a few bytes per packet, so that fixed cost dominates. RFC V2 5/5 measured, on a 2.6 GHz Broadwell, 5.0 to 6.1 Mpps with SMAP on and 6.6 to 7.4 Mpps with it off; V1 had reported about 5.0 to 6.1 Mpps. The figures panel under Compare two designs lists each version with its setup.',
       'The counters of this step count one stac/clac pair: the cost the series set out to remove.',
     ],
@@ -141,9 +141,9 @@ export const chapters: readonly Chapter[] = [
     step: 11,
     narration: [
       'The seq snapshot must be read before gup_fast reads the PTE. Without smp_rmb, arm64 and POWER may satisfy the loads in the other order: here gup_fast saw the old PTE at step 3, but the snapshot taken at step 11 already includes the finished invalidation, so the check passes and the freed pages are published.',
-      'x86 does not reorder loads with loads, so there smp_rmb is only a compiler barrier. KVM’s MIPS fault path spells out this pairing, and mst cited it against the merged code.',
+      'x86 does not reorder loads with loads, so there smp_rmb is only a compiler barrier. KVM’s MIPS fault path spells out this pairing. mst raised it against the merged code, then withdrew it the same day: Jason Gunthorpe pointed out that the merged prefetch holds vq->mmu_lock across __get_user_pages_fast, and the spinlock orders the loads (“So prefetch holds the spinlock the whole time. Sorry about the noise.”). The pairing matters for a lockless check such as this one.',
     ],
-    cites: ['kvm-mips-map-page', 'kvm-retry', 'mst-rmb'],
+    cites: ['kvm-mips-map-page', 'kvm-retry', 'mst-rmb', 'mst-rmb-withdrawn'],
   },
   {
     id: 'set-page-dirty-at-invalidate',
@@ -164,9 +164,18 @@ export const chapters: readonly Chapter[] = [
     step: 17,
     narration: [
       'The code merged in the v5.3 merge window (7f466032dc9e) used the direct map, a spinlock and RCU: its start unpublishes a live map and waits in synchronize_rcu, a grace period that mst warned lets one guest slow every other VM’s memory management.',
-      'syzbot’s __mmdrop report led mst to list more: registering the notifier from SET_VRING_ADDR without the device mutex, a leaked map, a count that goes out of sync when the ring moves between start and end (run on to see the count left at 1), pages not dirtied on teardown. After disabling it (73f628ec9e6b), he reverted it before v5.3 was released (3d2c7d370475).',
+      'syzbot’s __mmdrop report led mst to list more: registering the notifier from SET_VRING_ADDR (he feared without the device mutex; Jason Wang answered that vhost_net_ioctl already holds it), a leaked map, a count that goes out of sync when the ring moves between start and end (run on to see the count left at 1), and pages not dirtied on teardown. The warning itself came from a register that failed with -EINTR and was not checked, so QEMU’s exit dropped a reference twice (built-in merged-mmdrop-exit). After disabling it (73f628ec9e6b), mst reverted it before v5.3 was released (3d2c7d370475).',
     ],
-    cites: ['vhost-invalidate-start', 'mst-mmdrop', 'disable-commit', 'revert-commit', 'net-next-0524'],
+    cites: [
+      'vhost-invalidate-start',
+      'mst-mmdrop',
+      'mst-mmdrop-latency',
+      'jasowang-dev-mutex',
+      'validate-registration',
+      'disable-commit',
+      'revert-commit',
+      'net-next-0524',
+    ],
   },
   {
     id: 'interval-notifier',

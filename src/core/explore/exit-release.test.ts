@@ -27,7 +27,7 @@ describe('QEMU exits', () => {
     const run = replay(scenario, [1]);
     const state = run.states[1];
     if (!state) throw new Error('no state');
-    expect(threadStatus(state, 1)).toEqual({ state: 'blocked', reason: 'kthread_stop waits for vhost worker' });
+    expect(threadStatus(state, 1)).toEqual({ state: 'blocked', reason: 'vhost_net_flush waits for vhost worker' });
     expect(state.ptes.every((p) => p.present)).toBe(true);
   });
 

@@ -64,9 +64,9 @@ export const FOOTPRINTS: Readonly<Record<OpName, OpFootprint>> = {
   // vhost-ops.ts
   'round-begin': fp([], ['vqMutex']),
   'round-end': fp(['published'], ['vqMutex']),
-  gup: fp(['ptes', 'region'], ['frames']),
+  gup: fp(['ptes', 'region', 'swap'], ['frames', 'ptes', 'swap']),
   'gup-locked': fp(['ptes', 'region'], ['frames', 'mmuLock']),
-  'unpin-dirty': fp([], ['frames']),
+  unpin: fp([], ['frames']),
   'put-pages': fp([], ['frames']),
   vmap: fp(['mmuLock'], ['vmalloc', 'vmapSlot', 'nextSlot']),
   vunmap: fp(['mmuLock'], ['vmalloc', 'vmapSlot']),
@@ -129,9 +129,9 @@ export const FOOTPRINTS: Readonly<Record<OpName, OpFootprint>> = {
   'split-pmd': fp([], ['ptes', ...FLUSH]),
   // ioctl-ops.ts
   'ioctl-lock': fp([], ['vqMutex']),
-  'set-addr': fp(['ptes'], ['ptr', 'frames', 'vmalloc', 'vmapSlot', 'region', 'itree', 'seq']),
+  'set-addr': fp(['ptes', 'itree'], ['ptr', 'frames', 'vmalloc', 'vmapSlot', 'region', 'itree', 'seq']),
   'ioctl-unlock': fp([], ['vqMutex']),
-  'notifier-unregister': fp(['threads'], ['registered']),
+  'notifier-unregister': fp(['threads', 'registered'], ['registered']),
   'notifier-register': fp(['threads', 'count'], ['registered']),
   // writeback-ops.ts
   'wb-if-dirty': fp(['frames']),
@@ -145,7 +145,10 @@ export const FOOTPRINTS: Readonly<Record<OpName, OpFootprint>> = {
   'cow-set': fp([], ['ptes', 'frames']),
   'exit-mm': fp([]),
   'exit-stop-worker': fp(['threads']),
-  'exit-teardown': fp([], ['frames', 'ptr', 'vmalloc', 'vmapSlot', 'registered']),
+  'exit-teardown': fp(
+    ['registered', 'ptr', 'vmapSlot'],
+    ['frames', 'ptr', 'vmalloc', 'vmapSlot', 'registered', 'count'],
+  ),
   'exit-release': fp(['registered']),
 };
 

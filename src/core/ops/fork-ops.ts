@@ -101,7 +101,7 @@ function cowSet(ctx: OpCtx): void {
         'lost-write',
         [f, q],
         `vhost stored used.idx ${old.usedIdx} into frame #${f} after wp_page_copy copied it: QEMU’s new frame #${q} still holds ${frameAt(s, q).usedIdx}, and the guest reads #${q}.`,
-        'The notifier’s invalidate_range_start must stop every store through a kernel alias before the fault copies the page.',
+        'wp_page_copy copies before its invalidate_range_start, so no kernel alias may outlive fork: copy_page_range’s start must clear it, and the retry check must keep a new one from being published until that invalidation ends.',
       );
     }
   });

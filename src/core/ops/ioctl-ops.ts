@@ -1,5 +1,6 @@
 import { isIntervalDesign } from '../catalog';
-import { say } from '../context';
+import type { OpCtx } from '../context';
+import { report, say } from '../context';
 import { frameAt } from '../frames';
 import { usedPages } from '../layout';
 import { gpage, pteAt, ringPageCount } from '../pagetable';
@@ -32,6 +33,28 @@ function inCallback(s: State, t: number): boolean {
   return (programsOf(s.scenario)[t]?.instrs[th.pc]?.depth ?? 0) > 0;
 }
 
+/**
+ * QEMU's exit has begun (its first step is do_group_exit → zap_other_threads): SIGKILL is pending in every other QEMU
+ * thread, so mm_take_all_locks in a register made from one of them returns -EINTR (mm/mmap.c, v5.0).
+ */
+export function signalPending(s: State): boolean {
+  return s.scenario.mm.some((m, i) => m.kind === 'exit' && (s.threads[i + 1]?.pc ?? 0) > 0);
+}
+
+/**
+ * mmu_notifier_unregister ends in mmdrop() whether or not the notifier was registered (mm/mmu_notifier.c, v5.2): with
+ * no registration there was no mmgrab, so this drop takes mm_count below the references still held.
+ */
+export function reportUnbalancedMmdrop(ctx: OpCtx): void {
+  report(
+    ctx,
+    'mm-refcount-underflow',
+    [],
+    'mmu_notifier_unregister() drops an mm_count reference (mmdrop) that the failed mmu_notifier_register() never took: mm_count is now one below the references held, so a later mmdrop frees the mm_struct while it is still in use (syzbot: __mmdrop’s WARN_ON_ONCE(mm == current->active_mm), from exit_mm → mmput).',
+    'Check mmu_notifier_register()’s return value and unregister only a notifier that is registered (Jason Wang, "[PATCH V2 2/9] vhost: validate MMU notifier registration", 2019-07-31).',
+  );
+}
+
 export const ioctlOps = {
   'ioctl-lock': {
     blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
@@ -40,6 +63,11 @@ export const ioctlOps = {
     },
   },
   'set-addr': {
+    // mmu_interval_notifier_remove waits (wait_event on invalidate_seq) while an invalidation is in progress (v5.5).
+    blocked: (s) =>
+      isIntervalDesign(s.scenario.design) && (s.vhost.itreeSeq & 1) === 1
+        ? 'mmu_interval_notifier_remove waits for the invalidation in progress to end'
+        : null,
     run(ctx) {
       const { s } = ctx;
       const v = s.vhost;
@@ -82,6 +110,7 @@ export const ioctlOps = {
         : null;
     },
     run(ctx) {
+      if (!ctx.s.vhost.registered) reportUnbalancedMmdrop(ctx);
       ctx.s.vhost.registered = false;
       say(ctx, 'vhost’s notifier is off the list: invalidations that start or end from now on do not call it.');
     },
@@ -94,6 +123,13 @@ export const ioctlOps = {
         : null;
     },
     run(ctx) {
+      if (signalPending(ctx.s)) {
+        say(
+          ctx,
+          'SIGKILL is pending (QEMU is exiting): mm_take_all_locks() returns -EINTR, so the notifier is not added and no mmgrab() is taken; vhost ignores the return value.',
+        );
+        return;
+      }
       ctx.s.vhost.registered = true;
       say(
         ctx,

@@ -1,5 +1,5 @@
 import { narrating, report, say } from '../context';
-import { frameAt, idxPage } from '../frames';
+import { frameAt, idxPage, setDirty } from '../frames';
 import { pteAt, ringPageCount, updateEntry } from '../pagetable';
 import { hasNotifier } from '../programs/notifier';
 import { flushUserTlb } from '../tlb';
@@ -44,7 +44,10 @@ export const ksmThpOps = {
         return say(ctx, 'The page is no longer mapped here: -EFAULT, nothing to merge.');
       }
       if (!pte.writable && !pte.dirty)
-        return narrating(ctx) && say(ctx, `QEMU’s PTE for frame #${f} is already read-only and clean.`);
+        return (
+          narrating(ctx) &&
+          say(ctx, `QEMU’s PTE for frame #${f} is already read-only and clean: no clear, no flush, no reference check.`)
+        );
       flushUserTlb(ctx, [gp]);
       const page = frameAt(s, f);
       if (page.refcount !== page.mapcount + 1) {
@@ -62,11 +65,11 @@ export const ksmThpOps = {
             say(ctx, `Extra reference on frame #${f}: the PTE is restored and the merge fails with -EFAULT.`);
         return;
       }
-      if (pte.dirty) page.dirty = true;
+      const moved = pte.dirty ? `${setDirty(s, [f]).slice(0, -1)} (the PTE’s dirty bit); ` : '';
       updateEntry(s, gp, { writable: false, dirty: false });
       say(
         ctx,
-        `PTE cleared and flushed (gup_fast now fails), no extra reference; ${pte.dirty ? `PG_dirty set on frame #${f} from the PTE’s dirty bit; ` : ''}QEMU’s PTE for frame #${f} is now read-only and clean.`,
+        `PTE cleared and flushed (gup_fast now fails), no extra reference; ${moved}QEMU’s PTE for frame #${f} is now read-only and clean.`,
       );
     },
   },

@@ -30,12 +30,13 @@ export const mmOps = {
       for (const f of frames)
         Object.assign(frameAt(ctx.s, f), { locked: true, refcount: frameAt(ctx.s, f).refcount + 1 });
       localsOf(ctx).pages = frames;
-      say(
-        ctx,
-        frames.length > 0
-          ? `Took a reference and PG_locked on frame #${frames.join(', #')}.`
-          : 'No mapped page to work on.',
-      );
+      if (frames.length === 0) {
+        // The page operation starts from a page; with none mapped there is nothing to lock and no notifier call.
+        localsOf(ctx).aborted = true;
+        jump(ctx, ctx.instr.target);
+        return say(ctx, 'No ring page is mapped here: there is no page to lock, so nothing is done.');
+      }
+      say(ctx, `Took a reference and PG_locked on frame #${frames.join(', #')}.`);
     },
   },
   zap: {
@@ -130,7 +131,15 @@ export const mmOps = {
   pageout: {
     run(ctx) {
       const { s } = ctx;
-      const dirty = localsOf(ctx).pages.filter((f) => frameAt(s, f).dirty && frameAt(s, f).owner === 'swap-cache');
+      const candidates = localsOf(ctx).pages.filter((f) => frameAt(s, f).dirty && frameAt(s, f).owner === 'swap-cache');
+      // is_page_cache_freeable: a page with a reference beyond the cache's and reclaim's own is kept unwritten (PAGE_KEEP).
+      const pinned = candidates.filter((f) => frameAt(s, f).refcount > 1);
+      const dirty = candidates.filter((f) => !pinned.includes(f));
+      if (pinned.length > 0)
+        say(
+          ctx,
+          `frame #${pinned.join(', #')} has an extra reference: is_page_cache_freeable fails, so pageout keeps it dirty and unwritten.`,
+        );
       for (const gp of mmTargets(s, ctx.t)) {
         const pte = pteAt(s, gp);
         if (!pte.present && pte.swapped !== 'migration' && dirty.includes(pte.frame))
@@ -141,7 +150,9 @@ export const mmOps = {
         ctx,
         dirty.length > 0
           ? `pageout wrote frame #${dirty.join(', #')} to ${memoryOf(s.scenario) === 'file' ? 'the file' : 'swap'}.`
-          : 'PG_dirty is clear: nothing is written; what the backing store holds is trusted.',
+          : pinned.length > 0
+            ? 'Nothing else to write.'
+            : 'PG_dirty is clear: nothing is written; what the backing store holds is trusted.',
       );
     },
   },
@@ -182,12 +193,19 @@ export const mmOps = {
   },
   'unlock-page': {
     run(ctx) {
+      const freed: number[] = [];
       for (const f of localsOf(ctx).pages) {
         const frame = frameAt(ctx.s, f);
         frame.locked = false;
         if (frame.owner !== 'free') putRef(ctx, f);
+        else freed.push(f);
       }
-      say(ctx, 'PG_locked cleared and our reference dropped.');
+      say(
+        ctx,
+        freed.length > 0
+          ? `PG_locked cleared; frame #${freed.join(', #')} goes to the free list (__remove_mapping froze its last reference).`
+          : 'PG_locked cleared and our reference dropped.',
+      );
     },
   },
   'unmap-migration': {

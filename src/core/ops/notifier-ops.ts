@@ -1,7 +1,7 @@
 import { isIntervalDesign } from '../catalog';
 import type { OpCtx } from '../context';
 import { narrating, report, say } from '../context';
-import { frameAt } from '../frames';
+import { frameAt, setDirty } from '../frames';
 import { usedPages } from '../layout';
 import { ringPageCount } from '../pagetable';
 import { programsOf } from '../programs/compile';
@@ -38,8 +38,8 @@ function usedOverlap(s: State, t: number): number[] {
 function dirtyPointed(ctx: OpCtx): void {
   if (ctx.instr.bugs?.includes('skip-set-page-dirty')) return;
   const frames = pointedFrames(ctx.s, usedOverlap(ctx.s, ctx.t));
-  for (const f of frames) frameAt(ctx.s, f).dirty = true;
-  if (frames.length > 0) narrating(ctx) && say(ctx, `set_page_dirty on frame #${frames.join(', #')}.`);
+  const what = setDirty(ctx.s, frames);
+  if (frames.length > 0) say(ctx, `set_page_dirty: ${what}`);
 }
 
 function clearPointers(ctx: OpCtx): void {
@@ -49,7 +49,7 @@ function clearPointers(ctx: OpCtx): void {
   say(
     ctx,
     cleared.length > 0
-      ? `userringpage cleared for ring page(s) ${cleared.join(', ')}.`
+      ? `${ctx.s.scenario.design === 'direct-map-rcu' ? 'vq->maps[] set to NULL (rcu_assign_pointer)' : 'userringpage cleared'} for ring page(s) ${cleared.join(', ')}.`
       : 'No published pointer in the range.',
   );
 }
@@ -212,8 +212,7 @@ export const notifierOps = {
       const frames = pointedFrames(ctx.s, usedOverlap(ctx.s, ctx.t));
       if (frames.length === 0) return say(ctx, 'No page to dirty: lock_page() is not called.');
       mightSleep(ctx, 'set_page_dirty_lock()');
-      for (const f of frames) frameAt(ctx.s, f).dirty = true;
-      narrating(ctx) && say(ctx, `set_page_dirty_lock on frame #${frames.join(', #')}.`);
+      say(ctx, `set_page_dirty_lock: ${setDirty(ctx.s, frames)}`);
     },
   },
   'clear-unlock': {

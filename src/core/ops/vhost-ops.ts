@@ -1,7 +1,7 @@
-import { areaPages, userAccess, vmallocAccess } from '../access';
+import { areaPages, gupSlowFault, userAccess, vmallocAccess } from '../access';
 import type { OpCtx } from '../context';
 import { narrating, say } from '../context';
-import { frameAt, putRef } from '../frames';
+import { frameAt, putRef, setDirty } from '../frames';
 import { usedPages } from '../layout';
 import { gpage, pteAt, ringPageCount, servedVq, vqRegion, vqsOf } from '../pagetable';
 import type { State } from '../types';
@@ -45,6 +45,9 @@ function gup(ctx: OpCtx, underLock: boolean): void {
     Array.from({ length: n }, (_, p) => ({ p, slot: vq * n + p, gp: gpage(s, vqRegion(s, vq), p) })),
   );
   for (const { p, gp } of walk) {
+    // V1 calls get_user_pages_fast, whose slow path faults the page in and pins it: there is no later round to retry.
+    if (s.scenario.design === 'vmap-pinned' && !(pteAt(s, gp).present && (!writable.has(p) || pteAt(s, gp).writable)))
+      gupSlowFault(ctx, gp, writable.has(p));
     const pte = pteAt(s, gp);
     if (!pte.present || (writable.has(p) && !pte.writable)) {
       l.pages = l.pages.map(() => -1);
@@ -91,20 +94,16 @@ export const vhostOps = {
   },
   gup: { run: (ctx) => gup(ctx, false) },
   'gup-locked': { run: (ctx) => gup(ctx, true) },
-  'unpin-dirty': {
+  unpin: {
     run(ctx) {
       const l = localsOf(ctx);
-      const used = new Set(usedPages(ctx.s.scenario.ringSize));
-      const n = ringPageCount(ctx.s);
-      const written = new Set(l.pages.filter((f, slot) => f >= 0 && used.has(slot % n)));
-      for (const f of written) frameAt(ctx.s, f).dirty = true;
       const refs = l.refs;
       l.refs = [];
       for (const f of refs) putRef(ctx, f);
       if (refs.length > 0)
         say(
           ctx,
-          `set_page_dirty_lock on frame #${[...written].join(', #')}, then the pin on ${refs.length} page(s) is released.`,
+          `The pin on ${refs.length} page(s) is released; PG_dirty is left as it was (V1 calls no set_page_dirty).`,
         );
     },
   },
@@ -200,9 +199,9 @@ export const vhostOps = {
     run(ctx) {
       const frames = vmappedUsedFrames(ctx.s);
       if (frames.length > 0) mightSleep(ctx, 'set_page_dirty_lock()');
-      for (const f of frames) frameAt(ctx.s, f).dirty = true;
+      const what = setDirty(ctx.s, frames);
       ctx.cost.locks += frames.length;
-      if (frames.length > 0) narrating(ctx) && say(ctx, `PG_dirty set on frame #${frames.join(', #')}.`);
+      if (frames.length > 0) say(ctx, `set_page_dirty_lock: ${what}`);
     },
   },
 } satisfies Record<string, Op>;

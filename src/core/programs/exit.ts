@@ -5,35 +5,35 @@ import { type Builder, reuse } from './mm-calls';
 /** vhost_dev_cleanup's teardown of each design: what it unregisters, what ->release it has, what it dirties. */
 const TEARDOWN: Readonly<Record<DesignId, { code: string; explain: string }>> = {
   'copy-user': {
-    code: 'mmput(dev->mm);  /* no notifier, no kernel pointer */',
+    code: 'kthread_stop(dev->worker); mmput(dev->mm);  /* no notifier, no kernel pointer */',
     explain: 'copy_*_user keeps no pointer into QEMU’s pages: nothing to tear down.',
   },
   'vmap-pinned': {
-    code: 'mmput(dev->mm);  /* V1: no notifier; the worker already vunmapped, dirtied and unpinned */',
+    code: 'kthread_stop(dev->worker); mmput(dev->mm);  /* V1: no notifier; the worker already did vunmap + release_pages */',
     explain: 'V1 registers no notifier; its pin ended with the ring, before the worker stopped.',
   },
   'vmap-notifier': {
-    code: 'mmu_notifier_unregister(&dev->mmu_notifier, dev->mm);  /* ops: .invalidate_range only, no .release */ vunmap(vq->map); mmput(dev->mm);',
+    code: 'kthread_stop(dev->worker); vhost_uninit_vq_vmaps(vq);  /* vunmap */ mmu_notifier_unregister(&dev->mmu_notifier, dev->mm);  /* ops: .invalidate_range only, no .release */ mmput(dev->mm);',
     explain:
-      'RFC V2 has no ->release: it does not need one, because its notifier leaves the list before vhost drops the mm_users reference that keeps exit_mmap from running.',
+      'RFC V2 vunmaps, then unregisters; it has no ->release and does not need one, because its notifier leaves the list before vhost drops the mm_users reference that keeps exit_mmap from running.',
   },
   'kmap-seq': {
-    code: 'mmu_notifier_unregister(&dev->mmu_notifier, dev->mm); if (write) set_page_dirty(userringpage); userringpage = NULL; mmput(dev->mm);',
+    code: 'kthread_stop(dev->worker); mmu_notifier_unregister(&dev->mmu_notifier, dev->mm); if (write) set_page_dirty(userringpage); userringpage = NULL; mmput(dev->mm);',
     explain:
       'The proposal names no ->release; the teardown dirties and drops the pointer as start would, then leaves the list before dropping mm_users.',
   },
   'direct-map-rcu': {
-    code: 'mmu_notifier_unregister(&dev->mmu_notifier, dev->mm);  /* ops: start/end only, no .release */ mmput(dev->mm); vhost_uninit_vq_maps(vq);  /* no set_page_dirty */',
+    code: 'vhost_vq_reset(): invalidate_count = 0; vhost_reset_vq_maps() → vhost_uninit_vq_maps();  /* synchronize_rcu(), no set_page_dirty */ kthread_stop(dev->worker); mmu_notifier_unregister(&dev->mmu_notifier, dev->mm);  /* no .release; not checked against a failed register */ mmput(dev->mm);',
     explain:
-      'The merged code has no ->release either; it unregisters before mmput, and vhost_uninit_vq_maps drops the maps without dirtying them (mst’s item 5), harmless here because anonymous pages are freed.',
+      'The merged code resets each vq first (its maps dropped without dirtying them, mst’s item 5, harmless here because anonymous pages are freed), then stops the worker, unregisters and calls mmput; it has no ->release either.',
   },
   'interval-notifier': {
-    code: 'mmu_interval_notifier_remove(&vq->notifier); if (write) set_page_dirty(userringpage); userringpage = NULL; mmput(dev->mm);',
+    code: 'kthread_stop(dev->worker); mmu_interval_notifier_remove(&vq->notifier); if (write) set_page_dirty(userringpage); userringpage = NULL; mmput(dev->mm);',
     explain:
       'An interval subscription still in the tree at exit_mmap would get ->invalidate with MMU_NOTIFY_RELEASE (mn_itree_release, v5.5); vhost removes it first.',
   },
   'interval-mutex': {
-    code: 'mmu_interval_notifier_remove(&vq->notifier); if (write) set_page_dirty(userringpage); userringpage = NULL; mmput(dev->mm);',
+    code: 'kthread_stop(dev->worker); mmu_interval_notifier_remove(&vq->notifier); if (write) set_page_dirty(userringpage); userringpage = NULL; mmput(dev->mm);',
     explain:
       'An interval subscription still in the tree at exit_mmap would get ->invalidate with MMU_NOTIFY_RELEASE (mn_itree_release, v5.5); vhost removes it first.',
   },
@@ -48,17 +48,18 @@ export function exitLines(b: Builder): Line[] {
   return [
     {
       op: 'exit-mm',
-      fn: 'do_exit → exit_mm → mmput',
-      code: 'mmput(mm);  /* mm_users 2 → 1: vhost’s get_task_mm() reference remains */',
+      fn: 'do_group_exit → do_exit → exit_mm → mmput',
+      code: 'zap_other_threads();  /* SIGKILL pending in every other thread */ exit_mm(); mmput(mm);  /* vhost’s get_task_mm() reference remains */',
       explain:
-        'QEMU exits, but VHOST_SET_OWNER took an mm_users reference with get_task_mm, so the address space outlives the process: exit_mmap does not run yet.',
+        'QEMU exits (do_group_exit sends SIGKILL to its other threads), but VHOST_SET_OWNER took an mm_users reference with get_task_mm, so the address space outlives the process: exit_mmap does not run yet.',
       point: 'release',
     },
     {
       op: 'exit-stop-worker',
-      fn: 'exit_files → vhost_net_release → vhost_dev_cleanup',
-      code: 'vhost_dev_stop(dev); vhost_dev_flush(dev); kthread_stop(dev->worker);',
-      explain: 'Closing the vhost fd flushes the queued work and stops the worker before anything is torn down.',
+      fn: 'exit_files → fput → vhost_net_release',
+      code: 'vhost_net_stop(n, &tx_sock, &rx_sock); vhost_net_flush(n);  /* vhost_poll_flush → vhost_work_flush */ vhost_dev_stop(&n->dev);',
+      explain:
+        'The last fput of the vhost fd (after any ioctl in flight has returned) detaches the backends and flushes the queued work, so the worker runs no more rounds.',
     },
     { op: 'exit-teardown', fn: 'vhost_dev_cleanup', ...teardown, point: 'release' },
     {

@@ -7,7 +7,8 @@ const FAULT_PT_LOCKED: CallCtx = { blockable: true, ptLock: true, pageLocked: fa
 
 /**
  * fork() of a private mapping (copy_page_range, v5.0), then the parent's first write to a shared ring page
- * (do_wp_page → wp_page_copy, v5.0): the parent gets a copy, the old page stays with the child.
+ * (do_wp_page → wp_page_copy, v5.0): alloc_page_vma and cow_user_page run before mmu_notifier_invalidate_range_start,
+ * then the PT lock; the parent gets a copy, the old page stays with the child.
  */
 export function forkLines(b: Builder): Line[] {
   return [
@@ -35,21 +36,21 @@ export function forkLines(b: Builder): Line[] {
       to: END,
       point: 'cow',
     },
-    ...start(b, BLOCKABLE, 'mmu_notifier_invalidate_range_start', 'cow'),
     {
       op: 'cow-copy',
-      fn: 'wp_page_copy → cow_user_page',
-      code: 'new_page = alloc_page_vma(); cow_user_page(new_page, old_page);',
+      fn: 'wp_page_copy → alloc_page_vma + cow_user_page',
+      code: 'new_page = alloc_page_vma(); cow_user_page(new_page, old_page);  /* before mmu_notifier_invalidate_range_start */',
       explain:
-        'The contents are copied into a new frame before the PTE is switched: a store through a kernel alias after this copy is not in the new frame.',
+        'The contents are copied into a new frame first, before any notifier call: a store through a kernel alias after this copy is not in the new frame.',
       point: 'cow',
     },
+    ...start(b, BLOCKABLE, 'mmu_notifier_invalidate_range_start', 'cow'),
     {
       op: 'cow-clear',
       fn: 'wp_page_copy → ptep_clear_flush_notify',
-      code: 'pte_offset_map_lock(); if (pte_same(*pte, orig_pte)) ptep_clear_flush_notify(vma, addr, pte);  /* ->invalidate_range */',
+      code: 'pte_offset_map_lock();  /* re-check the pte: we dropped the lock */ if (pte_same(*pte, orig_pte)) ptep_clear_flush_notify(vma, addr, pte);  /* ->invalidate_range */',
       explain:
-        'Under the PT lock the PTE is cleared and flushed, and ->invalidate_range is called right there: between the clear and the new PTE, where nothing may sleep.',
+        'Under the PT lock, taken again after the copy, the PTE is cleared and flushed, and ->invalidate_range is called right there: between the clear and the new PTE, where nothing may sleep.',
       point: 'cow',
     },
     ...range(b, FAULT_PT_LOCKED),

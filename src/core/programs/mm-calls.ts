@@ -1,4 +1,4 @@
-import type { BugSwitch, CallCtx, DesignId, MemoryKind } from '../types';
+import type { Backing, BugSwitch, CallCtx, DesignId, MemoryKind } from '../types';
 import { indent, type Line, mark } from './line';
 import { callbackLines, type Hook } from './notifier';
 
@@ -14,6 +14,7 @@ export interface Builder {
   design: DesignId;
   bugs: BugSwitch[];
   memory: MemoryKind;
+  backing: Backing;
   /** Virtqueues of the device (absent means 1): a callback that loops over them repeats its per-vq steps. */
   vqs?: 1 | 2;
 }

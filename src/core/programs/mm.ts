@@ -47,24 +47,46 @@ function munmap(b: Builder): Line[] {
   ];
 }
 
-/** __tlb_remove_page reported a full batch: zap_pte_range forces the flush before dropping the PT lock. */
+/**
+ * The gather batch fills on a ring page. zap_pte_range (4K) forces the flush "before dropping ptl"; zap_huge_pmd
+ * (mm/huge_memory.c) and __unmap_hugepage_range (mm/hugetlb.c) drop the PT lock first, then tlb_remove_page_size
+ * calls tlb_flush_mmu (v5.0).
+ */
 function munmapBatchFull(b: Builder): Line[] {
+  const huge = b.backing !== '4k';
+  const zapFn = b.backing === 'thp' ? 'zap_huge_pmd' : '__unmap_hugepage_range';
   return [
     ...start(b, BLOCKABLE),
-    { ...zapLine, code: `${zapLine.code}  /* returns true: batch full, force_flush = 1 */` },
-    {
-      op: 'tlb-flush',
-      fn: 'zap_pte_range → tlb_flush_mmu_tlbonly',
-      code: 'if (force_flush) tlb_flush_mmu_tlbonly(tlb);  /* flush_tlb_range(); mmu_notifier_invalidate_range(); */',
-      explain:
-        'A full batch forces the flush "before dropping ptl": the TLB shootdown IPI, then ->invalidate_range under the PT lock.',
-      point: 'free-after-start',
-    },
-    ...range(b, ZAP_PT_LOCKED),
+    huge
+      ? {
+          ...zapLine,
+          fn: zapFn,
+          code: `${b.backing === 'thp' ? 'pmdp_huge_get_and_clear_full()' : 'huge_ptep_get_and_clear()'}; page_remove_rmap(page, true); spin_unlock(ptl);`,
+          explain: 'The huge entry is cleared under the PT lock, and the lock is dropped before the page is queued.',
+        }
+      : { ...zapLine, code: `${zapLine.code}  /* returns true: batch full, force_flush = 1 */` },
+    huge
+      ? {
+          op: 'tlb-flush',
+          fn: `${zapFn} → tlb_remove_page_size → tlb_flush_mmu`,
+          code: 'if (__tlb_remove_page_size(tlb, page, size)) tlb_flush_mmu(tlb);  /* flush_tlb_range(); mmu_notifier_invalidate_range(); */',
+          explain:
+            'A full batch flushes after the PT lock was dropped: the TLB shootdown IPI, then ->invalidate_range, where the caller may sleep.',
+          point: 'free-after-start',
+        }
+      : {
+          op: 'tlb-flush',
+          fn: 'zap_pte_range → tlb_flush_mmu_tlbonly',
+          code: 'if (force_flush) tlb_flush_mmu_tlbonly(tlb);  /* flush_tlb_range(); mmu_notifier_invalidate_range(); */',
+          explain:
+            'A full batch forces the flush "before dropping ptl": the TLB shootdown IPI, then ->invalidate_range under the PT lock.',
+          point: 'free-after-start',
+        },
+    ...range(b, huge ? BLOCKABLE : ZAP_PT_LOCKED),
     {
       op: 'free-batch',
-      fn: 'zap_pte_range → tlb_flush_mmu_free',
-      code: 'pte_unmap_unlock(); if (force_flush) tlb_flush_mmu_free(tlb);',
+      fn: huge ? 'tlb_flush_mmu → tlb_flush_mmu_free' : 'zap_pte_range → tlb_flush_mmu_free',
+      code: huge ? 'tlb_flush_mmu_free(tlb);' : 'pte_unmap_unlock(); if (force_flush) tlb_flush_mmu_free(tlb);',
       explain: 'The batch is freed before _end: the notifier contract allows a free any time after start returned.',
       point: 'free-after-start',
     },
@@ -113,6 +135,7 @@ const lockPage = (fn: string): Line => ({
   fn,
   code: `${fn}(page);`,
   explain: 'The mm side holds PG_locked on the page for the whole operation, notifier calls included.',
+  to: END,
 });
 const unlockFree = (fn: string): Line => ({
   op: 'unlock-free',
@@ -131,11 +154,11 @@ function reclaim(b: Builder): Line[] {
       op: 'unmap-swap',
       fn: 'try_to_unmap_one',
       code: anon
-        ? 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page); set swap entry; mmu_notifier_invalidate_range();'
-        : 'pteval = ptep_clear_flush(); if (pte_dirty(pteval)) set_page_dirty(page);  /* locked page-cache page: ->invalidate_range waits for _end */',
+        ? 'pteval = ptep_get_and_clear(); set_tlb_ubc_flush_pending();  /* TTU_BATCH_FLUSH */ if (pte_dirty(pteval)) set_page_dirty(page); set swap entry; mmu_notifier_invalidate_range();'
+        : 'pteval = ptep_get_and_clear(); set_tlb_ubc_flush_pending();  /* TTU_BATCH_FLUSH */ if (pte_dirty(pteval)) set_page_dirty(page);  /* locked page-cache page: ->invalidate_range waits for _end */',
       explain: anon
-        ? 'The PTE becomes a swap entry (add_to_swap already dirtied a page with no swap copy); only the PTE’s hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it.'
-        : 'The PTE is cleared; only its hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it.',
+        ? 'The PTE becomes a swap entry (add_to_swap already dirtied a page with no swap copy); only the PTE’s hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it. The x86 TLB flush is batched (try_to_unmap_flush before pageout); Ringside flushes here.'
+        : 'The PTE is cleared; only its hardware dirty bit moves to PG_dirty, and writes through a kernel alias never set it. The x86 TLB flush is batched (try_to_unmap_flush before pageout); Ringside flushes here.',
       point: 'dirty-bit',
     },
     ...(anon ? range(b, PT_LOCKED) : []),
@@ -206,9 +229,9 @@ function ksm(b: Builder): Line[] {
     {
       op: 'ksm-wrprotect',
       fn: 'write_protect_page',
-      code: 'entry = ptep_clear_flush(); if (page_mapcount(page) + 1 + swapped != page_count(page)) { set_pte_at(entry); goto out; } if (pte_dirty(entry)) set_page_dirty(page); set_pte_at_notify(pte_mkclean(pte_wrprotect(entry)));',
+      code: 'if (pte_write(*pte) || pte_dirty(*pte)) { entry = ptep_clear_flush(); if (page_mapcount(page) + 1 + swapped != page_count(page)) { set_pte_at(entry); goto out; } if (pte_dirty(entry)) set_page_dirty(page); set_pte_at_notify(pte_mkclean(pte_wrprotect(entry))); }',
       explain:
-        'The PTE is cleared and flushed before the reference check, which shuts out gup_fast; an extra reference restores the PTE and fails with -EFAULT, so the page is skipped.',
+        'Only a writable or dirty PTE is touched: it is cleared and flushed before the reference check, which shuts out gup_fast; an extra reference restores the PTE and fails with -EFAULT, so the page is skipped.',
       point: 'pin',
     },
     ...end(b, PAGE_LOCKED),
@@ -247,19 +270,33 @@ function thpSplit(b: Builder): Line[] {
   ];
 }
 
+/** What each design does to its cached pointers when the ring moves (RFC V2 and the merged code by their own names). */
+const SET_ADDR_CODE: Partial<Record<Builder['design'], string>> = {
+  'vmap-notifier': 'vq->desc/avail/used = new addresses; vhost_uninit_vq_vmaps(vq);',
+  'direct-map-rcu': 'vhost_uninit_vq_maps(vq); vq->desc/avail/used = new addresses; vhost_setup_vq_uaddr(vq);',
+  'kmap-seq': 'if (write) set_page_dirty(userringpage); userringpage = NULL; vq->desc/avail/used = new addresses;',
+  'interval-notifier':
+    'mmu_interval_notifier_remove(&vq->notifier);  /* waits for an invalidation in progress */ drop the pointer; new addresses; mmu_interval_notifier_insert();',
+  'interval-mutex':
+    'mmu_interval_notifier_remove(&vq->notifier);  /* waits for an invalidation in progress */ drop the pointer; new addresses; mmu_interval_notifier_insert();',
+};
+
 /**
- * vhost_vring_set_num_addr under vq->mutex. RFC V2 5/5 and 7f466032dc9e unregister the notifier first (so the
- * callback may read the addresses without a lock) and register it again after; Andrea's proposal and the interval
- * notifier keep it registered, with a count that does not depend on the address.
+ * VHOST_SET_VRING_ADDR: vhost_net_ioctl holds dev->mutex (so two vring ioctls never overlap), then vq->mutex.
+ * RFC V2 5/5 (in vhost_vring_ioctl, around every vring ioctl) and 7f466032dc9e (vhost_vring_set_num_addr) unregister
+ * the notifier first, so the callback may read the addresses without a lock, and register it again after without
+ * checking the result; Andrea's proposal and the interval notifier keep it registered.
  */
 function setVringAddr(b: Builder): Line[] {
   const reregister = b.design === 'vmap-notifier' || b.design === 'direct-map-rcu';
+  const rfcV2 = b.design === 'vmap-notifier';
   return [
     {
       op: 'ioctl-lock',
-      fn: 'vhost_vring_ioctl',
-      code: 'mutex_lock(&vq->mutex);',
-      explain: 'QEMU changes the ring address (VHOST_SET_VRING_ADDR) under the vq mutex.',
+      fn: rfcV2 ? 'vhost_vring_ioctl' : 'vhost_vring_set_num_addr',
+      code: 'mutex_lock(&vq->mutex);  /* the caller, vhost_net_ioctl, already holds dev->mutex */',
+      explain:
+        'QEMU changes the ring address (VHOST_SET_VRING_ADDR) under the device mutex and the vq mutex: no other vring ioctl runs meanwhile.',
     },
     ...(reregister
       ? ([
@@ -275,8 +312,8 @@ function setVringAddr(b: Builder): Line[] {
       : []),
     {
       op: 'set-addr',
-      fn: 'vhost_vring_set_num_addr',
-      code: 'vhost_uninit_vq_maps(vq); vq->desc/avail/used = new addresses; vhost_setup_vq_uaddr(vq);',
+      fn: rfcV2 ? 'vhost_vring_ioctl' : 'vhost_vring_set_num_addr',
+      code: SET_ADDR_CODE[b.design] ?? 'vq->desc/avail/used = new addresses;',
       explain: 'The cached pointers are dropped and the ring now lives at other pages.',
       point: 'range-count',
     },
@@ -285,9 +322,9 @@ function setVringAddr(b: Builder): Line[] {
           {
             op: 'notifier-register',
             fn: 'mmu_notifier_register',
-            code: 'mmu_notifier_register(&d->mmu_notifier, d->mm);  /* down_write(mmap_sem); mm_take_all_locks() */',
+            code: 'mmu_notifier_register(&d->mmu_notifier, d->mm);  /* return value not checked; down_write(mmap_sem); mm_take_all_locks(): -EINTR on a pending signal */',
             explain:
-              'Registering takes mmap_sem for write and every rmap lock, so it waits for invalidations in progress; invalidate_count is not reset.',
+              'Registering takes mmap_sem for write and every rmap lock, so it waits for invalidations in progress; invalidate_count is not reset. A pending signal makes it fail with no mmgrab, and the error is ignored.',
             point: 'range-count',
           },
         ] satisfies Line[])
@@ -344,7 +381,13 @@ function writeback(b: Builder): Line[] {
 }
 
 export function mmLines(spec: MmThreadSpec, scenario: Scenario): Line[] {
-  const b = { design: scenario.design, bugs: scenario.bugs, memory: memoryOf(scenario), vqs: scenario.vqs };
+  const b = {
+    design: scenario.design,
+    bugs: scenario.bugs,
+    memory: memoryOf(scenario),
+    backing: scenario.backing,
+    vqs: scenario.vqs,
+  };
   switch (spec.kind) {
     case 'munmap':
       return munmap(b);

@@ -8,8 +8,8 @@ export function copyUser(): Line[] {
     ...accessLines(
       'uaccess',
       (a) => `${a === 2 ? '__put_user' : '__get_user'}(...);  /* stac; ${AREA_WHAT[a]}; clac */`,
-      () =>
-        'copy_*_user goes through QEMU’s own mapping, so the MMU and its TLB shootdowns keep it coherent; each access pays stac/clac (SMAP) and the speculation barrier of __uaccess_begin_nospec.',
+      (a) =>
+        `copy_*_user goes through QEMU’s own mapping, so the MMU and its TLB shootdowns keep it coherent; each access pays stac/clac (SMAP)${a === 2 ? ' (__put_user uses __uaccess_begin: no speculation barrier)' : ', and a read also the speculation barrier of __uaccess_begin_nospec'}.`,
     ),
     roundEnd,
   ];
@@ -47,10 +47,11 @@ export function vmapPinned(): Line[] {
     },
     {
       ...putLine,
-      op: 'unpin-dirty',
-      fn: 'set_page_dirty_lock + put_page',
-      code: 'set_page_dirty_lock(used pages); release_pages(pages, npages);  /* unpin */',
-      explain: 'The pin ends only when the ring is torn down; pages written through the alias are dirtied first.',
+      op: 'unpin',
+      fn: 'release_pages',
+      code: 'release_pages(pages, npages);  /* unpin; V1 calls no set_page_dirty */',
+      explain:
+        'The pin ends only when the ring is torn down; V1 does not dirty the pages it wrote through the alias (Dec 2018, 1/3–3/3).',
     },
   ];
 }
