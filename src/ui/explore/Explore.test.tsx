@@ -15,6 +15,8 @@ const status = () => within(screen.getByRole('region', { name: 'Explore every in
 async function openExploreTab(scenarios: Scenario[]) {
   const app = await renderApp(scenarios);
   await app.user.click(screen.getByRole('tab', { name: 'Explore' }));
+  // The explorer's panel loads when its tab is first opened.
+  await screen.findByRole('button', { name: 'Find every bad interleaving' });
   return app;
 }
 
@@ -117,7 +119,7 @@ describe('Explore panel', { timeout: 30_000 }, () => {
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Explore' })).toHaveFocus();
     expect(screen.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('button', { name: 'Find every bad interleaving' })).toBeVisible();
+    expect(await screen.findByRole('button', { name: 'Find every bad interleaving' })).toBeVisible();
     expect(screen.getByText('Step 0 of 0')).toBeInTheDocument();
   });
 });
