@@ -121,10 +121,15 @@ export function runMatrix(
     };
   const finished = (async () => {
     const all = Array.isArray(lanes) ? (lanes as readonly MatrixLane[]) : [lanes as MatrixLane];
-    await runInOrder(cells, all.map(laneOf), {
-      stopped: () => cancelled,
-      onResult: (cell, i) => onCell(cell, i + 1, cells.length),
-    });
+    // Cells held back behind a slower one arrive together: each is still handed to the page in a task of its own.
+    let delivered = Promise.resolve();
+    const deliver = (cell: MatrixCellRun, i: number) => {
+      delivered = delivered.then(nextTask).then(() => {
+        if (!cancelled) onCell(cell, i + 1, cells.length);
+      });
+    };
+    await runInOrder(cells, all.map(laneOf), { stopped: () => cancelled, onResult: deliver });
+    await delivered;
     return !cancelled;
   })();
   return {
