@@ -1,7 +1,7 @@
 import { areaPages, directAccess, localPage, userAccess } from '../access';
 import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
-import { narrating, say } from '../context';
+import { countingHistory, narrating, say } from '../context';
 import { fallbackBlocked, heldByOther, jump, localsOf, mutexWaiters, type Op } from './shared';
 
 const isWrite = (area: number) => area === 2;
@@ -88,7 +88,7 @@ export const fastpathOps = {
   'worker-unlock': {
     run(ctx) {
       if (ctx.s.vhost.mmuLock !== ctx.t) return say(ctx, 'Already unlocked before the copy_*_user fallback.');
-      ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
+      if (countingHistory(ctx)) ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
       ctx.s.vhost.mmuLock = -1;
     },
   },
