@@ -210,7 +210,9 @@ try {
     `play at 8 steps/s: ${(1000 / meanDelta).toFixed(1)} fps mean, median frame ${median(deltas).toFixed(1)} ms, ${slow}/${deltas.length} frames over 20 ms; goal 60 fps`,
   );
   console.log(longLine('idle page, for comparison', idle));
-  console.log(`matrix in the browser: ${matrix.cells} cells, ${matrix.seconds.toFixed(1)} s wall, workers=${matrix.workers}`);
+  console.log(
+    `matrix in the browser: ${matrix.cells} cells, ${matrix.seconds.toFixed(1)} s wall, workers=${matrix.workers}`,
+  );
   console.log(longLine(`matrix in the workers (${matrix.cells} cells)`, matrix));
   console.log(longLine('explorer in the worker (to the 300,000-state bound)', explorer));
 } finally {
