@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exploreMatrix } from '../../src/core/explore/matrix';
 import { exploreMatrixPooled } from './matrix-pool';
 
-describe('the matrix on a pool of worker threads', () => {
+// Two full matrices per test: a loaded 2-core host may need minutes.
+describe('the matrix on a pool of worker threads', { timeout: 300_000 }, () => {
   it('equals the single-threaded matrix cell by cell, liveness included, whatever the number of lanes', async () => {
     const single = exploreMatrix();
     // Three lanes on a 2-core machine: cells finish out of order, yet come back in the single-threaded order.
