@@ -21,7 +21,7 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [states, setStates] = useState(0);
   const current = useRef<MatrixRun | null>(null);
-  // The workers stay for the panel's lifetime, so that "Compute again" finds them warm.
+  // The workers stay while the panel is mounted (closing hides it), so that "Compute again" finds them warm.
   const pool = useRef<ExplorePool | null>(null);
   const all = useMemo(matrixCells, []);
   const rows = useMemo(() => [...new Set(all.map(rowLabel))], [all]);
