@@ -122,9 +122,11 @@ function benchTable(n: number, encodingLength: number): void {
 }
 
 /** The matrix in a fresh node process (cold: V8 still compiling), then again in that process (warm). */
-function benchMatrixFresh(por: boolean): void {
+function benchMatrixFresh(por: boolean, workers?: number): void {
   const args = ['--import', 'tsx', new URL('./bench/matrix-cold.ts', import.meta.url).pathname];
-  const run = spawnSync(process.execPath, por ? args : [...args, '--no-por'], { encoding: 'utf8' });
+  if (!por) args.push('--no-por');
+  if (workers) args.push('--workers', String(workers));
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
   process.stdout.write(run.stdout);
   if (run.status !== 0) console.log(`matrix child failed: ${run.stderr.trim().slice(0, 300)}`);
 }
@@ -141,6 +143,7 @@ const measured = (name: string, scenario: typeof stress, por: boolean) => {
 };
 if (!flags.includes('--spin-only')) {
   benchMatrixFresh(true);
+  benchMatrixFresh(true, 1);
   benchMatrixFresh(false);
   measured('stress', stress, false);
   measured('stress', stress, true);

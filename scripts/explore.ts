@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { EXIT, failure, runCli } from '../src/core/explore/cli-core';
+import { EXIT, failure, runCliWithMatrix } from '../src/core/explore/cli-core';
 import { builtinScenarios } from '../src/scenarios';
+import { exploreMatrixPooled } from './pool/matrix-pool';
 
 /** Reads at most `maxBytes` of a regular file, checking its size before reading anything. */
 function readCapped(path: string, maxBytes: number): string {
@@ -35,9 +36,11 @@ const readFile = (path: string, maxBytes: number) => {
   }
 };
 
-let out: ReturnType<typeof runCli>;
+const pooledMatrix = async (bounds: { maxStates: number; por: boolean }) => (await exploreMatrixPooled(bounds)).matrix;
+
+let out: Awaited<ReturnType<typeof runCliWithMatrix>>;
 try {
-  out = runCli(process.argv.slice(2), { readFile, builtins: builtinScenarios });
+  out = await runCliWithMatrix(process.argv.slice(2), { readFile, builtins: builtinScenarios }, pooledMatrix);
 } catch (error) {
   out = failure(`internal error: ${error instanceof Error ? error.message : 'unknown'}`, EXIT.internalError);
 }

@@ -1,7 +1,7 @@
 import { explore } from '../../src/core/explore/engine';
-import { exploreMatrix } from '../../src/core/explore/matrix';
 import { ringsideMachine } from '../../src/core/explore/ringside';
 import type { Scenario } from '../../src/core/types';
+import type { MatrixPool } from '../pool/matrix-pool';
 
 /** CPU seconds of this process (user + system): other load on the machine inflates it far less than wall time. */
 export function cpuSeconds(): number {
@@ -45,15 +45,15 @@ export function benchLine(f: BenchFigures): string {
   );
 }
 
-/** One matrix run (safety only): `bench matrix-<label>: ...`. */
-export function matrixLine(label: string, por: boolean): string {
+/** One matrix run (safety only) on `pool`: `bench matrix-<label>: ... workers=N`; CPU counts every thread. */
+export async function matrixLine(label: string, por: boolean, pool: MatrixPool): Promise<string> {
   const cpu0 = cpuSeconds();
   const t0 = performance.now();
-  const m = exploreMatrix({ liveness: false, por });
+  const m = await pool.explore({ liveness: false, por });
   const wall = (performance.now() - t0) / 1000;
   const cpuS = cpuSeconds() - cpu0;
   return (
     `bench matrix-${label}: cells=${m.cells.length} states=${m.states} cpu_s=${cpuS.toFixed(2)} wall_s=${wall.toFixed(2)} ` +
-    `por=${por ? 'on' : 'off'}${m.complete ? '' : ' INCOMPLETE'}`
+    `por=${por ? 'on' : 'off'} workers=${pool.workers}${m.complete ? '' : ' INCOMPLETE'}`
   );
 }

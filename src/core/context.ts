@@ -12,7 +12,10 @@ export interface OpCtx {
   cost: Counters;
   findings: Finding[];
   detail: string[];
-  /** False in the explorer: `say` drops sentences, and ops skip building the costly ones (see `narrating`). */
+  /**
+   * False in the explorer: `say` drops sentences, ops skip building the costly ones (see `narrating`), and counters
+   * that need reads of other state are skipped (see `countingHistory`).
+   */
   narrate: boolean;
 }
 
@@ -81,6 +84,14 @@ export function say(ctx: OpCtx, sentence: string): void {
 
 /** Guards a sentence that costs something to build (joins, sets): the explorer never reads it. */
 export function narrating(ctx: OpCtx): boolean {
+  return ctx.narrate;
+}
+
+/**
+ * Guards a counter whose value needs a read of other state (the sleepers a release wakes): the explorer drops
+ * counters after each step, and such a read must not make its step depend on others (docs/partial-order.md).
+ */
+export function countingHistory(ctx: OpCtx): boolean {
   return ctx.narrate;
 }
 

@@ -33,19 +33,69 @@ describe('runMatrix', () => {
     expect(calls.every((call) => call.maxStates === 1000)).toBe(true);
   });
 
-  it('stops after the cell in flight when cancelled, and cancels that exploration', async () => {
-    const { client, cancel } = fakeClient();
+  it('cancels the exploration in flight on every lane and reports no cell after the cancel', async () => {
+    const lanes = [stuckClient(), stuckClient()];
     const cells: MatrixCellRun[] = [];
-    const run = runMatrix(client, {
-      maxStatesPerCell: 1000,
-      onCell: (cell, done) => {
-        cells.push(cell);
-        if (done === 3) run.cancel();
-      },
-    });
+    const run = runMatrix(
+      lanes.map((l) => l.client),
+      { maxStatesPerCell: 1000, onCell: (cell) => cells.push(cell) },
+    );
+    await vi.waitFor(() => expect(lanes.every((l) => l.client.explore.mock.calls.length === 1)).toBe(true));
+    run.cancel();
     expect(await run.finished).toBe(false);
-    expect(cells).toHaveLength(3);
-    expect(cancel).toHaveBeenCalled();
+    for (const lane of lanes) expect(lane.cancel).toHaveBeenCalledOnce();
+    expect(cells).toHaveLength(0);
+  });
+});
+
+/** A client whose explorations answer only when cancelled. */
+function stuckClient() {
+  const cancel = vi.fn();
+  const explore = vi.fn((_: ExploreCall) => {
+    let settle: (result: ExploreResult) => void = () => {};
+    const result = new Promise<ExploreResult>((resolve) => {
+      settle = resolve;
+    });
+    const stop = () => {
+      cancel();
+      settle({ ...clean, status: 'cancelled', complete: false } as ExploreResult);
+    };
+    return { result, cancel: stop };
+  });
+  return { client: { explore }, cancel };
+}
+
+/** A client whose explorations answer a few milliseconds later, with the cell's id as its state count. */
+function slowClient() {
+  const calls: ExploreCall[] = [];
+  const cancel = vi.fn();
+  const explore = vi.fn((call: ExploreCall) => {
+    calls.push(call);
+    const states = call.scenario.id.length + call.scenario.startRegion;
+    const result = new Promise<ExploreResult>((resolve) =>
+      setTimeout(() => resolve({ ...clean, states } as ExploreResult), (states * 7) % 4),
+    );
+    return { result, cancel };
+  });
+  return { client: { explore } as unknown as SimClient, calls, cancel };
+}
+
+describe('runMatrix on a pool of workers', () => {
+  it('uses every lane and reports the same cells, in the same order, as one lane', async () => {
+    const run = async (lanes: ReturnType<typeof slowClient>[]) => {
+      const cells: [MatrixCellRun, number][] = [];
+      const matrix = runMatrix(
+        lanes.map((l) => l.client),
+        { maxStatesPerCell: 1000, onCell: (cell, done) => cells.push([cell, done]) },
+      );
+      expect(await matrix.finished).toBe(true);
+      return cells;
+    };
+    const pool = [slowClient(), slowClient(), slowClient()];
+    const pooled = await run(pool);
+    expect(pooled).toEqual(await run([slowClient()]));
+    expect(pooled.map(([, done]) => done)).toEqual(matrixCells().map((_, i) => i + 1));
+    expect(pool.every((l) => l.calls.length > 0)).toBe(true);
   });
 });
 

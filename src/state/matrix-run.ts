@@ -1,4 +1,4 @@
-import { MM_KINDS, validateScenario } from '../core';
+import { validateScenario } from '../core';
 import type { Counterexample, ExploreProgress, ExploreResult } from '../core/explore/machine';
 import {
   type CellLiveness,
@@ -6,8 +6,9 @@ import {
   cellScenario,
   cellVariants,
   leastLive,
-  matrixRows,
+  matrixSpecs,
 } from '../core/explore/matrix';
+import { runInOrder } from '../core/explore/ordered-pool';
 import type { BugSwitch, DesignId, MmEventKind, Scenario } from '../core/types';
 import type { SimClient } from '../worker/client';
 
@@ -55,20 +56,37 @@ export interface MatrixRun {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export const matrixCells = () =>
-  matrixRows().flatMap(({ design, bug }) => MM_KINDS.map((event) => ({ design, event, bug })));
+export const matrixCells = matrixSpecs;
 
-/** Explores the cells one after another, each as one exploration request, so the page only routes messages. */
-export function runMatrix(client: SimClient, { maxStatesPerCell, onCell, onProgress }: MatrixRunOptions): MatrixRun {
+/** What a lane of the matrix needs from a simulation client: one exploration at a time. */
+export type MatrixLane = Pick<SimClient, 'explore'>;
+
+/**
+ * Explores the cells on every lane (each a worker) at once, each variant as one exploration request, so the page
+ * only routes messages. Cells are reported in `matrixCells()` order, whichever lane finishes first.
+ */
+export function runMatrix(
+  lanes: MatrixLane | readonly MatrixLane[],
+  { maxStatesPerCell, onCell, onProgress }: MatrixRunOptions,
+): MatrixRun {
   let cancelled = false;
-  let cancelCurrent = () => {};
+  const running = new Set<() => void>();
   const cells = matrixCells();
-  const exploreOne = async (scenario: Scenario): Promise<ExploreResult> => {
+  const exploreOne = async (client: MatrixLane, scenario: Scenario): Promise<ExploreResult> => {
     const run = client.explore({ scenario, maxStates: maxStatesPerCell, onProgress: (p) => onProgress?.(p) });
-    cancelCurrent = run.cancel;
-    return run.result;
+    running.add(run.cancel);
+    try {
+      return await run.result;
+    } finally {
+      running.delete(run.cancel);
+    }
   };
-  const explore = async (design: DesignId, event: MmEventKind, bug: BugSwitch | null): Promise<MatrixCellRun> => {
+  const explore = async (
+    client: MatrixLane,
+    design: DesignId,
+    event: MmEventKind,
+    bug: BugSwitch | null,
+  ): Promise<MatrixCellRun> => {
     const valid = validateScenario(cellScenario(design, event, bug));
     const base = { design, event, bug, reason: '', complete: true, states: 0, findings: [], liveness: null };
     if (!valid.ok) return { ...base, scenario: null, livenessScenario: null, reason: valid.errors.join(' ') };
@@ -77,7 +95,7 @@ export function runMatrix(client: SimClient, { maxStatesPerCell, onCell, onProgr
     const results: ExploreResult[] = [];
     for (const variant of variants) {
       if (cancelled) break;
-      results.push(await exploreOne(variant));
+      results.push(await exploreOne(client, variant));
     }
     const findings = shortestPerKind(
       results.flatMap((r, i) => r.findings.map((f) => ({ ...f, scenario: variants[i] as Scenario }))),
@@ -94,22 +112,31 @@ export function runMatrix(client: SimClient, { maxStatesPerCell, onCell, onProgr
       livenessScenario: live ? (variants[worst] as Scenario) : null,
     };
   };
-  const finished = (async () => {
-    for (const [i, { design, event, bug }] of cells.entries()) {
+  const laneOf =
+    (client: MatrixLane) =>
+    async ({ design, event, bug }: (typeof cells)[number]): Promise<MatrixCellRun> => {
       // One cell per task: the page handles input and paints between cells, even for cells with nothing to explore.
       await nextTask();
-      if (cancelled) return false;
-      const cell = await explore(design, event, bug);
-      if (cancelled) return false;
-      onCell(cell, i + 1, cells.length);
-    }
-    return true;
+      return explore(client, design, event, bug);
+    };
+  const finished = (async () => {
+    const all = Array.isArray(lanes) ? (lanes as readonly MatrixLane[]) : [lanes as MatrixLane];
+    // Cells held back behind a slower one arrive together: each is still handed to the page in a task of its own.
+    let delivered = Promise.resolve();
+    const deliver = (cell: MatrixCellRun, i: number) => {
+      delivered = delivered.then(nextTask).then(() => {
+        if (!cancelled) onCell(cell, i + 1, cells.length);
+      });
+    };
+    await runInOrder(cells, all.map(laneOf), { stopped: () => cancelled, onResult: deliver });
+    await delivered;
+    return !cancelled;
   })();
   return {
     finished,
     cancel: () => {
       cancelled = true;
-      cancelCurrent();
+      for (const cancel of [...running]) cancel();
     },
   };
 }

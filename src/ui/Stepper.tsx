@@ -1,11 +1,10 @@
-import { useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { threadNames } from '../core';
 import { selectCurrentEvent, selectCurrentState } from '../state/store';
 import { useAppSelector } from './AppContext';
 import { CompareInterleavings } from './compare/CompareInterleavings';
 import { PicturePanel } from './diagram/PicturePanel';
 import { EditorButton } from './editor/EditorButton';
-import { ExplorePanel } from './explore/ExplorePanel';
 import { EmbedView } from './export/EmbedView';
 import { ExportMenu } from './export/ExportMenu';
 import { isEmbedMode } from './export/embed';
@@ -29,6 +28,9 @@ import { PickButton } from './threads/PickButton';
 import { ThreadsPanel } from './threads/ThreadsPanel';
 import { Tour, TourButton } from './tour/Tour';
 import './room.css';
+
+// The explorer's panel loads when its tab is first opened, so that it stays out of the first-load JavaScript.
+const ExplorePanel = lazy(() => import('./explore/ExplorePanel').then((m) => ({ default: m.ExplorePanel })));
 
 /** The whole stepper for the snapshot at the store's index. */
 export function Stepper() {
@@ -75,7 +77,11 @@ export function Stepper() {
             <NarrationTabs
               panels={{
                 narration: <Narration scenario={state.scenario} event={event} names={names} />,
-                explore: <ExplorePanel />,
+                explore: (
+                  <Suspense fallback={<p>Loading the explorer…</p>}>
+                    <ExplorePanel />
+                  </Suspense>
+                ),
               }}
             />
           </aside>

@@ -5,7 +5,7 @@ import { validateScenario } from '../index';
 import type { Scenario } from '../types';
 import { parseCliArgs } from './cli-args';
 import { DEFAULT_MAX_STATES } from './engine';
-import { exploreMatrix } from './matrix';
+import { exploreMatrix, type Matrix } from './matrix';
 import { matrixTable } from './matrix-table';
 import { exploreScenario, reportOf, type ScenarioReport } from './ringside';
 
@@ -48,11 +48,7 @@ export function runCli(args: readonly string[], io: CliIo): CliOutput {
   if (typeof parsed === 'string') return failure(`${parsed}; ${USAGE}`);
   const maxStates = parsed.maxStates ?? DEFAULT_MAX_STATES;
   const maxStoreBytes = parsed.maxBytes ?? CLI_DEFAULT_MAX_BYTES;
-  if (parsed.matrix) {
-    const matrix = exploreMatrix({ maxStates, maxStoreBytes, por: parsed.por });
-    const code = matrix.complete ? EXIT.clean : EXIT.incomplete;
-    return ok(parsed.table ? matrixTable(matrix) : toJson(matrix), code);
-  }
+  if (parsed.matrix) return matrixOutput(exploreMatrix({ maxStates, maxStoreBytes, por: parsed.por }), parsed.table);
   if (parsed.target === undefined) return failure(USAGE);
   const scenario = loadScenario(parsed.target, io);
   if (typeof scenario === 'string') return failure(scenario);
@@ -61,6 +57,33 @@ export function runCli(args: readonly string[], io: CliIo): CliOutput {
     exploreScenario(scenario, { maxStates, maxStoreBytes, liveness: true, por: parsed.por }),
   );
   return ok(toJson(report), exitCodeOf(report));
+}
+
+/** The bounds a matrix run gets from the command line. */
+export interface MatrixBounds {
+  maxStates: number;
+  maxStoreBytes: number;
+  por: boolean;
+}
+
+/** The explore command with the matrix computed by `matrix` (e.g. on a pool of worker threads); the rest as `runCli`. */
+export async function runCliWithMatrix(
+  args: readonly string[],
+  io: CliIo,
+  matrix: (bounds: MatrixBounds) => Promise<Matrix>,
+): Promise<CliOutput> {
+  const parsed = parseCliArgs(args);
+  if (typeof parsed === 'string' || !parsed.matrix) return runCli(args, io);
+  const bounds = {
+    maxStates: parsed.maxStates ?? DEFAULT_MAX_STATES,
+    maxStoreBytes: parsed.maxBytes ?? CLI_DEFAULT_MAX_BYTES,
+    por: parsed.por,
+  };
+  return matrixOutput(await matrix(bounds), parsed.table);
+}
+
+function matrixOutput(matrix: Matrix, table: boolean): CliOutput {
+  return ok(table ? matrixTable(matrix) : toJson(matrix), matrix.complete ? EXIT.clean : EXIT.incomplete);
 }
 
 /** A hazard found is a definite answer even when the bound stopped the run; otherwise an incomplete run says so. */

@@ -158,23 +158,36 @@ export function matrixRows(): { design: DesignId; bug: BugSwitch | null }[] {
   );
 }
 
-/** Every design against every mm event, for each row of `matrixRows()`. */
-export function exploreMatrix(options: MatrixOptions = {}): Matrix {
-  const started = performance.now();
-  const rows = matrixRows();
-  const total = rows.length * MM_KINDS.length;
-  const cells: MatrixCell[] = [];
-  for (const { design, bug } of rows) {
-    for (const event of MM_KINDS) {
-      const cell = exploreCell(design, event, bug, options);
-      cells.push(cell);
-      options.onCell?.(cell, cells.length, total);
-    }
-  }
+/** One cell of the matrix, before it is explored. */
+export interface CellSpec {
+  design: DesignId;
+  event: MmEventKind;
+  bug: BugSwitch | null;
+}
+
+/** Every cell in the matrix's fixed order: each row of `matrixRows()`, then each mm event. */
+export function matrixSpecs(): CellSpec[] {
+  return matrixRows().flatMap(({ design, bug }) => MM_KINDS.map((event) => ({ design, event, bug })));
+}
+
+/** The matrix of cells given in `matrixSpecs()` order, timed from `started` (a `performance.now()` reading). */
+export function assembleMatrix(cells: MatrixCell[], started: number): Matrix {
   return {
     cells,
     states: cells.reduce((n, c) => n + c.states, 0),
     ms: performance.now() - started,
     complete: cells.every((c) => c.complete),
   };
+}
+
+/** Every design against every mm event, for each row of `matrixRows()`, one cell after another on this thread. */
+export function exploreMatrix(options: MatrixOptions = {}): Matrix {
+  const started = performance.now();
+  const specs = matrixSpecs();
+  const cells = specs.map(({ design, event, bug }, i) => {
+    const cell = exploreCell(design, event, bug, options);
+    options.onCell?.(cell, i + 1, specs.length);
+    return cell;
+  });
+  return assembleMatrix(cells, started);
 }

@@ -1,12 +1,5 @@
-import {
-  COW_WINDOW_READERS,
-  EVERYTHING,
-  FOOTPRINTS,
-  type OpFootprint,
-  STATE_PARTS,
-  type StatePart,
-} from '../ops/footprints';
-import type { Instr, Program } from '../types';
+import { COW_WINDOW_READERS, footprintOf, type OpFootprint, STATE_PARTS, type StatePart } from '../ops/footprints';
+import type { DesignId, Instr, Program } from '../types';
 
 const BIT = new Map<StatePart, number>(STATE_PARTS.map((p, i) => [p, 1 << i]));
 const THREADS = BIT.get('threads') as number;
@@ -18,8 +11,8 @@ const mask = (parts: readonly StatePart[]) => parts.reduce((m, p) => m | (BIT.ge
  * Read and write masks of one step; a depth-0 step also reads `registered` (step.ts skips callbacks on it), and with
  * a fork thread a user access reads `threads` (`COW_WINDOW_READERS`).
  */
-function stepMasks(instr: Instr, cowWindow: boolean): { reads: number; writes: number } {
-  const fp: OpFootprint = FOOTPRINTS[instr.op] ?? EVERYTHING;
+function stepMasks(instr: Instr, cowWindow: boolean, design?: DesignId): { reads: number; writes: number } {
+  const fp: OpFootprint = footprintOf(instr.op, design);
   const extra = (instr.depth === 0 ? REGISTERED : 0) | (cowWindow && COW_WINDOW_READERS.has(instr.op) ? THREADS : 0);
   return { reads: mask(fp.reads) | extra, writes: mask(fp.writes) };
 }
@@ -40,14 +33,15 @@ function successors(instrs: readonly Instr[], i: number): number[] {
   return next.filter((j) => j < instrs.length);
 }
 
-export function dependencyTable(programs: readonly Program[], cowWindow = false): DependencyTable {
+/** `design` narrows the footprints to that design's (`DESIGN_FOOTPRINTS`); without it, the union over every design. */
+export function dependencyTable(programs: readonly Program[], cowWindow = false, design?: DesignId): DependencyTable {
   const table: DependencyTable = { stepReads: [], stepWrites: [], futureReads: [], futureWrites: [] };
   for (const { instrs } of programs) {
     const n = instrs.length;
     const reads = new Int32Array(n);
     const writes = new Int32Array(n);
     instrs.forEach((instr, i) => {
-      const m = stepMasks(instr, cowWindow);
+      const m = stepMasks(instr, cowWindow, design);
       reads[i] = m.reads;
       writes[i] = m.writes;
     });

@@ -5,7 +5,7 @@ import { dependencyTable, soloThreads, type ThreadsView } from './por';
 
 /** The `soloSteps` hook of a Ringside machine: the partial-order reduction's candidates (docs/partial-order.md). */
 export function ringsideSoloSteps(scenario: Scenario): (state: State, enabled: readonly number[]) => readonly number[] {
-  const table = dependencyTable(programsOf(scenario), hasForkThread(scenario));
+  const table = dependencyTable(programsOf(scenario), hasForkThread(scenario), scenario.design);
   // One view, pointed at the state being asked about: the search calls this once per expanded state.
   let threads: State['threads'] = [];
   const view: ThreadsView = {

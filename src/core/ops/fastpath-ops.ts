@@ -1,7 +1,7 @@
 import { areaPages, directAccess, userAccess } from '../access';
 import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
-import { narrating, say } from '../context';
+import { countingHistory, narrating, say } from '../context';
 import { ptrSlot, ringPageCount, servedVq } from '../pagetable';
 import type { ThreadLocals } from '../types';
 import { fallbackBlocked, heldByOther, jump, localsOf, mutexWaiters, type Op } from './shared';
@@ -100,7 +100,7 @@ export const fastpathOps = {
   'worker-unlock': {
     run(ctx) {
       if (ctx.s.vhost.mmuLock !== ctx.t) return say(ctx, 'Already unlocked before the copy_*_user fallback.');
-      ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
+      if (countingHistory(ctx)) ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
       ctx.s.vhost.mmuLock = -1;
     },
   },

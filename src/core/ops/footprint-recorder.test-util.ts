@@ -133,7 +133,10 @@ export function touchedByBlocked(s: State, t: number): { touched: Touched; block
   return { touched: log, blocked: reason !== null };
 }
 
-/** What thread `t`'s op touches when it runs from `s` (as `advance` in step.ts runs it, without the global checks). */
+/**
+ * What thread `t`'s op touches when it runs from `s` as the explorer runs it (`advance` in step.ts with narration
+ * and read-dependent counters off, without the global checks).
+ */
 export function touchedByRun(s: State, t: number): Touched {
   const log = empty();
   const instr = programsOf(s.scenario)[t]?.instrs[s.threads[t]?.pc ?? -1];
@@ -150,7 +153,7 @@ export function touchedByRun(s: State, t: number): Touched {
     cost: zeroCounters(),
     findings: [],
     detail: [],
-    narrate: true,
+    narrate: false,
   };
   OPS[instr.op]?.run(ctx);
   return log;

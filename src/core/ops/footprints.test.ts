@@ -8,7 +8,7 @@ import { MM_KINDS, validateScenario } from '../index';
 import { programsOf } from '../programs/compile';
 import type { Scenario, State } from '../types';
 import { touchedByBlocked, touchedByRun } from './footprint-recorder.test-util';
-import { COW_WINDOW_READERS, FOOTPRINTS, type StatePart } from './footprints';
+import { COW_WINDOW_READERS, DESIGN_FOOTPRINTS, FOOTPRINTS, footprintOf, type StatePart } from './footprints';
 import { OPS } from './index';
 
 const STATES_PER_SCENARIO = 1_500;
@@ -25,7 +25,8 @@ function undeclaredTouches(scenario: Scenario, maxStates = STATES_PER_SCENARIO):
       const th = s.threads[t];
       const op = programsOf(scenario)[t]?.instrs[th?.pc ?? -1]?.op;
       if (!th || th.done || !op) continue;
-      const declared = FOOTPRINTS[op];
+      // What the reduction assumes for this scenario: the design's own footprint where it has one.
+      const declared = footprintOf(op, scenario.design);
       const forkReads = forked && COW_WINDOW_READERS.has(op) ? ['threads'] : [];
       const { touched, blocked } = touchedByBlocked(s, t);
       // The wording of a reason (who holds the lock) may name another thread; whether it blocks may not.
@@ -65,6 +66,22 @@ describe('op footprints', () => {
   it('list every op', () => {
     expect(Object.keys(OPS).filter((op) => !(op in FOOTPRINTS))).toEqual([]);
     expect(Object.keys(FOOTPRINTS).filter((op) => !(op in OPS))).toEqual([]);
+  });
+
+  it('narrow the footprint over every design, never widen it', () => {
+    for (const [design, ops] of Object.entries(DESIGN_FOOTPRINTS)) {
+      for (const [op, narrow] of Object.entries(ops ?? {})) {
+        const wide = FOOTPRINTS[op as keyof typeof FOOTPRINTS];
+        expect(
+          narrow.reads.filter((p) => !wide.reads.includes(p)),
+          `${design} ${op}`,
+        ).toEqual([]);
+        expect(
+          narrow.writes.filter((p) => !wide.writes.includes(p)),
+          `${design} ${op}`,
+        ).toEqual([]);
+      }
+    }
   });
 
   it.each(builtinScenarios.map((s) => [s.id, s] as const))('cover what the ops touch in %s', (_id, scenario) => {

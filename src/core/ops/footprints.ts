@@ -2,9 +2,11 @@
  * What each op may read and write, as data, for the explorer's partial-order reduction (docs/partial-order.md).
  * A footprint covers the op's `run` and its `blocked` check, over every design and switch; a thread's own pc and
  * locals are private and not listed. `threads` means the op reads another thread's pc or locals. History (time,
- * counters, findings) and the scenario are not state parts. `footprints.test.ts` records what each op really touches
+ * counters, findings) and the scenario are not state parts, and a read that only feeds a counter is not listed (the
+ * explorer skips it: `countingHistory`). `footprints.test.ts` records what each op really touches
  * on explored states and checks it against this table.
  */
+import type { DesignId } from '../types';
 import type { OpName } from './index';
 
 export type StatePart =
@@ -87,19 +89,19 @@ export const FOOTPRINTS: Readonly<Record<OpName, OpFootprint>> = {
   'rcu-access': fp(['region'], USER),
   // notifier-ops.ts
   'mm-start': fp(['region'], ['itree']),
-  'mm-end': fp(['seq', 'threads'], ['itree']),
-  'eagain-if-nonblock': fp(['seq', 'threads'], ['itree']),
+  'mm-end': fp([], ['itree']),
+  'eagain-if-nonblock': fp([], ['itree']),
   'kseq-start': fp(['region', 'mmuLock'], ['count', 'frames', 'ptr']),
   'kseq-start-hold': fp(['region'], ['count', 'mmuLock']),
   'interval-invalidate': fp(['region', 'itree', 'mmuLock'], ['seq', 'frames', 'ptr']),
   'interval-invalidate-hold': fp(['region', 'itree'], ['seq', 'mmuLock']),
-  'imutex-invalidate': fp(['region', 'mmuLock', 'threads'], ['seq', 'frames', 'ptr', 'itree']),
-  'imutex-invalidate-hold': fp(['region', 'mmuLock', 'threads'], ['seq', 'mmuLock', 'itree']),
-  'worker-unlock': fp(['region', 'threads'], ['mmuLock']),
+  'imutex-invalidate': fp(['region', 'mmuLock'], ['seq', 'frames', 'ptr', 'itree']),
+  'imutex-invalidate-hold': fp(['region', 'mmuLock'], ['seq', 'mmuLock', 'itree']),
+  'worker-unlock': fp(['region'], ['mmuLock']),
   'rcu-start': fp(['region', 'mmuLock'], ['count', 'frames', 'ptr']),
   'rcu-start-hold': fp(['region', 'ptr'], ['count', 'mmuLock']),
   'dirty-lock-notifier': fp(['region', 'ptr', 'mmuLock'], ['frames']),
-  'clear-unlock': fp(['region', 'threads'], ['ptr', 'mmuLock']),
+  'clear-unlock': fp(['region'], ['ptr', 'mmuLock']),
   'sync-rcu': fp(['mmuLock', 'threads']),
   'rcu-end': fp(['region', 'mmuLock'], ['count']),
   'kseq-end': fp(['region', 'mmuLock'], ['seq', 'count']),
@@ -151,6 +153,25 @@ export const FOOTPRINTS: Readonly<Record<OpName, OpFootprint>> = {
   ),
   'exit-release': fp(['registered']),
 };
+
+/**
+ * Narrower footprints for the designs that never take part of the path `FOOTPRINTS` covers. The worker holds
+ * vq->mmu_lock across its access only where that lock is a mutex (`holdMutex`, interval-mutex): elsewhere
+ * `check-publish` and `kaccess` read the lock (their blocked check) but never write it.
+ */
+const WORKER_KEEPS_NO_LOCK: Partial<Record<OpName, OpFootprint>> = {
+  'check-publish': fp(['mmuLock', 'seq', 'count'], ['ptr']),
+  kaccess: fp(['mmuLock', 'ptr', 'region'], USER),
+};
+export const DESIGN_FOOTPRINTS: Readonly<Partial<Record<DesignId, Partial<Record<OpName, OpFootprint>>>>> = {
+  'kmap-seq': WORKER_KEEPS_NO_LOCK,
+  'interval-notifier': WORKER_KEEPS_NO_LOCK,
+};
+
+/** What `op` may touch in a scenario of `design`: the design's narrower footprint, else the one over every design. */
+export function footprintOf(op: OpName, design?: DesignId): OpFootprint {
+  return (design && DESIGN_FOOTPRINTS[design]?.[op]) ?? FOOTPRINTS[op] ?? EVERYTHING;
+}
 
 /**
  * Ops whose user access checks wp_page_copy's PT-lock window (`cowLockHolder`), which reads a fork thread's pc: in a

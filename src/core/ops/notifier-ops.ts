@@ -1,6 +1,6 @@
 import { isIntervalDesign } from '../catalog';
 import type { OpCtx } from '../context';
-import { narrating, report, say } from '../context';
+import { countingHistory, narrating, report, say } from '../context';
 import { frameAt, setDirty } from '../frames';
 import { usedPages } from '../layout';
 import { ringPageCount } from '../pagetable';
@@ -117,7 +117,7 @@ function itreeGiveUp(ctx: OpCtx): void {
   if (!isIntervalDesign(ctx.s.scenario.design)) return;
   v.itreeActive -= 1;
   if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
-    if (readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
+    if (countingHistory(ctx) && readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
     v.itreeSeq += 1;
   }
 }
@@ -178,7 +178,7 @@ export const notifierOps = {
       if (!isIntervalDesign(ctx.s.scenario.design)) return;
       v.itreeActive -= 1;
       if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
-        if (readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
+        if (countingHistory(ctx) && readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
         v.itreeSeq += 1;
         narrating(ctx) && say(ctx, `Last active invalidation ended: sequence → ${v.itreeSeq} (even), waiters woken.`);
       }
@@ -218,7 +218,7 @@ export const notifierOps = {
   'clear-unlock': {
     run(ctx) {
       clearPointers(ctx);
-      ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
+      if (countingHistory(ctx)) ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
       ctx.s.vhost.mmuLock = -1;
     },
   },

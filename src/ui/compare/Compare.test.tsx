@@ -25,8 +25,8 @@ describe('two interleavings compared', () => {
     const { user } = await renderApp();
     await runSchedule(user, useAfterFreeSchedule);
     await user.click(screen.getByRole('button', { name: 'Compare two schedules' }));
-    const inputA = screen.getByRole('textbox', { name: 'Schedule A' });
-    const inputB = screen.getByRole('textbox', { name: 'Schedule B' });
+    const inputA = await screen.findByRole('textbox', { name: 'Schedule A' });
+    const inputB = await screen.findByRole('textbox', { name: 'Schedule B' });
     expect(inputA).toHaveValue(useAfterFreeSchedule.map((t) => t + 1).join(' '));
 
     const serial = [...useAfterFreeSchedule].sort((x, y) => x - y);
@@ -48,7 +48,7 @@ describe('two interleavings compared', () => {
   it('says what is wrong with a schedule that is not thread numbers, without comparing', async () => {
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Compare two schedules' }));
-    const inputB = screen.getByRole('textbox', { name: 'Schedule B' });
+    const inputB = await screen.findByRole('textbox', { name: 'Schedule B' });
     fireEvent.change(inputB, { target: { value: '1 2 <b>9</b>' } });
     expect(inputB).toHaveAttribute('aria-invalid', 'true');
     expect(inputB).toHaveAccessibleDescription('“<b>9</b>” is not a thread number from 1 to 2.');

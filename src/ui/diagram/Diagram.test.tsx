@@ -34,7 +34,7 @@ describe('the diagram', () => {
     expect(screen.getByRole('img', { name: /^At the start, / })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /QEMU page table/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show the tables' }));
-    expect(screen.getByRole('region', { name: /QEMU page table/ })).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: /QEMU page table/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Hide the tables' })).toHaveAttribute('aria-pressed', 'true');
   });
 });

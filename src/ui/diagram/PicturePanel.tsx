@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { State, StepEvent } from '../../core/types';
 import { useAppSelector } from '../AppContext';
-import { ViewsGrid } from '../views/ViewsGrid';
 import { Diagram } from './Diagram';
 import { DiagramKey } from './DiagramKey';
+
+// The tables load when first shown, so that they stay out of the first-load JavaScript.
+const ViewsGrid = lazy(() => import('../views/ViewsGrid').then((m) => ({ default: m.ViewsGrid })));
 
 interface Props {
   state: State;
@@ -27,7 +29,11 @@ export function PicturePanel({ state, event, names, presenter }: Props) {
         </button>
       </div>
       <Diagram state={state} event={event} font={presenter ? 20 : 14} playing={playing} speed={speed} />
-      {tables ? <ViewsGrid state={state} event={event} names={names} /> : null}
+      {tables ? (
+        <Suspense fallback={<p>Loading the tables…</p>}>
+          <ViewsGrid state={state} event={event} names={names} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

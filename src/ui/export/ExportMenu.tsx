@@ -3,10 +3,8 @@ import { threadNames } from '../../core';
 import { selectCurrentScenario } from '../../state/store';
 import { useServices } from '../AppContext';
 import { shareUrl } from '../scenario/CopyLinkButton';
-import { downloadBlob } from './download';
-import { svgToPng } from './png';
-import { standaloneSvg } from './standalone-svg';
-import { traceMarkdown } from './trace-markdown';
+
+const exportFiles = () => import('./export-files');
 
 interface Props {
   /** The live picture to export (absent while the scenario loads). */
@@ -36,25 +34,30 @@ export function ExportMenu({ picture }: Props) {
       setNote(error instanceof Error ? error.message : `${what} could not be made.`);
     }
   };
-  const svgFile = () => {
+  const svgFile = async () => {
     const svg = picture();
     if (!svg) throw new Error('There is no picture to export yet.');
+    const { standaloneSvg } = await exportFiles();
     return { svg, text: standaloneSvg(svg, backgroundOf(svg)) };
   };
   const onSvg = () =>
-    run('SVG', () => downloadBlob(`${baseName()}.svg`, new Blob([svgFile().text], { type: 'image/svg+xml' })));
+    run('SVG', async () => {
+      const [{ text }, { downloadBlob }] = await Promise.all([svgFile(), exportFiles()]);
+      downloadBlob(`${baseName()}.svg`, new Blob([text], { type: 'image/svg+xml' }));
+    });
   const onPng = () =>
     run('PNG', async () => {
-      const { svg, text } = svgFile();
+      const [{ svg, text }, { downloadBlob, svgToPng }] = await Promise.all([svgFile(), exportFiles()]);
       downloadBlob(`${baseName()}.png`, await svgToPng(text, svg));
     });
   const onMarkdown = () =>
-    run('Markdown', () => {
+    run('Markdown', async () => {
       const s = store.getState();
       const scenario = selectCurrentScenario(s);
       if (!scenario) throw new Error('There is no scenario to export yet.');
       const link = shareUrl(s, catalog);
       if (!link) throw new Error('Wait for the step to finish, then export.');
+      const { downloadBlob, traceMarkdown } = await exportFiles();
       const text = traceMarkdown({
         scenario,
         events: s.events,

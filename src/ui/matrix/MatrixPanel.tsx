@@ -1,5 +1,6 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type MatrixCellRun, type MatrixRun, matrixCells, runMatrix } from '../../state/matrix-run';
+import { createExplorePool, type ExplorePool } from '../../worker/pool';
 import { useServices } from '../AppContext';
 import { count } from '../explore/explore-text';
 import { openRunLink } from '../history/open-link';
@@ -20,17 +21,27 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [states, setStates] = useState(0);
   const current = useRef<MatrixRun | null>(null);
+  // The workers stay while the panel is mounted (closing hides it), so that "Compute again" finds them warm.
+  const pool = useRef<ExplorePool | null>(null);
   const all = useMemo(matrixCells, []);
   const rows = useMemo(() => [...new Set(all.map(rowLabel))], [all]);
   const views = useMemo(() => new Map([...cells].map(([key, cell]) => [key, cell.view])), [cells]);
-  useEffect(() => () => current.current?.cancel(), []);
+  useEffect(
+    () => () => {
+      current.current?.cancel();
+      pool.current?.close();
+      pool.current = null;
+    },
+    [],
+  );
 
   const start = () => {
     current.current?.cancel();
     setCells(new Map());
     setStates(0);
     setPhase('running');
-    const run = runMatrix(client, {
+    pool.current ??= createExplorePool(client);
+    const run = runMatrix(pool.current.lanes, {
       maxStatesPerCell: MATRIX_MAX_STATES_PER_CELL,
       // A transition lets React render the grid in slices, so a cell's arrival never blocks the page for long.
       onCell: (run) => {
@@ -73,7 +84,7 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
     <section className="matrix" aria-label="Matrix">
       <p className="matrix-intro">
         Every design against every mm event, with and without each bug switch that applies, explored exhaustively in the
-        simulation's worker.
+        simulation's workers, one per core.
       </p>
       <div className="matrix-actions">
         <button type="button" onClick={start} disabled={phase === 'running'}>

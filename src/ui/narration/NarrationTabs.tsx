@@ -14,9 +14,17 @@ const MOVES: Record<string, (at: number) => number> = {
   End: () => TABS.length - 1,
 };
 
-/** The right-hand column's two tabs; both panels stay mounted so a running exploration keeps reporting. */
+/**
+ * The right-hand column's two tabs. A panel mounts when its tab is first selected (so its code can load then) and
+ * stays mounted, so a running exploration keeps reporting.
+ */
 export function NarrationTabs({ panels }: { panels: Record<TabId, ReactNode> }) {
-  const [selected, setSelected] = useState<TabId>('narration');
+  const [selected, select] = useState<TabId>('narration');
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(['narration']));
+  const setSelected = (tab: TabId) => {
+    select(tab);
+    setVisited((before) => (before.has(tab) ? before : new Set(before).add(tab)));
+  };
   const tabs = useRef(new Map<TabId, HTMLButtonElement>());
   // Arrow keys, Home and End move between tabs here and must not also reach the stepper's global shortcuts.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -58,7 +66,7 @@ export function NarrationTabs({ panels }: { panels: Record<TabId, ReactNode> }) 
           hidden={selected !== tab.id}
           className="tab-panel"
         >
-          {panels[tab.id]}
+          {visited.has(tab.id) ? panels[tab.id] : null}
         </div>
       ))}
     </div>

@@ -1,64 +1,20 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
-import { DESIGN_TITLES, DESIGNS, threadNames } from '../../core';
-import type { DesignId, Finding } from '../../core/types';
+import { lazy, Suspense, useId, useState } from 'react';
 import { selectCurrentScenario } from '../../state/store';
 import { useAppSelector } from '../AppContext';
-import { Diagram } from '../diagram/Diagram';
-import { CostChart } from './CostChart';
-import { pairedRuns, withDesign } from './paired-runs';
+import type { SideBySideChoice } from './SideBySideBody';
 import './sidebyside.css';
 
-// The published figures load with the open view, so their table stays out of the first-load JavaScript.
-const PublishedFigures = lazy(() => import('./PublishedFigures'));
-
-const kindTitle = (kind: string) => kind.replace(/-/g, ' ');
-
-function HazardList({ findings, name }: { findings: readonly Finding[]; name: string }) {
-  const hazards = findings.filter((f) => f.severity === 'hazard');
-  return (
-    <p className="sbs-hazards">
-      {hazards.length === 0 ? `${name}: no hazard.` : `${name} hits: `}
-      {[...new Set(hazards.map((f) => kindTitle(f.kind)))].map((kind) => (
-        <strong key={kind} className="sbs-hazard">
-          <span aria-hidden="true">⚠ </span>
-          {kind}{' '}
-        </strong>
-      ))}
-    </p>
-  );
-}
+// The two designs' view loads when it is first opened, so that it stays out of the first-load JavaScript.
+const SideBySideBody = lazy(() => import('./SideBySideBody'));
 
 /** The scenario's mm steps under two designs, in two pictures moved together, with their modelled costs. */
 export function SideBySide() {
   const scenario = useAppSelector(selectCurrentScenario);
   const schedule = useAppSelector((s) => s.schedule);
   const [open, setOpen] = useState(false);
-  const [designA, setDesignA] = useState<DesignId | ''>('');
-  const [designB, setDesignB] = useState<DesignId>('kmap-seq');
-  const [at, setAt] = useState<number | null>(null);
+  const [choice, setChoice] = useState<SideBySideChoice>({ designA: '', designB: 'kmap-seq', at: null });
   const id = useId();
-  const { a, b, points } = useMemo(() => {
-    const variantA = scenario ? withDesign(scenario, designA || scenario.design) : null;
-    const variantB = scenario ? withDesign(scenario, designB) : null;
-    if (!scenario || !variantA || !variantB) return { a: variantA, b: variantB, points: [] };
-    const run = schedule.length > 0 ? schedule : scenario.story;
-    return { a: variantA, b: variantB, points: pairedRuns(scenario, variantA, variantB, run, threadNames(scenario)) };
-  }, [scenario, schedule, designA, designB]);
-  const last = Math.max(0, points.length - 1);
-  const index = Math.min(at ?? last, last);
-  const point = points[index];
-  const designSelect = (name: string, value: DesignId, onChange: (d: DesignId) => void) => (
-    <label className="sbs-select">
-      Design {name}
-      <select value={value} onChange={(e) => onChange(e.target.value as DesignId)}>
-        {DESIGNS.map((design) => (
-          <option key={design} value={design}>
-            {DESIGN_TITLES[design]}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const choose = (change: Partial<SideBySideChoice>) => setChoice((before) => ({ ...before, ...change }));
   return (
     <section className="sbs" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="sbs-title">
@@ -66,56 +22,10 @@ export function SideBySide() {
           Compare two designs
         </button>
       </h2>
-      {open && scenario && a && b && point ? (
-        <div className="sbs-body">
-          <p className="sbs-hint">
-            {scenario.mm.length > 0
-              ? `Same mm event (${scenario.mm.map((m) => m.kind).join(', ')}) on ${scenario.backing} backing. B runs each mm step of the run shown at the same point of the vhost worker's progress (ring accesses done); the run's own design follows it exactly.`
-              : `No mm event in this scenario: both designs run the vhost worker alone on ${scenario.backing} backing, to the same ring accesses.`}
-          </p>
-          <div className="sbs-selects">
-            {designSelect('A', a.design, (d) => setDesignA(d))}
-            {designSelect('B', b.design, (d) => setDesignB(d))}
-          </div>
-          <label className="sbs-slider">
-            mm step
-            <input
-              type="range"
-              min={0}
-              max={last}
-              value={index}
-              aria-valuetext={`${index} of ${last}: ${point.label}`}
-              onChange={(e) => setAt(Number(e.target.value))}
-            />
-            <output>{point.label}</output>
-          </label>
-          <div className="sbs-pictures">
-            {(
-              [
-                ['A', a.design, point.a],
-                ['B', b.design, point.b],
-              ] as const
-            ).map(([name, design, state]) => (
-              <section key={name} className="sbs-picture" aria-label={`Design ${name}: ${DESIGN_TITLES[design]}`}>
-                <h3>
-                  {name}: {DESIGN_TITLES[design]}
-                </h3>
-                <Diagram state={state} event={undefined} font={14} />
-                <HazardList findings={state.findings} name={name} />
-              </section>
-            ))}
-          </div>
-          <div className="sbs-costs">
-            <CostChart
-              a={point.a.counters}
-              b={point.b.counters}
-              names={[DESIGN_TITLES[a.design], DESIGN_TITLES[b.design]]}
-            />
-            <Suspense fallback={<p>Loading the published figures…</p>}>
-              <PublishedFigures />
-            </Suspense>
-          </div>
-        </div>
+      {open && scenario ? (
+        <Suspense fallback={<p className="sbs-hint">Loading the comparison…</p>}>
+          <SideBySideBody scenario={scenario} schedule={schedule} choice={choice} choose={choose} />
+        </Suspense>
       ) : null}
     </section>
   );

@@ -1,0 +1,87 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import {
+  assembleMatrix,
+  type CellSpec,
+  exploreCell,
+  type Matrix,
+  type MatrixCell,
+  matrixSpecs,
+} from '../../src/core/explore/matrix';
+import { type Lane, runInOrder } from '../../src/core/explore/ordered-pool';
+import type { CellBounds, CellReply, CellRequest } from './cell-protocol';
+
+/** The matrix and how many lanes computed it (this thread and `workers - 1` worker threads). */
+export interface PooledMatrix {
+  matrix: Matrix;
+  workers: number;
+}
+
+/** One worker thread as a lane: one cell at a time, its answer matched by index. */
+function workerLane(worker: Worker, bounds: CellBounds): Lane<CellSpec, MatrixCell> {
+  return (spec, index) =>
+    new Promise((resolve, reject) => {
+      const onMessage = (reply: CellReply) => {
+        if (reply.index !== index) return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        if ('cell' in reply) resolve(reply.cell);
+        else reject(new Error(`matrix cell ${index}: ${reply.error}`));
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+      worker.postMessage({ index, spec, bounds } satisfies CellRequest);
+    });
+}
+
+/** This thread as a lane: it yields to the event loop before each cell, so the workers' answers are taken in time. */
+const localLane =
+  (bounds: CellBounds): Lane<CellSpec, MatrixCell> =>
+  async ({ design, event, bug }) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return exploreCell(design, event, bug, bounds);
+  };
+
+const startWorker = () =>
+  new Worker(new URL('./boot.mjs', import.meta.url), {
+    workerData: { entry: new URL('./cell-worker.ts', import.meta.url).href },
+  });
+
+/** A pool sized to the cores: this thread plus one worker thread per further core, kept until `close`. */
+export interface MatrixPool {
+  /** How many lanes compute cells (this thread included). */
+  readonly workers: number;
+  /**
+   * The matrix: each lane takes the next cell as soon as it is free, and the cells come back in `matrixSpecs()`
+   * order, so the matrix equals `exploreMatrix`'s whatever the scheduling.
+   */
+  explore(bounds: CellBounds): Promise<Matrix>;
+  close(): Promise<void>;
+}
+
+export function createMatrixPool(workers = availableParallelism()): MatrixPool {
+  const lanes = Math.max(1, Math.min(workers, matrixSpecs().length));
+  const threads = Array.from({ length: lanes - 1 }, startWorker);
+  return {
+    workers: lanes,
+    async explore(bounds) {
+      const started = performance.now();
+      const lanesFor = [localLane(bounds), ...threads.map((worker) => workerLane(worker, bounds))];
+      const cells = await runInOrder(matrixSpecs(), lanesFor);
+      return assembleMatrix(cells as MatrixCell[], started);
+    },
+    async close() {
+      await Promise.all(threads.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** One matrix on a fresh pool, closed afterwards. */
+export async function exploreMatrixPooled(bounds: CellBounds, workers?: number): Promise<PooledMatrix> {
+  const pool = createMatrixPool(workers);
+  try {
+    return { matrix: await pool.explore(bounds), workers: pool.workers };
+  } finally {
+    await pool.close();
+  }
+}

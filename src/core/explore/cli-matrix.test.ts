@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { builtinScenarios } from '../../scenarios';
+import { type CliIo, EXIT, type MatrixBounds, runCli, runCliWithMatrix } from './cli-core';
+import type { Matrix } from './matrix';
+
+const io: CliIo = {
+  readFile: () => {
+    throw new Error('no files here');
+  },
+  builtins: builtinScenarios,
+};
+const tiny: Matrix = { cells: [], states: 7, ms: 1, complete: false };
+
+describe('the explore CLI with an injected matrix (the worker pool)', () => {
+  it('hands --matrix and its bounds to the injected matrix and prints what it returns', async () => {
+    const asked: MatrixBounds[] = [];
+    const out = await runCliWithMatrix(['--matrix', '--no-por', '--max-states', '50'], io, async (bounds) => {
+      asked.push(bounds);
+      return tiny;
+    });
+    expect(asked).toEqual([{ maxStates: 50, por: false }]);
+    expect(JSON.parse(out.stdout)).toEqual(tiny);
+    expect(out.code).toBe(EXIT.incomplete);
+  });
+
+  it('answers everything else exactly as runCli does, without computing a matrix', async () => {
+    const never = async (): Promise<Matrix> => {
+      throw new Error('no matrix expected');
+    };
+    for (const args of [['--table'], ['--bogus'], [], ['no-such-id']]) {
+      expect(await runCliWithMatrix(args, io, never)).toEqual(runCli(args, io));
+    }
+  });
+});
