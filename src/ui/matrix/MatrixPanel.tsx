@@ -76,14 +76,17 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
         simulation's worker.
       </p>
       <div className="matrix-actions">
-        <button type="button" onClick={start} disabled={phase === 'running'}>
+        {/* Both buttons stay focusable (aria-disabled), so focus never drops out of the dialog while it computes. */}
+        <button
+          type="button"
+          onClick={() => phase !== 'running' && start()}
+          aria-disabled={phase === 'running'}
+        >
           {phase === 'idle' ? 'Compute the matrix' : 'Compute again'}
         </button>
-        {phase === 'running' ? (
-          <button type="button" onClick={cancel}>
-            Cancel
-          </button>
-        ) : null}
+        <button type="button" onClick={cancel} aria-disabled={phase !== 'running'}>
+          Cancel
+        </button>
         <progress max={all.length} value={done} aria-label="Cells explored" />
         <span role="status" aria-live="polite">
           {phase === 'idle' ? '' : `${done} of ${all.length} cells, ${count(states)} states`}
