@@ -19,6 +19,8 @@ import { Controls } from './playback/Controls';
 import { Timeline } from './playback/Timeline';
 import { useKeyboard } from './playback/useKeyboard';
 import { usePlayLoop } from './playback/usePlayLoop';
+import { useEscapeClosesDisclosures } from './overlay/useEscapeClosesDisclosures';
+import { useBarHeight } from './playback/useBarHeight';
 import { PresenterButton } from './presenter/PresenterButton';
 import { usePresenter } from './presenter/usePresenter';
 import { StatusNotes } from './StatusNotes';
@@ -34,6 +36,8 @@ import './room.css';
 export function Stepper() {
   usePlayLoop();
   useKeyboard();
+  useEscapeClosesDisclosures();
+  const barRef = useBarHeight();
   const presenter = usePresenter();
   const state = useAppSelector(selectCurrentState);
   const event = useAppSelector(selectCurrentEvent);
@@ -85,7 +89,7 @@ export function Stepper() {
           <p>Loading the scenario…</p>
         </main>
       )}
-      <footer className="bottom">
+      <footer className="bottom" ref={barRef}>
         <Controls />
         <Timeline />
       </footer>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { State } from '../../core/types';
 import type { Chapter } from '../../tour/chapters';
 import { questionAt } from '../../tour/predict';
@@ -13,10 +13,12 @@ interface Props {
   onOutcome: (outcome: Outcome) => void;
   /** Shows the step the question was about. */
   reveal: () => void;
+  /** Holds the run at the question's step while it waits (true), or lets it go on (false). */
+  hold: (on: boolean) => void;
 }
 
 /** Predict, then check: the reader answers (or skips), then sees the step; the answer is read from the model. */
-export function Prediction({ chapter, state, nextThread, scoreText, onOutcome, reveal }: Props) {
+export function Prediction({ chapter, state, nextThread, scoreText, onOutcome, reveal, hold }: Props) {
   const id = useId();
   const [choice, setChoice] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
@@ -24,10 +26,17 @@ export function Prediction({ chapter, state, nextThread, scoreText, onOutcome, r
     () => (state && nextThread !== undefined ? questionAt(state, nextThread, chapter.predict) : null),
     [state, nextThread, chapter.predict],
   );
+  const waiting = result === null;
+  useEffect(() => {
+    if (!waiting) return;
+    hold(true);
+    return () => hold(false);
+  }, [waiting, hold]);
   const labelOf = (value: string) => question?.choices.find((c) => c.value === value)?.label ?? value;
   const finish = (outcome: Outcome, text: string) => {
     setResult(text);
     onOutcome(outcome);
+    hold(false);
     reveal();
   };
   const check = () => {
