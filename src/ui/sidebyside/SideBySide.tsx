@@ -4,7 +4,9 @@ import type { DesignId, Finding } from '../../core/types';
 import { selectCurrentScenario } from '../../state/store';
 import { useAppSelector } from '../AppContext';
 import { Diagram } from '../diagram/Diagram';
+import { Overlay } from '../overlay/Overlay';
 import { CostChart } from './CostChart';
+import { NEAREST_CORRECT } from './nearest-correct';
 import { pairedRuns, withDesign } from './paired-runs';
 import './sidebyside.css';
 
@@ -28,18 +30,23 @@ function HazardList({ findings, name }: { findings: readonly Finding[]; name: st
   );
 }
 
-/** The scenario's mm steps under two designs, in two pictures moved together, with their modelled costs. */
+const switchesText = (bugs: readonly string[]) => `Bug switches: ${bugs.length > 0 ? bugs.join(', ') : 'none'}`;
+
+/**
+ * The scenario's mm steps under two designs, in two pictures moved together, with their modelled costs, in a
+ * dialog. It opens on the scenario's design against the nearest correct one, each with its bug switches.
+ */
 export function SideBySide() {
   const scenario = useAppSelector(selectCurrentScenario);
   const schedule = useAppSelector((s) => s.schedule);
   const [open, setOpen] = useState(false);
   const [designA, setDesignA] = useState<DesignId | ''>('');
-  const [designB, setDesignB] = useState<DesignId>('kmap-seq');
+  const [designB, setDesignB] = useState<DesignId | ''>('');
   const [at, setAt] = useState<number | null>(null);
   const id = useId();
   const { a, b, points } = useMemo(() => {
     const variantA = scenario ? withDesign(scenario, designA || scenario.design) : null;
-    const variantB = scenario ? withDesign(scenario, designB) : null;
+    const variantB = scenario ? withDesign(scenario, designB || NEAREST_CORRECT[scenario.design], false) : null;
     if (!scenario || !variantA || !variantB) return { a: variantA, b: variantB, points: [] };
     const run = schedule.length > 0 ? schedule : scenario.story;
     return { a: variantA, b: variantB, points: pairedRuns(scenario, variantA, variantB, run, threadNames(scenario)) };
@@ -62,60 +69,64 @@ export function SideBySide() {
   return (
     <section className="sbs" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="sbs-title">
-        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
           Compare two designs
         </button>
       </h2>
       {open && scenario && a && b && point ? (
-        <div className="sbs-body">
-          <p className="sbs-hint">
-            {scenario.mm.length > 0
-              ? `Same mm event (${scenario.mm.map((m) => m.kind).join(', ')}) on ${scenario.backing} backing. B runs each mm step of the run shown at the same point of the vhost worker's progress (ring accesses done); the run's own design follows it exactly.`
-              : `No mm event in this scenario: both designs run the vhost worker alone on ${scenario.backing} backing, to the same ring accesses.`}
-          </p>
-          <div className="sbs-selects">
-            {designSelect('A', a.design, (d) => setDesignA(d))}
-            {designSelect('B', b.design, (d) => setDesignB(d))}
+        <Overlay title="Compare two designs" open onClose={() => setOpen(false)}>
+          <div className="sbs-body">
+            <p className="sbs-hint">
+              {scenario.mm.length > 0
+                ? `Same mm event (${scenario.mm.map((m) => m.kind).join(', ')}) on ${scenario.backing} backing. B runs each mm step of the run shown at the same point of the vhost worker's progress (ring accesses done); the run's own design follows it exactly.`
+                : `No mm event in this scenario: both designs run the vhost worker alone on ${scenario.backing} backing, to the same ring accesses.`}{' '}
+              A keeps the scenario's bug switches that apply to its design; B runs its design as published, with none.
+            </p>
+            <div className="sbs-selects">
+              {designSelect('A', a.design, (d) => setDesignA(d))}
+              {designSelect('B', b.design, (d) => setDesignB(d))}
+            </div>
+            <label className="sbs-slider">
+              mm step
+              <input
+                type="range"
+                min={0}
+                max={last}
+                value={index}
+                aria-valuetext={`${index} of ${last}: ${point.label}`}
+                onChange={(e) => setAt(Number(e.target.value))}
+              />
+              <output>{point.label}</output>
+            </label>
+            <div className="sbs-pictures">
+              {(
+                [
+                  ['A', a.design, a.bugs, point.a],
+                  ['B', b.design, b.bugs, point.b],
+                ] as const
+              ).map(([name, design, bugs, state]) => (
+                <section key={name} className="sbs-picture" aria-label={`Design ${name}: ${DESIGN_TITLES[design]}`}>
+                  <h3>
+                    {name}: {DESIGN_TITLES[design]}
+                  </h3>
+                  <p className="sbs-switches">{switchesText(bugs)}</p>
+                  <Diagram state={state} event={undefined} font={14} />
+                  <HazardList findings={state.findings} name={name} />
+                </section>
+              ))}
+            </div>
+            <div className="sbs-costs">
+              <CostChart
+                a={point.a.counters}
+                b={point.b.counters}
+                names={[DESIGN_TITLES[a.design], DESIGN_TITLES[b.design]]}
+              />
+              <Suspense fallback={<p>Loading the published figures…</p>}>
+                <PublishedFigures />
+              </Suspense>
+            </div>
           </div>
-          <label className="sbs-slider">
-            mm step
-            <input
-              type="range"
-              min={0}
-              max={last}
-              value={index}
-              aria-valuetext={`${index} of ${last}: ${point.label}`}
-              onChange={(e) => setAt(Number(e.target.value))}
-            />
-            <output>{point.label}</output>
-          </label>
-          <div className="sbs-pictures">
-            {(
-              [
-                ['A', a.design, point.a],
-                ['B', b.design, point.b],
-              ] as const
-            ).map(([name, design, state]) => (
-              <section key={name} className="sbs-picture" aria-label={`Design ${name}: ${DESIGN_TITLES[design]}`}>
-                <h3>
-                  {name}: {DESIGN_TITLES[design]}
-                </h3>
-                <Diagram state={state} event={undefined} font={14} />
-                <HazardList findings={state.findings} name={name} />
-              </section>
-            ))}
-          </div>
-          <div className="sbs-costs">
-            <CostChart
-              a={point.a.counters}
-              b={point.b.counters}
-              names={[DESIGN_TITLES[a.design], DESIGN_TITLES[b.design]]}
-            />
-            <Suspense fallback={<p>Loading the published figures…</p>}>
-              <PublishedFigures />
-            </Suspense>
-          </div>
-        </div>
+        </Overlay>
       ) : null}
     </section>
   );
