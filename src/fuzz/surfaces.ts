@@ -3,6 +3,9 @@ import { type CliIo, runCli } from '../core/explore/cli-core';
 import { parseUntrustedJson } from '../core/guard/json-text';
 import { validateScenario } from '../core/validate';
 import { builtinScenarios } from '../scenarios';
+import { objectShape, schedulePairShape, stringListShape } from '../ui/storage/kept-shapes';
+import { readKept } from '../ui/storage/kept-text';
+import { decode } from '../url/decode';
 import { decodeRunLink } from '../url/run-link';
 import type { Surface } from './harness';
 import { buildHostile, hostileCase } from './hostile';
@@ -66,6 +69,22 @@ export const SURFACES: Surface<unknown>[] = [
       const link = decodeRunLink(search);
       if (link === null) return { label: 'no link' };
       return link.ok ? { label: 'link' } : { label: 'error', messages: [link.error] };
+    },
+  }),
+  surface({
+    name: 'kept values: editor draft, earlier runs, compared schedules',
+    arbitrary: fc.oneof(
+      scenarioText,
+      linkSearch.map((href) => JSON.stringify([href, href.slice(3)])),
+    ),
+    run: (text) => {
+      const draft = readKept(text, objectShape);
+      const runs = readKept(text, stringListShape(12, 16_000)) ?? [];
+      const pair = readKept(text, schedulePairShape);
+      const links = runs.filter((href) => decode(href).status === 'ok').length;
+      if (draft) return { label: `draft ${validateScenario(draft).ok ? 'valid' : 'invalid'}` };
+      if (pair) return { label: 'schedules' };
+      return { label: runs.length > 0 ? `runs (${links > 0 ? 'some links' : 'no link'})` : 'refused' };
     },
   }),
   surface({
