@@ -99,7 +99,7 @@ export function CompareInterleavings() {
               type="button"
               onClick={() => {
                 setTyped(false);
-              forget(COMPARE_KEY);
+                forget(COMPARE_KEY);
                 setTextA(formatSchedule(store.getState().schedule));
                 setTextB(formatSchedule(scenario.story));
               }}

@@ -3,7 +3,7 @@ import { MAX_SAVED_RUNS, type SavedRun } from '../../state/runs-slice';
 import type { AppStoreApi } from '../../state/store';
 import { decode } from '../../url/decode';
 import { MAX_LINK_CHARS } from '../../url/run-link-types';
-import { recall, keep } from '../storage/kept';
+import { keep, recall } from '../storage/kept';
 import { stringListShape } from '../storage/kept-shapes';
 import { MAX_KEPT_CHARS } from '../storage/kept-text';
 import { runTitle } from './situation';

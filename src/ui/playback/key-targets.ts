@@ -1,5 +1,17 @@
 /** Input types where the arrow keys move a caret, a value or a radio choice, so they must stay with the field. */
-const TEXT_INPUTS = new Set(['text', 'search', 'url', 'email', 'tel', 'password', 'number', 'range', 'date', 'time', 'radio']);
+const TEXT_INPUTS = new Set([
+  'text',
+  'search',
+  'url',
+  'email',
+  'tel',
+  'password',
+  'number',
+  'range',
+  'date',
+  'time',
+  'radio',
+]);
 
 /** True for a field that keeps every key it gets: text inputs, text areas, editable content. */
 export function isTextField(target: EventTarget | null): boolean {

@@ -35,7 +35,8 @@ export function useKeyboard(): void {
       else if (event.key === 'Home') s.jumpToStart();
       else if (event.key === 'End') s.jumpToEnd();
       else if (event.key === ' ' && !SPACE_NATIVE.has(tag)) s.togglePlay();
-      else if (/^[1-9]$/.test(event.key) && !(event.target instanceof HTMLInputElement)) runThread(Number(event.key) - 1);
+      else if (/^[1-9]$/.test(event.key) && !(event.target instanceof HTMLInputElement))
+        runThread(Number(event.key) - 1);
       else handled = false;
       if (handled) event.preventDefault();
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forget, keep, type KeptStorage, recall } from './kept';
+import { forget, type KeptStorage, keep, recall } from './kept';
 import { objectShape, schedulePairShape, stringListShape } from './kept-shapes';
 import { MAX_KEPT_CHARS } from './kept-text';
 
