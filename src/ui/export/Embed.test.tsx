@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMainThreadClient } from '../../worker/client';
 import { App } from '../App';
@@ -20,6 +21,17 @@ describe('embed mode', () => {
     expect(screen.queryByRole('combobox', { name: 'Scenario' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Copy link' })).not.toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Export' })).not.toBeInTheDocument();
+  });
+
+  it('with &narration=1 also says what the step shown did', async () => {
+    window.history.replaceState(null, '', '/?embed=1&narration=1');
+    const user = userEvent.setup();
+    render(
+      <App client={createMainThreadClient()} scenarios={[fixtureScenario]} initialScenarioId={fixtureScenario.id} />,
+    );
+    expect(await screen.findByText(`Start of “${fixtureScenario.title}”.`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Step forward/ }));
+    expect(await screen.findByText(/^Step 1: vhost worker ran /)).toBeInTheDocument();
   });
 
   it('without it shows the whole stepper with the export buttons', async () => {

@@ -1,8 +1,10 @@
+import { threadNames } from '../../core';
 import type { State, StepEvent } from '../../core/types';
 import { useAppSelector } from '../AppContext';
 import { Diagram } from '../diagram/Diagram';
 import { Controls } from '../playback/Controls';
 import { Timeline } from '../playback/Timeline';
+import { showsNarration } from './embed';
 import './export.css';
 
 interface Props {
@@ -23,6 +25,13 @@ export function EmbedView({ state, event }: Props) {
           <p>Loading the scenario…</p>
         )}
       </main>
+      {state && showsNarration(window.location.search) ? (
+        <p className="embed-narration" aria-live="polite">
+          {event
+            ? `Step ${event.step + 1}: ${threadNames(state.scenario)[event.thread] ?? `thread ${event.thread + 1}`} ran ${event.instr.fn}. ${event.instr.explain}`
+            : `Start of “${state.scenario.title}”.`}
+        </p>
+      ) : null}
       <footer className="bottom">
         <Controls />
         <Timeline />

@@ -3,6 +3,7 @@ import { threadNames } from '../../core';
 import { selectCurrentScenario } from '../../state/store';
 import { useServices } from '../AppContext';
 import { shareUrl } from '../scenario/CopyLinkButton';
+import { captionLines, pageLegend } from './caption';
 import { downloadBlob } from './download';
 import { svgToPng } from './png';
 import { standaloneSvg } from './standalone-svg';
@@ -36,10 +37,18 @@ export function ExportMenu({ picture }: Props) {
       setNote(error instanceof Error ? error.message : `${what} could not be made.`);
     }
   };
+  const caption = () => {
+    const s = store.getState();
+    const scenario = s.states[0]?.scenario;
+    if (!scenario) return [];
+    const event = s.index > 0 ? s.events[s.index - 1] : undefined;
+    const input = { scenario, index: s.index, steps: s.events.length, event, names: threadNames(scenario) };
+    return captionLines(input);
+  };
   const svgFile = () => {
     const svg = picture();
     if (!svg) throw new Error('There is no picture to export yet.');
-    return { svg, text: standaloneSvg(svg, backgroundOf(svg)) };
+    return { svg, text: standaloneSvg(svg, backgroundOf(svg), caption(), pageLegend()) };
   };
   const onSvg = () =>
     run('SVG', () => downloadBlob(`${baseName()}.svg`, new Blob([svgFile().text], { type: 'image/svg+xml' })));
