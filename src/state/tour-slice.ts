@@ -1,5 +1,12 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { OwnTour } from '../tour/own/own-tour';
 import type { AppStore } from './store';
+
+/** A tour of one's own being played, and the stop shown. */
+export interface OwnTourPlay {
+  tour: OwnTour;
+  stop: number;
+}
 
 /** A question that is asked at `step` of `scenarioId`'s run: the steps after it stay hidden until it is answered. */
 export interface PredictionHold {
@@ -11,7 +18,9 @@ export interface PredictionHold {
 export interface TourSlice {
   tourChapter: number | null;
   predictionHold: PredictionHold | null;
+  ownTour: OwnTourPlay | null;
   setTourChapter: (index: number | null) => void;
+  setOwnTour: (play: OwnTourPlay | null) => void;
   setPredictionHold: (hold: PredictionHold | null) => void;
 }
 
@@ -26,6 +35,8 @@ export function visibleLimit(s: AppStore, last: number): number {
 export const createTourSlice: StateCreator<AppStore, [], [], TourSlice> = (set) => ({
   tourChapter: null,
   predictionHold: null,
+  ownTour: null,
   setTourChapter: (tourChapter) => set({ tourChapter }),
+  setOwnTour: (ownTour) => set({ ownTour }),
   setPredictionHold: (predictionHold) => set({ predictionHold }),
 });

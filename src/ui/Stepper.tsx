@@ -16,6 +16,8 @@ import { HazardBanner } from './narration/HazardBanner';
 import { Narration } from './narration/Narration';
 import { NarrationTabs } from './narration/NarrationTabs';
 import { useEscapeClosesDisclosures } from './overlay/useEscapeClosesDisclosures';
+import { OwnTour } from './own/OwnTour';
+import { OwnTourButton } from './own/OwnTourButton';
 import { Controls } from './playback/Controls';
 import { Timeline } from './playback/Timeline';
 import { useBarHeight } from './playback/useBarHeight';
@@ -51,6 +53,7 @@ export function Stepper() {
         <h1>Ringside</h1>
         <ScenarioPicker />
         <TourButton />
+        <OwnTourButton />
         <PresenterButton on={presenter.on} toggle={presenter.toggle} />
         <CopyLinkButton />
         <EditorButton />
@@ -75,6 +78,7 @@ export function Stepper() {
           </div>
           <aside className="narration-col" aria-label="Narration">
             <Tour />
+            <OwnTour />
             <HazardBanner findings={state.findings} names={names} index={index} />
             <NarrationTabs
               panels={{

@@ -1,11 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { State } from '../../core/types';
-import type { Chapter } from '../../tour/chapters';
-import { questionAt } from '../../tour/predict';
+import { type Prediction as PredictionSpec, questionAt } from '../../tour/predict';
 import type { Outcome } from '../../tour/score';
 
 interface Props {
-  chapter: Chapter & { predict: NonNullable<Chapter['predict']> };
+  /** Where the question is asked (a guided-tour chapter, or a stop of a tour of one's own) and what it asks. */
+  chapter: { step: number; predict: PredictionSpec };
   /** The state at the chapter's step, or null when the reader is elsewhere. */
   state: State | null;
   nextThread: number | undefined;
