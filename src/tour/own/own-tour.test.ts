@@ -16,7 +16,11 @@ const tour: OwnTour = {
   title: 'Week 5: the vhost race',
   stops: [
     { run: run(1), note: 'Look at *the refcount*.' },
-    { run: run(3), note: 'Now `put_page` runs; see [the patch](https://lore.kernel.org/all/x/).', predict: { kind: 'refcount', ringPage: 0 } },
+    {
+      run: run(3),
+      note: 'Now `put_page` runs; see [the patch](https://lore.kernel.org/all/x/).',
+      predict: { kind: 'refcount', ringPage: 0 },
+    },
     { run: run(5), note: 'And here it breaks.' },
   ],
 };

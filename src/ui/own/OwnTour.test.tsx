@@ -25,7 +25,9 @@ describe('a tour of one’s own', () => {
     await stepCount(2, 2);
     await user.click(screen.getByRole('button', { name: 'Your own tour' }));
     builder = await screen.findByRole('dialog', { name: 'Tour builder' });
-    expect(await within(builder).findByRole('textbox', { name: 'Note for stop 1' })).toHaveValue('Look at *this* <b>x</b>');
+    expect(await within(builder).findByRole('textbox', { name: 'Note for stop 1' })).toHaveValue(
+      'Look at *this* <b>x</b>',
+    );
     await user.click(within(builder).getByRole('button', { name: 'Add the step shown' }));
     await user.type(within(builder).getByRole('textbox', { name: 'Note for stop 2' }), 'Second');
     await user.click(within(builder).getByRole('button', { name: 'Move stop 2 up' }));
