@@ -1,4 +1,7 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// The default import: lz-string is CommonJS, and Node's ESM loader (tsx scripts) cannot see its named exports.
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 import { isUnsafeChar, validateScenario } from '../core';
 import type { Scenario } from '../core/types';
 import { MAX_SCENARIO_CODE_CHARS } from './run-link-types';

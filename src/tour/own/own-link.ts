@@ -1,4 +1,7 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// The default import: lz-string is CommonJS, and Node's ESM loader (tsx scripts) cannot see its named exports.
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 import { parseUntrustedJson } from '../../core/guard/json-text';
 import { UNTRUSTED_LIMITS } from '../../core/guard/limits';
 import { shortHash } from '../../url/hash';
