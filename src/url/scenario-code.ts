@@ -2,6 +2,7 @@
 import LZString from 'lz-string';
 
 const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+
 import { isUnsafeChar, validateScenario } from '../core';
 import type { Scenario } from '../core/types';
 import { MAX_SCENARIO_CODE_CHARS } from './run-link-types';

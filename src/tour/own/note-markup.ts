@@ -5,8 +5,12 @@ export type NotePiece =
   | { kind: 'code'; text: string }
   | { kind: 'link'; text: string; href: string };
 
-/** `*emphasis*` or `_emphasis_`, `` `code` ``, `[text](https://...)`: the whole of the note syntax. */
-const TOKEN = /`([^`\n]{1,200})`|\*([^*\n]{1,200})\*|_([^_\n]{1,200})_|\[([^\]\n]{1,200})\]\(([^)\s]{1,500})\)/g;
+/**
+ * `*emphasis*` or `_emphasis_`, `` `code` ``, `[text](https://...)`: the whole of the note syntax. An underscore
+ * inside a word (`gup_fast`, `put_page`) is a letter, not emphasis.
+ */
+const TOKEN =
+  /`([^`\n]{1,200})`|\*([^*\n]{1,200})\*|(?<![A-Za-z0-9])_([^_\n]{1,200})_(?![A-Za-z0-9])|\[([^\]\n]{1,200})\]\(([^)\s]{1,500})\)/g;
 
 /** The address if it is an absolute https URL with a host, else null (javascript:, data:, http: stay text). */
 export function safeHref(raw: string): string | null {

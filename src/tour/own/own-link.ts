@@ -2,6 +2,7 @@
 import LZString from 'lz-string';
 
 const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+
 import { parseUntrustedJson } from '../../core/guard/json-text';
 import { UNTRUSTED_LIMITS } from '../../core/guard/limits';
 import { shortHash } from '../../url/hash';

@@ -72,6 +72,12 @@ describe('a tour of one’s own', () => {
     for (const bad of ['http://a.org', 'javascript:alert(1)', 'data:text/html,x', 'https://u:p@a.org', '//a.org'])
       expect(safeHref(bad), bad).toBeNull();
     expect(noteMarkdown('<b>hi</b> *x*')).toBe('\\<b\\>hi\\</b\\> *x*');
+    expect(notePieces('gup_fast then `put_page` and _this_')).toEqual([
+      { kind: 'text', text: 'gup_fast then ' },
+      { kind: 'code', text: 'put_page' },
+      { kind: 'text', text: ' and ' },
+      { kind: 'em', text: 'this' },
+    ]);
   });
 
   it('exports a Markdown handout holding each stop’s note and a link to it', () => {

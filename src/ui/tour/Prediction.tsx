@@ -26,12 +26,14 @@ export function Prediction({ chapter, state, nextThread, scoreText, onOutcome, r
     () => (state && nextThread !== undefined ? questionAt(state, nextThread, chapter.predict) : null),
     [state, nextThread, chapter.predict],
   );
-  const waiting = result === null;
+  // The run is held while the question waits, also while the reader looks elsewhere; a step where the model
+  // has no question to ask (no next step) holds nothing, so the reader is never stuck.
+  const holding = result === null && !(state !== null && question === null);
   useEffect(() => {
-    if (!waiting) return;
+    if (!holding) return;
     hold(true);
     return () => hold(false);
-  }, [waiting, hold]);
+  }, [holding, hold]);
   const labelOf = (value: string) => question?.choices.find((c) => c.value === value)?.label ?? value;
   const finish = (outcome: Outcome, text: string) => {
     setResult(text);
