@@ -7,7 +7,9 @@ import { fixtureScenario } from '../test-fixtures';
 async function openEditor() {
   const { user } = await renderApp();
   await user.click(screen.getByRole('button', { name: 'Edit scenario' }));
-  return { user, editor: screen.getByRole('dialog', { name: 'Scenario editor' }) };
+  const editor = screen.getByRole('dialog', { name: 'Scenario editor' });
+  await within(editor).findByRole('textbox', { name: 'Id' });
+  return { user, editor };
 }
 
 describe('the scenario editor', () => {

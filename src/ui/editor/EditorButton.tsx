@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Overlay } from '../overlay/Overlay';
-import { ScenarioEditor } from './ScenarioEditor';
+
+// The editor loads on first use, so its form stays out of the first-load JavaScript.
+const ScenarioEditor = lazy(() => import('./ScenarioEditor'));
 
 /** Opens the scenario editor over the stepper, starting from the scenario shown. */
 export function EditorButton() {
@@ -12,7 +14,9 @@ export function EditorButton() {
       </button>
       {open ? (
         <Overlay title="Scenario editor" open onClose={() => setOpen(false)}>
-          <ScenarioEditor onClose={() => setOpen(false)} />
+          <Suspense fallback={<p>Loading the editor…</p>}>
+            <ScenarioEditor onClose={() => setOpen(false)} />
+          </Suspense>
         </Overlay>
       ) : null}
     </>

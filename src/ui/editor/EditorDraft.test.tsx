@@ -9,7 +9,9 @@ afterEach(() => window.localStorage.clear());
 
 const open = async (user: Awaited<ReturnType<typeof renderApp>>['user']) => {
   await user.click(screen.getByRole('button', { name: 'Edit scenario' }));
-  return screen.getByRole('dialog', { name: 'Scenario editor' });
+  const editor = screen.getByRole('dialog', { name: 'Scenario editor' });
+  await within(editor).findByRole('textbox', { name: 'Id' });
+  return editor;
 };
 
 describe('the editor keeps work', () => {

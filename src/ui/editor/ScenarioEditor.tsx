@@ -28,7 +28,7 @@ const FORM_FIELDS = new Set([
 const onForm = (message: string) => FORM_FIELDS.has(fieldOf(message).replace(/[[.].*$/, ''));
 
 /** Edits a scenario with the validator's messages inline; the result runs, explores and shares like a built-in. */
-export function ScenarioEditor({ onClose }: { onClose: () => void }) {
+export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
   const { store, controller, explorer, catalog } = useServices();
   const shown = useAppSelector((s) => s.states[0]?.scenario ?? catalog[0]) as Scenario;
   const shownRun = useAppSelector((s) => s.schedule);
