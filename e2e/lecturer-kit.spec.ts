@@ -47,6 +47,7 @@ test('a file-backed scenario with a writeback thread: the draft survives closing
     await page.getByRole('button', { name: /^Step forward/ }).click();
     await expect(stepCount(page)).toHaveText(`Step ${i} of ${i}`);
   }
+  await expect(page).toHaveURL(/[?&]i=6&/);
   const shownRun = await page.evaluate(() => new URL(window.location.href).searchParams.get('t'));
   dialog = await openEditor(page);
   await dialog.getByRole('button', { name: 'Use the run shown as the story (6 steps)' }).click();

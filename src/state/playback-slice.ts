@@ -48,6 +48,8 @@ export const createPlaybackSlice: StateCreator<AppStore, [], [], PlaybackSlice> 
       index: 0,
       run: s.run + 1,
       playing: false,
+      // A new run ends any question's hold; a question asked on the new run holds it again.
+      predictionHold: null,
     })),
   appendSteps: (at, states, events) =>
     set((s) => {

@@ -32,9 +32,10 @@ export default function OwnTourPanel() {
   const hold = useCallback(
     (on: boolean) => {
       const s = store.getState();
-      s.setPredictionHold(on ? { scenarioId: s.scenarioId, step: s.index } : null);
+      // The stop's own run: its scenario is the one loaded when the stop opened, held at the stop's step.
+      s.setPredictionHold(on && stopStep !== null ? { scenarioId: s.scenarioId, step: stopStep } : null);
     },
-    [store],
+    [store, stopStep],
   );
   if (!play || !stop) return null;
   const { tour } = play;

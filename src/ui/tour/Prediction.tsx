@@ -29,6 +29,7 @@ export function Prediction({ chapter, state, nextThread, scoreText, onOutcome, r
   // The run is held while the question waits, also while the reader looks elsewhere; a step where the model
   // has no question to ask (no next step) holds nothing, so the reader is never stuck.
   const holding = result === null && !(state !== null && question === null);
+  // A new run clears every hold (opening the next chapter must reach its step); the question sets it on mounting.
   useEffect(() => {
     if (!holding) return;
     hold(true);
