@@ -44,5 +44,5 @@ test('two schedules of one scenario on one timeline: the divergence and the firs
   await expect(timeline.locator('.cmp-diverge')).toBeVisible();
   await expect(timeline.locator('.cmp-hazard')).toHaveCount(b.hazard === null ? 1 : 2);
   await timeline.scrollIntoViewIfNeeded();
-  await page.locator('section.compare').screenshot({ path: `${SHOTS}/compare.png` });
+  await page.getByRole('dialog', { name: 'Compare two schedules' }).screenshot({ path: `${SHOTS}/compare.png` });
 });

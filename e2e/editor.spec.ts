@@ -56,13 +56,13 @@ test('export a scenario file and import it again, with the chooser and by droppi
   const text = readFileSync(path, 'utf8');
   expect(JSON.parse(text)).toMatchObject({ format: 1, id: 'exported-one', ringSize: 1024 });
 
-  await editor.getByRole('button', { name: 'Start again from the scenario shown' }).click();
+  await editor.getByRole('button', { name: 'Discard the draft, start from the scenario shown' }).click();
   await expect(editor.getByRole('textbox', { name: 'Id' })).toHaveValue('my-gup-munmap-uaf');
   await editor.getByLabel('Import a scenario file').setInputFiles(path);
   await expect(editor.getByRole('textbox', { name: 'Id' })).toHaveValue('exported-one');
   await expect(editor.getByRole('combobox', { name: 'Ring size' })).toHaveValue('1024');
 
-  await editor.getByRole('button', { name: 'Start again from the scenario shown' }).click();
+  await editor.getByRole('button', { name: 'Discard the draft, start from the scenario shown' }).click();
   const dropped = JSON.stringify({ ...JSON.parse(text), id: 'dropped-one', ringSize: 300 });
   const transfer = await page.evaluateHandle((json) => {
     const data = new DataTransfer();

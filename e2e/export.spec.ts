@@ -66,6 +66,14 @@ test('the picture downloads as a standalone SVG and a PNG, the trace as Markdown
   expect(parsed.namespace).toBe('http://www.w3.org/2000/svg');
   expect(parsed.shapes).toBeGreaterThan(5);
   for (const text of liveTexts) expect(parsed.texts).toContain(text);
+  // The caption: title, design and switches, step N of M with the step's kernel function; then the legend.
+  const lastEvent = eventsOf(id, schedule).at(-1);
+  expect(parsed.texts).toContain(loadScenario(id).title);
+  expect(parsed.texts).toContain('Bug switches: skip-seq-check');
+  expect(parsed.texts).toContain(
+    `Step ${schedule.length} of ${schedule.length}: ${threadNames(loadScenario(id))[lastEvent?.thread ?? 0]} ran ${lastEvent?.instr.fn}`,
+  );
+  expect(parsed.texts).toContain('Key:');
   expect(parsed.styledTexts).toBe(parsed.texts.length);
   expect(parsed.classes).toBe(0);
 

@@ -1,6 +1,7 @@
 import type { State } from '../core/types';
 import type { SimClient, SimResult } from '../worker/client';
 import type { AppStoreApi } from './store';
+import { HOLD_MESSAGE, visibleLimit } from './tour-slice';
 
 /** Chooses the thread to run next at the end of the history, or null when none can run. */
 export type PickThread = (state: State, schedule: number[]) => number | null;
@@ -43,6 +44,8 @@ export function createController(store: AppStoreApi, client: SimClient, pick: Pi
     const s = store.getState();
     const current = s.states[s.index];
     if (!current) return;
+    // A waiting prediction's answer is whatever runs next, so no thread runs until it is answered or skipped.
+    if (visibleLimit(s, Number.POSITIVE_INFINITY) <= s.index) return s.showError(HOLD_MESSAGE);
     if (s.index < s.events.length && s.schedule[s.index] === thread) return s.stepForward();
     const { run, index } = s;
     const result = await request(() => client.step(current, thread));

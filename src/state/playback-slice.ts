@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { State, StepEvent } from '../core/types';
 import type { AppStore } from './store';
+import { HOLD_MESSAGE, visibleLimit } from './tour-slice';
 
 /** Invariant: states.length === events.length + 1, schedule[i] === events[i].thread, 0 <= index < states.length. */
 export interface PlaybackSlice {
@@ -47,6 +48,8 @@ export const createPlaybackSlice: StateCreator<AppStore, [], [], PlaybackSlice> 
       index: 0,
       run: s.run + 1,
       playing: false,
+      // A new run ends any question's hold; a question asked on the new run holds it again.
+      predictionHold: null,
     })),
   appendSteps: (at, states, events) =>
     set((s) => {
@@ -62,7 +65,15 @@ export const createPlaybackSlice: StateCreator<AppStore, [], [], PlaybackSlice> 
     }),
   stepBack: () => get().jumpTo(get().index - 1),
   stepForward: () => get().jumpTo(get().index + 1),
-  jumpTo: (index) => set((s) => ({ index: clamp(Math.round(index), 0, Math.max(0, s.states.length - 1)) })),
+  jumpTo: (index) =>
+    set((s) => {
+      const last = Math.max(0, s.states.length - 1);
+      const limit = visibleLimit(s, last);
+      const wanted = clamp(Math.round(index), 0, last);
+      // A waiting prediction keeps its answer (the next step) hidden; moving back stays free.
+      if (wanted > limit && wanted > s.index) return { index: Math.max(s.index, limit), error: HOLD_MESSAGE };
+      return { index: wanted };
+    }),
   jumpToStart: () => get().jumpTo(0),
   jumpToEnd: () => get().jumpTo(get().states.length - 1),
   play: () => set({ playing: true }),

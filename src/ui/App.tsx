@@ -7,6 +7,7 @@ import { createWorkerClient, type SimClient } from '../worker/client';
 import { createPrefetchingClient } from '../worker/prefetch';
 import { AppContext } from './AppContext';
 import { ErrorBoundary } from './ErrorBoundary';
+import { keepRuns } from './history/kept-runs';
 import { openLinkText } from './history/open-link';
 import { startUrlSync } from './history/url-sync';
 import { pickNextThread } from './playback/pick';
@@ -52,6 +53,8 @@ export function App({ client: injected, scenarios, initialScenarioId, linkText =
   const controller = useMemo(() => (client ? createController(store, client, pickNextThread) : null), [store, client]);
   const explorer = useMemo(() => (client ? createExplorer(store, client) : null), [store, client]);
   useEffect(() => explorer?.watchScenario(), [explorer]);
+  // Only the page (syncUrl) keeps earlier runs across visits; tests start from nothing.
+  useEffect(() => (syncUrl ? keepRuns(store, scenarios) : undefined), [syncUrl, store, scenarios]);
 
   useEffect(() => {
     if (!controller) return;

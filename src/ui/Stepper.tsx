@@ -14,8 +14,12 @@ import { MatrixButton } from './matrix/MatrixButton';
 import { HazardBanner } from './narration/HazardBanner';
 import { Narration } from './narration/Narration';
 import { NarrationTabs } from './narration/NarrationTabs';
+import { useEscapeClosesDisclosures } from './overlay/useEscapeClosesDisclosures';
+import { OwnTour } from './own/OwnTour';
+import { OwnTourButton } from './own/OwnTourButton';
 import { Controls } from './playback/Controls';
 import { Timeline } from './playback/Timeline';
+import { useBarHeight } from './playback/useBarHeight';
 import { useKeyboard } from './playback/useKeyboard';
 import { usePlayLoop } from './playback/usePlayLoop';
 import { PresenterButton } from './presenter/PresenterButton';
@@ -36,6 +40,8 @@ const ExplorePanel = lazy(() => import('./explore/ExplorePanel').then((m) => ({ 
 export function Stepper() {
   usePlayLoop();
   useKeyboard();
+  useEscapeClosesDisclosures();
+  const barRef = useBarHeight();
   const presenter = usePresenter();
   const state = useAppSelector(selectCurrentState);
   const event = useAppSelector(selectCurrentEvent);
@@ -49,6 +55,7 @@ export function Stepper() {
         <h1>Ringside</h1>
         <ScenarioPicker />
         <TourButton />
+        <OwnTourButton />
         <PresenterButton on={presenter.on} toggle={presenter.toggle} />
         <CopyLinkButton />
         <EditorButton />
@@ -73,6 +80,7 @@ export function Stepper() {
           </div>
           <aside className="narration-col" aria-label="Narration">
             <Tour />
+            <OwnTour />
             <HazardBanner findings={state.findings} names={names} index={index} />
             <NarrationTabs
               panels={{
@@ -91,7 +99,7 @@ export function Stepper() {
           <p>Loading the scenario…</p>
         </main>
       )}
-      <footer className="bottom">
+      <footer className="bottom" ref={barRef}>
         <Controls />
         <Timeline />
       </footer>

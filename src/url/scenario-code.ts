@@ -1,23 +1,23 @@
-import * as lzNamespace from 'lz-string';
+// The default import: lz-string is CommonJS, and Node's ESM loader (tsx scripts) cannot see its named exports.
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+
 import { isUnsafeChar, validateScenario } from '../core';
 import { parseUntrustedJson } from '../core/guard/json-text';
 import type { Scenario } from '../core/types';
 import { MAX_SCENARIO_CODE_CHARS } from './run-link-types';
-
-/** lz-string is CommonJS: Node's own ESM loader (tsx scripts) exposes it as `default` only, bundlers by name too. */
-const lz: typeof lzNamespace = (lzNamespace as { default?: typeof lzNamespace }).default ?? lzNamespace;
 
 const ALPHABET = /^[A-Za-z0-9+\-$]+$/;
 /** A valid scenario's JSON is a few kilobytes; anything decompressing to more is refused. */
 const MAX_JSON_CHARS = 64_000;
 const MAX_MESSAGE_CHARS = 200;
 
-export const encodeScenario = (scenario: Scenario): string =>
-  lz.compressToEncodedURIComponent(JSON.stringify(scenario));
+export const encodeScenario = (scenario: Scenario): string => compressToEncodedURIComponent(JSON.stringify(scenario));
 
 const decompress = (code: string): string | null => {
   try {
-    return lz.decompressFromEncodedURIComponent(code);
+    return decompressFromEncodedURIComponent(code);
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { init, type State, step } from '../../core';
 import type { Scenario } from '../../core/types';
@@ -43,6 +43,23 @@ describe('two interleavings compared', () => {
     const bSentence = b.hazard === null ? /^B does not break/ : new RegExp(`^B breaks at step ${b.hazard + 1} `);
     expect(within(summary).getByText(bSentence)).toBeInTheDocument();
     expect(screen.getByRole('img', { name: new RegExp(`diverge at step ${diverge + 1}`) })).toBeInTheDocument();
+  });
+
+  it('is a dialog that keeps the typed schedules across closing and a new visit', async () => {
+    const first = await renderApp();
+    await first.user.click(screen.getByRole('button', { name: 'Compare two schedules' }));
+    const dialog = screen.getByRole('dialog', { name: 'Compare two schedules' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Schedule B' }), { target: { value: '2 1' } });
+    await first.user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Compare two schedules' })).toHaveFocus();
+    await first.user.click(screen.getByRole('button', { name: 'Compare two schedules' }));
+    expect(screen.getByRole('textbox', { name: 'Schedule B' })).toHaveValue('2 1');
+    cleanup();
+    const second = await renderApp();
+    await second.user.click(screen.getByRole('button', { name: 'Compare two schedules' }));
+    expect(screen.getByRole('textbox', { name: 'Schedule B' })).toHaveValue('2 1');
+    window.localStorage.clear();
   });
 
   it('says what is wrong with a schedule that is not thread numbers, without comparing', async () => {

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
 import { Overlay } from '../overlay/Overlay';
 
-// The editor loads on first use, so that it stays out of the first-load JavaScript.
-const ScenarioEditor = lazy(() => import('./ScenarioEditor').then((m) => ({ default: m.ScenarioEditor })));
+// The editor loads on first use, so its form stays out of the first-load JavaScript.
+const ScenarioEditor = lazy(() => import('./ScenarioEditor'));
 
 /** Opens the scenario editor over the stepper, starting from the scenario shown. */
 export function EditorButton() {

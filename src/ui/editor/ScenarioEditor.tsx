@@ -4,6 +4,7 @@ import { encodeRunLink } from '../../url/encode';
 import { useAppSelector, useServices } from '../AppContext';
 import { openRunLink } from '../history/open-link';
 import { checkDraft, type Draft, draftFrom, fieldOf, withField } from './draft';
+import { forgetDraft, keepDraft, recallDraft } from './kept-draft';
 import { ScenarioFile } from './ScenarioFile';
 import { ScenarioForm } from './ScenarioForm';
 import './editor.css';
@@ -11,29 +12,46 @@ import './editor.css';
 const FORM_FIELDS = new Set([
   'id',
   'title',
+  'summary',
   'design',
   'bugs',
   'backing',
+  'memory',
+  'directMap',
   'ringSize',
   'rounds',
   'vqs',
   'startRegion',
   'mm',
+  'story',
+  'expect',
 ]);
 const onForm = (message: string) => FORM_FIELDS.has(fieldOf(message).replace(/[[.].*$/, ''));
 
 /** Edits a scenario with the validator's messages inline; the result runs, explores and shares like a built-in. */
-export function ScenarioEditor({ onClose }: { onClose: () => void }) {
+export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
   const { store, controller, explorer, catalog } = useServices();
   const shown = useAppSelector((s) => s.states[0]?.scenario ?? catalog[0]) as Scenario;
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(shown, catalog));
-  const [note, setNote] = useState<{ text: string; url?: string } | null>(null);
+  const shownRun = useAppSelector((s) => s.schedule);
+  const [kept] = useState(recallDraft);
+  const [draft, setDraftNow] = useState<Draft>(() => kept ?? draftFrom(shown, catalog));
+  const [note, setNote] = useState<{ text: string; url?: string } | null>(
+    kept ? { text: 'Your draft is back, as you left it.' } : null,
+  );
+  // Every edit is kept at once, so closing, Escape or a reload lose nothing; running or discarding drops it.
+  const setDraft = (update: Draft | ((d: Draft) => Draft)) =>
+    setDraftNow((before) => {
+      const next = typeof update === 'function' ? update(before) : update;
+      keepDraft(next);
+      return next;
+    });
   const check = useMemo(() => checkDraft(draft, catalog), [draft, catalog]);
   const scenario = check.ok ? check.scenario : null;
   const elsewhere = check.errors.filter((message) => !onForm(message));
 
   const run = async (then?: () => void) => {
     if (!scenario) return;
+    forgetDraft();
     onClose();
     await openRunLink(store, controller, catalog, {
       scenarioId: scenario.id,
@@ -67,8 +85,15 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
         <button type="button" disabled={!scenario} onClick={() => void share()}>
           Copy a link to this scenario
         </button>
-        <button type="button" onClick={() => setDraft(draftFrom(shown, catalog))}>
-          Start again from the scenario shown
+        <button
+          type="button"
+          onClick={() => {
+            forgetDraft();
+            setDraftNow(draftFrom(shown, catalog));
+            setNote({ text: 'Draft discarded.' });
+          }}
+        >
+          Discard the draft, start from the scenario shown
         </button>
       </div>
       <p className="editor-status" role="status">
@@ -91,6 +116,7 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
         draft={draft}
         errors={check.errors}
         onField={(field, value) => setDraft((d) => withField(d, field, value))}
+        shownRun={shownRun}
       />
       <ScenarioFile
         scenario={scenario}

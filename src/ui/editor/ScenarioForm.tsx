@@ -1,6 +1,7 @@
 import { BACKINGS, BUG_DESIGNS, BUGS, DESIGN_TITLES, DESIGNS, LIMITS } from '../../core';
 import { RING_SIZES } from '../../core/layout';
 import { type Draft, errorsFor } from './draft';
+import { ExtraFields } from './ExtraFields';
 import { Field, SelectField } from './fields';
 import { MmThreadsField } from './MmThreadsField';
 
@@ -8,13 +9,15 @@ interface Props {
   draft: Draft;
   errors: readonly string[];
   onField: (field: string, value: unknown) => void;
+  /** The run the stepper shows, offered as the story. */
+  shownRun: readonly number[];
 }
 
 const ROUNDS = Array.from({ length: LIMITS.maxRounds }, (_, i) => i + 1);
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** Every field of a scenario, each list taken from the catalogue, each with the validator's messages beside it. */
-export function ScenarioForm({ draft, errors, onField }: Props) {
+export function ScenarioForm({ draft, errors, onField, shownRun }: Props) {
   const bugs = Array.isArray(draft.bugs) ? draft.bugs : [];
   const toggleBug = (bug: string, on: boolean) => onField('bugs', on ? [...bugs, bug] : bugs.filter((b) => b !== bug));
   const bugErrors = errorsFor(errors, 'bugs');
@@ -104,6 +107,7 @@ export function ScenarioForm({ draft, errors, onField }: Props) {
         onChange={(region) => onField('startRegion', region)}
       />
       <MmThreadsField draft={draft} errors={errors} onChange={(mm) => onField('mm', mm)} />
+      <ExtraFields draft={draft} errors={errors} shownRun={shownRun} onField={onField} />
     </div>
   );
 }

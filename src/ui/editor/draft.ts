@@ -8,11 +8,22 @@ export type DraftCheck = { ok: true; scenario: Scenario; errors: [] } | { ok: fa
 
 const MAX_ID = 64;
 
-/** A copy of `scenario` to edit, under an id of its own (a link names built-in scenarios by their id). */
+/** The summary an edited copy of a built-in starts with: the original's may no longer hold once edited. */
+export const editedFrom = (id: string) => `Edited from ${id}.`;
+
+/**
+ * A copy of `scenario` to edit, under an id of its own (a link names built-in scenarios by their id); a copy of
+ * a built-in says which one it was edited from instead of repeating a summary that may stop being true.
+ */
 export function draftFrom(scenario: Scenario, catalog: readonly Scenario[]): Draft {
   const taken = catalog.some((s) => s.id === scenario.id);
   const id = taken ? `my-${scenario.id}`.slice(0, MAX_ID) : scenario.id;
-  return { ...structuredClone(scenario), id, title: taken ? `${scenario.title} (edited)` : scenario.title };
+  return {
+    ...structuredClone(scenario),
+    id,
+    title: taken ? `${scenario.title} (edited)` : scenario.title,
+    summary: taken ? editedFrom(scenario.id) : scenario.summary,
+  };
 }
 
 /** The validator's verdict, plus the editor's own rule: a built-in scenario's id stays the built-in's. */
@@ -35,9 +46,13 @@ export function errorsFor(errors: readonly string[], field: string): string[] {
   });
 }
 
-/** Sets one field; a change that alters the threads drops the story, and any change drops the old expectations. */
+/** Fields that only name or describe the scenario: changing them leaves its story and what it shows alone. */
+const DESCRIPTIVE = new Set(['id', 'title', 'summary', 'expect']);
+
+/** Sets one field; a change that alters the threads drops the story, and a change of behaviour drops the old expectations. */
 export function withField(draft: Draft, field: string, value: unknown): Draft {
-  const next: Draft = { ...draft, [field]: value, expect: { hazards: [], warnings: [] } };
+  const next: Draft = { ...draft, [field]: value };
+  if (!DESCRIPTIVE.has(field)) next.expect = { hazards: [], warnings: [] };
   if (field === 'mm') next.story = [];
   return next;
 }

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeRunLink } from '../../url/encode';
 import { createMainThreadClient } from '../../worker/client';
@@ -45,6 +46,17 @@ describe('embed mode', () => {
       unmount();
     }
     expect(messages[0]).toBe(messages[1]);
+  });
+
+  it('with &narration=1 also says what the step shown did', async () => {
+    window.history.replaceState(null, '', '/?embed=1&narration=1');
+    const user = userEvent.setup();
+    render(
+      <App client={createMainThreadClient()} scenarios={[fixtureScenario]} initialScenarioId={fixtureScenario.id} />,
+    );
+    expect(await screen.findByText(`Start of “${fixtureScenario.title}”.`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Step forward/ }));
+    expect(await screen.findByText(/^Step 1: vhost worker ran /)).toBeInTheDocument();
   });
 
   it('without it shows the whole stepper with the export buttons', async () => {

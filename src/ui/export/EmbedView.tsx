@@ -1,3 +1,4 @@
+import { threadNames } from '../../core';
 import type { State, StepEvent } from '../../core/types';
 import { useAppSelector } from '../AppContext';
 import { Diagram } from '../diagram/Diagram';
@@ -5,6 +6,7 @@ import { LinkNotice } from '../history/LinkNotice';
 import { Controls } from '../playback/Controls';
 import { Timeline } from '../playback/Timeline';
 import { StatusNotes } from '../StatusNotes';
+import { showsNarration } from './embed';
 import './export.css';
 
 interface Props {
@@ -30,6 +32,13 @@ export function EmbedView({ state, event }: Props) {
           <p>Loading the scenario…</p>
         )}
       </main>
+      {state && showsNarration(window.location.search) ? (
+        <p className="embed-narration" aria-live="polite">
+          {event
+            ? `Step ${event.step + 1}: ${threadNames(state.scenario)[event.thread] ?? `thread ${event.thread + 1}`} ran ${event.instr.fn}. ${event.instr.explain}`
+            : `Start of “${state.scenario.title}”.`}
+        </p>
+      ) : null}
       <footer className="bottom">
         <Controls />
         <Timeline />

@@ -34,11 +34,19 @@ export function ExportMenu({ picture }: Props) {
       setNote(error instanceof Error ? error.message : `${what} could not be made.`);
     }
   };
+  const captionInput = () => {
+    const s = store.getState();
+    const scenario = s.states[0]?.scenario;
+    if (!scenario) return undefined;
+    const event = s.index > 0 ? s.events[s.index - 1] : undefined;
+    return { scenario, index: s.index, steps: s.events.length, event, names: threadNames(scenario) };
+  };
   const svgFile = async () => {
     const svg = picture();
     if (!svg) throw new Error('There is no picture to export yet.');
-    const { standaloneSvg } = await exportFiles();
-    return { svg, text: standaloneSvg(svg, backgroundOf(svg)) };
+    const input = captionInput();
+    const { standaloneSvg, captionLines, pageLegend } = await exportFiles();
+    return { svg, text: standaloneSvg(svg, backgroundOf(svg), input ? captionLines(input) : [], pageLegend()) };
   };
   const onSvg = () =>
     run('SVG', async () => {

@@ -9,3 +9,8 @@ export function isEmbedMode(search: string): boolean {
 export function withEmbed(href: string, embed: boolean): string {
   return embed ? withExtraParam(href, 'embed', '1') : href;
 }
+
+/** `&narration=1` (outside the checksum, like `embed`): the embedded picture also shows what the step did. */
+export function showsNarration(search: string): boolean {
+  return new URLSearchParams(search).get('narration') === '1';
+}

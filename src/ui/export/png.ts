@@ -14,10 +14,13 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 
 /** Rasterises the standalone SVG text through a canvas. */
 export async function svgToPng(svgText: string, svg: SVGSVGElement): Promise<Blob> {
-  const { width, height } = svgSize(svg);
+  const drawn = svgSize(svg);
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
     const image = await loadImage(url);
+    // The file's own size: it is taller than the live picture by its caption and legend.
+    const width = image.naturalWidth || drawn.width;
+    const height = image.naturalHeight || drawn.height;
     const canvas = document.createElement('canvas');
     canvas.width = Math.ceil(width * SCALE);
     canvas.height = Math.ceil(height * SCALE);

@@ -46,6 +46,15 @@ export async function openLinkText(
   const known = (id: string) => catalog.some((scenario) => scenario.id === id);
   const fallbackId = known(defaultId) ? defaultId : (catalog[0]?.id ?? '');
   if (store.getState().scenarios.length === 0) store.getState().setScenarios(catalog, fallbackId);
+  // A tour of one's own: its code loads only when a link names one (a failed one falls through to the default).
+  if (/[?&]own=/.test(text.split('#')[0] ?? '')) {
+    const { openOwnTourText } = await import('../own/open-own');
+    const opened = await openOwnTourText(store, controller, catalog, text);
+    if (opened === true) return;
+    await controller.loadScenario(fallbackId);
+    store.getState().showError(`${opened} Showing the default scenario instead.`);
+    return;
+  }
   const decoded = decode(text, catalog);
   store.getState().setTourChapter(decoded.status === 'ok' ? tourChapterOf(text) : null);
   if (decoded.status === 'ok') {

@@ -14,12 +14,22 @@ export const MATRIX_MAX_STATES_PER_CELL = 100_000;
 
 type Phase = 'idle' | 'running' | 'done' | 'cancelled';
 
+/** Zoom levels; the default is the smallest at which every text in the grid renders at 14 px or more. */
+const ZOOMS = [
+  [0.8, 'compact (read the focused cell below)'],
+  [1.4, 'readable'],
+  [1.8, 'large'],
+] as const;
+export const READABLE_ZOOM = 1.4;
+
 /** Computes the design × mm-event (× bug switch) matrix in the worker and opens any cell's counterexample. */
 export default function MatrixPanel({ onClose }: { onClose: () => void }) {
   const { store, controller, client, catalog } = useServices();
   const [cells, setCells] = useState<ReadonlyMap<string, { run: MatrixCellRun; view: MatrixCellView }>>(new Map());
   const [phase, setPhase] = useState<Phase>('idle');
   const [states, setStates] = useState(0);
+  const [zoom, setZoom] = useState<number>(READABLE_ZOOM);
+  const [focused, setFocused] = useState('');
   const current = useRef<MatrixRun | null>(null);
   // The workers stay while the panel is mounted (closing hides it), so that "Compute again" finds them warm.
   const pool = useRef<ExplorePool | null>(null);
@@ -87,23 +97,40 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
         simulation's workers, one per core.
       </p>
       <div className="matrix-actions">
-        <button type="button" onClick={start} disabled={phase === 'running'}>
+        {/* Both buttons stay focusable (aria-disabled), so focus never drops out of the dialog while it computes. */}
+        <button type="button" onClick={() => phase !== 'running' && start()} aria-disabled={phase === 'running'}>
           {phase === 'idle' ? 'Compute the matrix' : 'Compute again'}
         </button>
-        {phase === 'running' ? (
-          <button type="button" onClick={cancel}>
-            Cancel
-          </button>
-        ) : null}
+        <button type="button" onClick={cancel} aria-disabled={phase !== 'running'}>
+          Cancel
+        </button>
         <progress max={all.length} value={done} aria-label="Cells explored" />
         <span role="status" aria-live="polite">
           {phase === 'idle' ? '' : `${done} of ${all.length} cells, ${count(states)} states`}
           {phase === 'done' ? ': complete.' : phase === 'cancelled' ? ': cancelled, incomplete.' : ''}
         </span>
       </div>
-      <div className="matrix-scroll">
-        <MatrixGrid rows={rows} cells={views} onOpen={openCell} />
+      <label className="matrix-zoom">
+        Zoom{' '}
+        <select value={zoom} onChange={(event) => setZoom(Number(event.target.value))}>
+          {ZOOMS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: focus and pointer only mirror a cell's label below; the cells are the buttons. */}
+      <div
+        className="matrix-scroll"
+        onFocus={(event) => setFocused(event.target.getAttribute('aria-label') ?? '')}
+        onMouseOver={(event) =>
+          setFocused((event.target as Element).closest?.('[role="button"]')?.getAttribute('aria-label') ?? '')
+        }
+      >
+        <MatrixGrid rows={rows} cells={views} onOpen={openCell} zoom={zoom} />
       </div>
+      <p className="matrix-focused">{focused || 'Focus or point at a cell to read it here.'}</p>
       <MatrixLegend />
     </section>
   );

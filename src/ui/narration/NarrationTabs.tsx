@@ -65,6 +65,8 @@ export function NarrationTabs({ panels }: { panels: Record<TabId, ReactNode> }) 
           aria-labelledby={`tab-${tab.id}`}
           hidden={selected !== tab.id}
           className="tab-panel"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the panel scrolls; the WAI-ARIA tabs pattern makes it focusable.
+          tabIndex={0}
         >
           {visited.has(tab.id) ? panels[tab.id] : null}
         </div>

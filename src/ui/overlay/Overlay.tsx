@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { wrapTab } from './focusable';
 import './overlay.css';
 
 interface Props {
@@ -8,42 +9,69 @@ interface Props {
   children: ReactNode;
 }
 
-/** A panel over the stepper; it stays mounted while closed, so work in it (a running matrix) carries on. */
+/**
+ * Every panel over the stepper is this one modal dialog: a native <dialog> opened with showModal(), so the page
+ * behind is inert and Escape closes it wherever focus is; Tab wraps inside it; closing returns focus to the
+ * opener. It stays mounted while closed, so work in it (a running matrix) carries on.
+ */
 export function Overlay({ title, open, onClose, children }: Props) {
   const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  // Focus moves into the panel when it opens and back to what had it (the opening button) when it closes.
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
-    if (!open) return;
-    const before = document.activeElement;
+    const box = dialog.current;
+    if (!open || !box) return;
+    const opener = document.activeElement;
+    if (!box.open) {
+      if (typeof box.showModal === 'function') box.showModal();
+      else box.setAttribute('open', '');
+    }
     heading.current?.focus();
+    // Escape anywhere in the page reaches the top dialog, even when focus fell to the body (a disabled button).
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      close.current();
+    };
+    document.addEventListener('keydown', onEscape);
     return () => {
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
+      document.removeEventListener('keydown', onEscape);
+      if (typeof box.close === 'function' && box.open) box.close();
+      else box.removeAttribute('open');
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
   }, [open]);
   return (
-    <div className="overlay" hidden={!open}>
-      {/* Keys typed here must not reach the stepper's global shortcuts (digits run threads). */}
-      <div
-        className="overlay-box"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={id}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
-          event.stopPropagation();
-        }}
-      >
-        <header className="overlay-head">
-          <h2 id={id} tabIndex={-1} ref={heading}>
-            {title}
-          </h2>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </header>
-        <div className="overlay-body">{children}</div>
-      </div>
-    </div>
+    // Keys typed here must not reach the stepper's global shortcuts (digits run threads).
+    <dialog
+      ref={dialog}
+      className="overlay-box"
+      aria-labelledby={id}
+      aria-modal="true"
+      onCancel={(event) => {
+        event.preventDefault();
+        close.current();
+      }}
+      onKeyDown={(event) => {
+        if (dialog.current) wrapTab(event, dialog.current);
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          close.current();
+        }
+        event.stopPropagation();
+      }}
+    >
+      <header className="overlay-head">
+        <h2 id={id} tabIndex={-1} ref={heading}>
+          {title}
+        </h2>
+        <button type="button" onClick={() => close.current()}>
+          Close
+        </button>
+      </header>
+      <div className="overlay-body">{children}</div>
+    </dialog>
   );
 }

@@ -16,6 +16,19 @@ describe('keyboard and the playback bar', () => {
     expect(screen.getByRole('button', { name: /^Play$/ })).toBeInTheDocument();
   });
 
+  it('steps with ←/→ while the scenario select has focus, without switching the scenario', async () => {
+    const { user } = await renderApp();
+    const select = screen.getByRole('combobox', { name: 'Scenario' });
+    const before = (select as HTMLSelectElement).value;
+    select.focus();
+    await user.keyboard('{ArrowRight}');
+    await stepCount(1, 1);
+    await user.keyboard('{ArrowLeft}');
+    await stepCount(0, 1);
+    expect(select).toHaveValue(before);
+    expect(select).toHaveFocus();
+  });
+
   it('goes to a typed step, and the hazard mark on the timeline is a button to its step', async () => {
     const { user } = await renderApp();
     await runSchedule(user, useAfterFreeSchedule);

@@ -3,6 +3,7 @@ import { DESIGN_TITLES, DESIGNS, threadNames } from '../../core';
 import type { DesignId, Finding, Scenario } from '../../core/types';
 import { Diagram } from '../diagram/Diagram';
 import { CostChart } from './CostChart';
+import { NEAREST_CORRECT } from './nearest-correct';
 import { pairedRuns, withDesign } from './paired-runs';
 
 // The published figures load with the open view, so their table stays out of the first-load JavaScript.
@@ -25,9 +26,12 @@ function HazardList({ findings, name }: { findings: readonly Finding[]; name: st
   );
 }
 
+const switchesText = (bugs: readonly string[]) => `Bug switches: ${bugs.length > 0 ? bugs.join(', ') : 'none'}`;
+
+/** The designs chosen (empty: the scenario's own for A, the nearest correct one for B) and the mm step shown. */
 export interface SideBySideChoice {
   designA: DesignId | '';
-  designB: DesignId;
+  designB: DesignId | '';
   at: number | null;
 }
 
@@ -43,7 +47,7 @@ export default function SideBySideBody({ scenario, schedule, choice, choose }: P
   const { designA, designB, at } = choice;
   const { a, b, points } = useMemo(() => {
     const variantA = withDesign(scenario, designA || scenario.design);
-    const variantB = withDesign(scenario, designB);
+    const variantB = withDesign(scenario, designB || NEAREST_CORRECT[scenario.design], false);
     if (!variantA || !variantB) return { a: variantA, b: variantB, points: [] };
     const run = schedule.length > 0 ? [...schedule] : scenario.story;
     return { a: variantA, b: variantB, points: pairedRuns(scenario, variantA, variantB, run, threadNames(scenario)) };
@@ -69,7 +73,8 @@ export default function SideBySideBody({ scenario, schedule, choice, choose }: P
       <p className="sbs-hint">
         {scenario.mm.length > 0
           ? `Same mm event (${scenario.mm.map((m) => m.kind).join(', ')}) on ${scenario.backing} backing. B runs each mm step of the run shown at the same point of the vhost worker's progress (ring accesses done); the run's own design follows it exactly.`
-          : `No mm event in this scenario: both designs run the vhost worker alone on ${scenario.backing} backing, to the same ring accesses.`}
+          : `No mm event in this scenario: both designs run the vhost worker alone on ${scenario.backing} backing, to the same ring accesses.`}{' '}
+        A keeps the scenario's bug switches that apply to its design; B runs its design as published, with none.
       </p>
       <div className="sbs-selects">
         {designSelect('A', a.design, (d) => choose({ designA: d }))}
@@ -90,14 +95,15 @@ export default function SideBySideBody({ scenario, schedule, choice, choose }: P
       <div className="sbs-pictures">
         {(
           [
-            ['A', a.design, point.a],
-            ['B', b.design, point.b],
+            ['A', a.design, a.bugs, point.a],
+            ['B', b.design, b.bugs, point.b],
           ] as const
-        ).map(([name, design, state]) => (
+        ).map(([name, design, bugs, state]) => (
           <section key={name} className="sbs-picture" aria-label={`Design ${name}: ${DESIGN_TITLES[design]}`}>
             <h3>
               {name}: {DESIGN_TITLES[design]}
             </h3>
+            <p className="sbs-switches">{switchesText(bugs)}</p>
             <Diagram state={state} event={undefined} font={14} />
             <HazardList findings={state.findings} name={name} />
           </section>

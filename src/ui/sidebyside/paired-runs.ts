@@ -11,9 +11,12 @@ export interface Checkpoint {
   label: string;
 }
 
-/** The scenario with another design: same backing, mm events and ring; bug switches the design lacks are dropped. */
-export function withDesign(scenario: Scenario, design: DesignId): Scenario | null {
-  const bugs = scenario.bugs.filter((bug) => BUG_DESIGNS[bug].includes(design));
+/**
+ * The scenario with another design: same backing, mm events and ring; bug switches the design lacks are dropped,
+ * and all of them when `keepBugs` is false (the design as published).
+ */
+export function withDesign(scenario: Scenario, design: DesignId, keepBugs = true): Scenario | null {
+  const bugs = keepBugs ? scenario.bugs.filter((bug) => BUG_DESIGNS[bug].includes(design)) : [];
   const result = validateScenario({ ...scenario, id: `${scenario.id}-as-${design}`, design, bugs, story: [] });
   return result.ok ? result.scenario : null;
 }

@@ -60,7 +60,9 @@ function ThreadPaneView({ thread, program, threadState, status, justRan, changed
       <p id={`${id}-status`} className={`thread-status status-${status.state}`}>
         {statusText(status)}
       </p>
-      <ol className="code" aria-label={`${program.name} code`}>
+      {/* A scrolling list must take focus, so its lines can be scrolled with the keyboard (WCAG 2.1.1). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls; focus lets the keyboard scroll it. */}
+      <ol className="code" aria-label={`${program.name} code`} tabIndex={0}>
         {program.instrs.map((instr, i) => (
           <li
             // biome-ignore lint/suspicious/noArrayIndexKey: instructions are addressed by index (the pc).

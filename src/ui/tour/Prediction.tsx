@@ -1,11 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { State } from '../../core/types';
-import type { Chapter } from '../../tour/chapters';
-import { questionAt } from '../../tour/predict';
+import { type Prediction as PredictionSpec, questionAt } from '../../tour/predict';
 import type { Outcome } from '../../tour/score';
 
 interface Props {
-  chapter: Chapter & { predict: NonNullable<Chapter['predict']> };
+  /** Where the question is asked (a guided-tour chapter, or a stop of a tour of one's own) and what it asks. */
+  chapter: { step: number; predict: PredictionSpec };
   /** The state at the chapter's step, or null when the reader is elsewhere. */
   state: State | null;
   nextThread: number | undefined;
@@ -13,10 +13,12 @@ interface Props {
   onOutcome: (outcome: Outcome) => void;
   /** Shows the step the question was about. */
   reveal: () => void;
+  /** Holds the run at the question's step while it waits (true), or lets it go on (false). */
+  hold: (on: boolean) => void;
 }
 
 /** Predict, then check: the reader answers (or skips), then sees the step; the answer is read from the model. */
-export function Prediction({ chapter, state, nextThread, scoreText, onOutcome, reveal }: Props) {
+export function Prediction({ chapter, state, nextThread, scoreText, onOutcome, reveal, hold }: Props) {
   const id = useId();
   const [choice, setChoice] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
@@ -24,10 +26,20 @@ export function Prediction({ chapter, state, nextThread, scoreText, onOutcome, r
     () => (state && nextThread !== undefined ? questionAt(state, nextThread, chapter.predict) : null),
     [state, nextThread, chapter.predict],
   );
+  // The run is held while the question waits, also while the reader looks elsewhere; a step where the model
+  // has no question to ask (no next step) holds nothing, so the reader is never stuck.
+  const holding = result === null && !(state !== null && question === null);
+  // A new run clears every hold (opening the next chapter must reach its step); the question sets it on mounting.
+  useEffect(() => {
+    if (!holding) return;
+    hold(true);
+    return () => hold(false);
+  }, [holding, hold]);
   const labelOf = (value: string) => question?.choices.find((c) => c.value === value)?.label ?? value;
   const finish = (outcome: Outcome, text: string) => {
     setResult(text);
     onOutcome(outcome);
+    hold(false);
     reveal();
   };
   const check = () => {

@@ -71,6 +71,20 @@ describe('the guided tour', () => {
     expect(JSON.parse(window.localStorage.getItem(SCORE_KEY) ?? '{}')).toEqual({ 'gup-then-put-page': 'right' });
   });
 
+  it('keeps the answer hidden until the question is answered or skipped: → , End and the digits wait', async () => {
+    const { user } = await renderTour('gup-then-put-page');
+    const { prompt } = answerOf('gup-then-put-page');
+    await screen.findByRole('group', { name: prompt });
+    const step = chapters[indexOf('gup-then-put-page')]?.step ?? 0;
+    const at = await screen.findByText(new RegExp(`^Step ${step} of `));
+    await user.click(document.body);
+    await user.keyboard('{ArrowRight}{End}1');
+    expect(at).toHaveTextContent(new RegExp(`^Step ${step} of `));
+    expect(screen.getByText(/Answer or skip the question first/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Skip the question' }));
+    expect(await screen.findByText(new RegExp(`^Step ${step + 1} of `))).toBeInTheDocument();
+  });
+
   it('a wrong answer says what the model says; Skip never blocks and is counted apart', async () => {
     window.localStorage.setItem(SCORE_KEY, '{not json');
     const { user } = await renderTour('set-page-dirty-at-invalidate');

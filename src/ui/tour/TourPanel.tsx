@@ -33,6 +33,11 @@ export default function TourPanel() {
   );
   useTourKeys(index !== null, move);
   const chapter = index === null ? undefined : chapters[index];
+  const hold = useCallback(
+    (on: boolean) =>
+      store.getState().setPredictionHold(on && chapter ? { scenarioId: chapter.scenarioId, step: chapter.step } : null),
+    [store, chapter],
+  );
   if (index === null || !chapter) return null;
   const onChapterRun = scenarioId === chapter.scenarioId;
   const score = scoreOf(answers);
@@ -66,6 +71,7 @@ export default function TourPanel() {
           scoreText={scoreText}
           onOutcome={(outcome) => setAnswers(recordAnswer(browserStorage(), answers, chapter.id, outcome))}
           reveal={() => void controller.stepForward()}
+          hold={hold}
         />
       ) : null}
       <nav className="tour-nav" aria-label="Tour chapters">

@@ -16,5 +16,6 @@ export async function openChapter(
   const run = chapter ? chapterRun(chapter, catalog) : null;
   if (!run) return;
   await openRunLink(store, controller, catalog, run);
+  store.getState().setOwnTour(null);
   store.getState().setTourChapter(index);
 }

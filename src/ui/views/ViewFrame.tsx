@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type CSSProperties, type ReactNode, useId } from 'react';
 
 interface ViewFrameProps {
   title: string;
@@ -25,6 +25,8 @@ export function ViewFrame({ title, summary, width, height, changed, children }: 
         role="img"
         aria-label={`${title}: ${summary}`}
         preserveAspectRatio="xMinYMin meet"
+        // Read by the stylesheet, which never draws the SVG narrower than its smallest text allows (14 px).
+        style={{ '--view-width': width } as CSSProperties}
       >
         <defs>
           <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
