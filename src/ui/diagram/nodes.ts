@@ -1,20 +1,21 @@
 import { isStaleTlb, layoutOf, programsOf } from '../../core';
 import type { State } from '../../core/types';
 import type { ChangedTest } from '../views/changed';
+import { bandLabelsAfter } from './band';
 import type { Geometry } from './geometry';
-import { entryText, frameFlags, isGone, ownerText, pointerName, usesVmap } from './labels';
+import { entryText, frameFlags, isGone, ownerText, pointerField, usesVmap } from './labels';
 import type { Column, DiagramNode, Tone } from './model';
 
 type Draft = Omit<DiagramNode, 'x' | 'y' | 'width' | 'height' | 'column'>;
 
-/** Stacks drafts top-down in one column. */
+/** Stacks drafts top-down in one column, leaving `gapAfter` lines under a box for band labels. */
 function stack(g: Geometry, column: Column, drafts: Draft[]): DiagramNode[] {
   let y = g.top;
   return drafts.map((draft) => {
     const lines = 1 + draft.lines.length + (draft.areas ? 1 : 0);
     const height = g.nodeHeight(lines);
     const node = { ...draft, column, x: g.x(column), y, width: g.columnWidth, height };
-    y += height + g.rowGap;
+    y += height + g.rowGap + (draft.gapAfter ?? 0) * g.line;
     return node;
   });
 }
@@ -29,6 +30,7 @@ export function shownPages(state: State): number[] {
 function pageNodes(state: State, changed: ChangedTest): Draft[] {
   const layout = layoutOf(state.scenario.ringSize);
   const twoRegions = shownPages(state).length > layout.pages;
+  const labels = bandLabelsAfter(state, shownPages(state));
   return shownPages(state).map((gp) => {
     const pte = state.ptes[gp];
     const page = gp % layout.pages;
@@ -44,6 +46,8 @@ function pageNodes(state: State, changed: ChangedTest): Draft[] {
       tone: pte?.present ? 'normal' : 'muted',
       hatched: !pte?.present,
       changed: changed(`ptes.${gp}`),
+      marks: ['ring-page'],
+      ...(labels.has(gp) ? { gapAfter: labels.get(gp) } : {}),
     };
   });
 }
@@ -70,7 +74,7 @@ function copyTargets(state: State): Map<number, string> {
   return targets;
 }
 
-function frameNodes(state: State, changed: ChangedTest): Draft[] {
+function frameNodes(state: State, changed: ChangedTest, previous: State | undefined): Draft[] {
   const reached = reachedFrames(state);
   const targets = copyTargets(state);
   return state.frames.map((frame, f) => {
@@ -83,10 +87,11 @@ function frameNodes(state: State, changed: ChangedTest): Draft[] {
       kind: 'frame',
       index: f,
       title: `#${f} · ${frame.size}${danger ? ' ⚠' : ''}`,
-      lines: [owner, ...frameFlags(frame)],
+      lines: [owner, ...frameFlags(frame, changed(`frames.${f}`) ? previous?.frames[f] : undefined)],
       tone,
       hatched: gone,
       changed: changed(`frames.${f}`),
+      marks: ['frame'],
     };
   });
 }
@@ -102,6 +107,7 @@ function directNode(state: State): Draft {
     tone: 'normal',
     hatched: false,
     changed: false,
+    marks: ['direct-map'],
   };
 }
 
@@ -131,6 +137,7 @@ function vmallocNodes(state: State, changed: ChangedTest): Draft[] {
       tone: v.live ? ('normal' as const) : ('muted' as const),
       hatched: !v.live,
       changed: changed('vmalloc'),
+      marks: ['vmap' as const],
     }));
 }
 
@@ -158,11 +165,12 @@ function pointerNodes(state: State, changed: ChangedTest): Draft[] {
         id: 'pointer-map',
         kind: 'pointer',
         index: slot,
-        title: 'vq->map',
-        lines: [slot < 0 ? '= NULL' : `→ vmap slot ${slot}`],
+        title: 'userringpage',
+        lines: [slot < 0 ? 'vq->map = NULL' : `vq->map → slot ${slot}`],
         tone: 'normal',
         hatched: false,
         changed: changed('vhost.vmapSlot'),
+        marks: ['userringpage'],
       },
     ];
     if (local >= 0)
@@ -182,19 +190,26 @@ function pointerNodes(state: State, changed: ChangedTest): Draft[] {
     id: `pointer-${p}`,
     kind: 'pointer',
     index: p,
-    title: pointerName(design, p),
-    lines: [f < 0 ? '= NULL' : `→ #${f} via direct map`],
+    title: `userringpage ${p}`,
+    lines: [`${pointerField(design, p)} ${f < 0 ? '= NULL' : `→ #${f}`}`],
     tone: f >= 0 && isGone(state.frames[f]) ? 'danger' : 'normal',
     hatched: false,
     changed: changed('vhost.ptr'),
+    marks: ['userringpage'],
   }));
 }
 
-export function buildNodes(state: State, changed: ChangedTest, g: Geometry): DiagramNode[] {
+/** The three columns of one ring's paths to memory (a second ring's columns would be stacked the same way). */
+export function buildNodes(
+  state: State,
+  changed: ChangedTest,
+  g: Geometry,
+  previous: State | undefined,
+): DiagramNode[] {
   const kernel = [directNode(state), ...vmallocNodes(state, changed), ...pointerNodes(state, changed)];
   return [
     ...stack(g, 'user', pageNodes(state, changed)),
-    ...stack(g, 'frames', frameNodes(state, changed)),
+    ...stack(g, 'frames', frameNodes(state, changed, previous)),
     ...stack(g, 'kernel', kernel),
   ];
 }
