@@ -38,8 +38,8 @@ describe('the protocol’s marks, each by role and name', () => {
     const waited = locksOf(state).filter((l) => l.waiters.length > 0);
     expect(waited.length).toBe(2);
     for (const lock of waited) {
-      const holder = escape(names[lock.holders[0] ?? -1] ?? '');
-      const waiter = escape(names[lock.waiters[0] ?? -1] ?? '');
+      const holder = literal(names[lock.holders[0] ?? -1] ?? '');
+      const waiter = literal(names[lock.waiters[0] ?? -1] ?? '');
       screen.getByRole('img', { name: new RegExp(`held by ${holder}; waiting: ${waiter}$`) });
     }
     expect(document.querySelectorAll('[data-edge^="waits-"]')).toHaveLength(2);
