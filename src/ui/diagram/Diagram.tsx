@@ -6,7 +6,7 @@ import { DiagramBandView } from './DiagramBandView';
 import { DiagramDefs } from './DiagramDefs';
 import { DiagramEdgeView, EdgeLabelView, edgeMark } from './DiagramEdgeView';
 import { DiagramNodeView } from './DiagramNodeView';
-import { layoutDiagram } from './layout';
+import { layoutDiagram, presenterScale } from './layout';
 import type { MarkId } from './model';
 import { motionFor } from './useAnimatedAttrs';
 import { useBox } from './useBox';
@@ -29,6 +29,9 @@ interface Props {
   speed?: number;
 }
 
+/** The least text size in presenter mode: 14 px, growing with the box to 18 px on a full-HD projector. */
+const presenterFont = (width: number) => Math.max(14, Math.min(18, width / 80));
+
 /** The translation paths and the protocol around them as one picture (one SVG, which the export takes as it is). */
 export function Diagram({
   state,
@@ -49,13 +52,13 @@ export function Diagram({
       layoutDiagram(state, event ? changedMatcher(event.changed) : nothingChanged, {
         width: box.width,
         font,
-        ...(fill && box.height > 0 ? { box } : {}),
+        ...(fill && box.height > 0 ? { box, minScale: presenterFont(box.width) / font } : {}),
         ...(event && previous ? { previous } : {}),
       }),
     [state, event, previous, box, font, fill],
   );
-  // Drawn 1:1, or in presenter mode scaled to the largest size that fits the box.
-  const scale = fill && box.height > 0 ? Math.min(box.width / layout.width, box.height / layout.height) : 1;
+  // Drawn 1:1, or in presenter mode scaled to the largest size that fits the box (taller than the box, it scrolls).
+  const scale = fill && box.height > 0 ? presenterScale(layout, box, presenterFont(box.width) / font) : 1;
   const lit = new Set<string>(highlight);
   const isLit = (marks: readonly string[] | undefined) => !!marks?.some((m) => lit.has(m));
   const thin = layout.edges.filter((e) => e.style === 'thin');

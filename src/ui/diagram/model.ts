@@ -115,6 +115,8 @@ export interface LayoutOptions {
    * suits that box's shape (at most `width`), so scaled up it fills the box.
    */
   box?: { width: number; height: number };
+  /** The least scale the picture is drawn at in its box (its text never smaller than `font` times this). */
+  minScale?: number;
   /** The state before this step, so a changed value can show its old value beside the new. */
   previous?: State;
 }

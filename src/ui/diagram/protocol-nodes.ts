@@ -12,7 +12,7 @@ import {
 import { shortName } from './band';
 import type { Geometry } from './geometry';
 import type { DiagramNode, MarkId, TextLine, Tone } from './model';
-import { currentText, fitText, valueLine } from './values';
+import { currentText, fitLine, fitText, valueLine } from './values';
 
 /** The context badge's words; the shape before them says it without colour. */
 export const CONTEXT_TEXT = {
@@ -127,11 +127,11 @@ function notifierDrafts(s: State, previous: State | undefined, names: readonly s
 }
 
 function guestDraft(view: UsedIdxView, before: UsedIdxView | null): Draft {
-  const where = view.guestFrame >= 0 ? `frame #${view.guestFrame}` : 'page not mapped';
+  const where = view.guestFrame >= 0 ? `frame #${view.guestFrame}` : 'not mapped';
   const reads = valueLine('guest reads ', view.guestReads, before?.guestReads);
   const wrote =
     view.published === 0
-      ? 'vhost has not published yet'
+      ? 'vhost: not published yet'
       : `vhost wrote ${view.published} → ${view.writtenTo.map((f) => `#${f}`).join(' ') || 'nowhere now'}`;
   const lost = view.published > 0 && view.guestReads !== view.published;
   const tone: Tone = lost ? 'danger' : 'normal';
@@ -139,7 +139,7 @@ function guestDraft(view: UsedIdxView, before: UsedIdxView | null): Draft {
     [...(typeof reads === 'string' ? [{ text: reads }] : reads), { text: ` (${where})` }],
     wrote,
   ];
-  if (lost) lines.push('⚠ the guest does not see it');
+  if (lost) lines.push('⚠ guest never sees it');
   return {
     id: 'guest-used-idx',
     kind: 'guest',
@@ -167,7 +167,7 @@ function rows(g: Geometry, drafts: Draft[], perRow: number, top: number): Diagra
     const room = width - g.pad * 2;
     row.forEach((d, k) => {
       const title = fitText(d.title, room, g.font);
-      const lines = d.lines.map((line) => (typeof line === 'string' ? fitText(line, room, g.font) : line));
+      const lines = d.lines.map((line) => fitLine(line, room, g.font));
       out.push({ ...d, title, lines, column: 'protocol', x: 2 + k * (width + gap), y, width, height });
     });
     y += height + g.rowGap;
@@ -178,22 +178,25 @@ function rows(g: Geometry, drafts: Draft[], perRow: number, top: number): Diagra
 /** How many boxes of about 15 em fit side by side. */
 const perRow = (g: Geometry, n: number) => Math.max(1, Math.min(n, Math.floor((g.width - g.loop) / (g.font * 15.5))));
 
-/** Threads, then the locks, then the notifier's values and the guest's view, as rows under the three columns. */
-export function protocolNodes(s: State, previous: State | undefined, g: Geometry, top: number): DiagramNode[] {
+/**
+ * Threads, then the locks with the notifier's values and the guest's view flowing after them, as rows under the three
+ * columns; `slack` is extra height shared between the gap above the threads and the lane their arrows cross.
+ */
+export function protocolNodes(
+  s: State,
+  previous: State | undefined,
+  g: Geometry,
+  top: number,
+  slack = 0,
+): DiagramNode[] {
   const names = threadNames(s.scenario);
   const locks = locksOf(s);
-  const threads = rows(g, threadDrafts(s, names, locks), perRow(g, s.threads.length), top);
-  const lockTop = Math.max(...threads.map((n) => n.y + n.height)) + g.line * 2.4;
-  const lockNodes = rows(
-    g,
-    lockDrafts(locks, names, previous ? locksOf(previous) : null),
-    perRow(g, locks.length),
-    lockTop,
-  );
-  const valuesTop = Math.max(lockTop, ...lockNodes.map((n) => n.y + n.height)) + g.rowGap;
+  const threads = rows(g, threadDrafts(s, names, locks), perRow(g, s.threads.length), top + slack / 2);
+  const lockTop = Math.max(...threads.map((n) => n.y + n.height)) + g.line * 1.6 + slack / 2;
   const values = [
+    ...lockDrafts(locks, names, previous ? locksOf(previous) : null),
     ...notifierDrafts(s, previous, names),
     guestDraft(usedIdxView(s), previous ? usedIdxView(previous) : null),
   ];
-  return [...threads, ...lockNodes, ...rows(g, values, perRow(g, values.length), valuesTop)];
+  return [...threads, ...rows(g, values, perRow(g, values.length), lockTop)];
 }

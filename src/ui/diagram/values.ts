@@ -28,3 +28,16 @@ export function fitText(text: string, width: number, font: number): string {
   const max = Math.max(4, Math.floor(width / (font * CHAR_EM)));
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** A line cut to fit like `fitText`; a line with an old value keeps its parts and cuts the last one. */
+export function fitLine(line: TextLine, width: number, font: number): TextLine {
+  if (typeof line === 'string') return fitText(line, width, font);
+  const total = lineText(line);
+  const fitted = fitText(total, width, font);
+  if (fitted === total) return line;
+  const head = line.slice(0, -1);
+  const last = line[line.length - 1];
+  const room = fitted.length - lineText(head).length;
+  if (!last || room < 2) return fitted;
+  return [...head, { ...last, text: `${last.text.slice(0, room - 1)}…` }];
+}
