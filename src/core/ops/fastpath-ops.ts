@@ -69,7 +69,7 @@ export const fastpathOps = {
       holdMutex(ctx);
       say(
         ctx,
-        `Published userringpage → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}${skip ? ' without any retry check' : ''}.`,
+        `Published userringpage (vq->ptr) → frame #${[...new Set(ctx.s.vhost.ptr)].join(', #')}${skip ? ' without any retry check' : ''}.`,
       );
     },
   },

@@ -33,6 +33,9 @@ function dirtyPointed(ctx: OpCtx): void {
   if (frames.length > 0) narrating(ctx) && say(ctx, `set_page_dirty on frame #${frames.join(', #')}.`);
 }
 
+/** The design's own field for what the thread calls userringpage. */
+const pointerField = (s: OpCtx['s']) => (s.scenario.design === 'direct-map-rcu' ? 'vq->maps[]' : 'vq->ptr');
+
 function clearPointers(ctx: OpCtx): void {
   const pages = overlapPages(ctx.s, ctx.t);
   const cleared = pages.filter((p) => (ctx.s.vhost.ptr[p] ?? -1) >= 0);
@@ -40,8 +43,8 @@ function clearPointers(ctx: OpCtx): void {
   say(
     ctx,
     cleared.length > 0
-      ? `userringpage cleared for ring page(s) ${cleared.join(', ')}.`
-      : 'No published pointer in the range.',
+      ? `userringpage (${pointerField(ctx.s)}) cleared for ring page(s) ${cleared.join(', ')}.`
+      : 'No published userringpage in the range.',
   );
 }
 

@@ -128,7 +128,7 @@ export const vhostOps = {
     run(ctx) {
       if (ctx.s.vhost.ptr.every((f) => f >= 0)) {
         jump(ctx, ctx.instr.target);
-        say(ctx, 'The cached pointer is valid: no gup needed.');
+        say(ctx, `userringpage (${ctx.s.scenario.design === 'direct-map-rcu' ? 'vq->maps[]' : 'vq->ptr'}) is valid: no gup needed.`);
       }
     },
   },

@@ -1,4 +1,5 @@
 import { mmuLockIsMutex } from '../catalog';
+import { MMAP_SEM_KINDS } from '../ops/ioctl-ops';
 import { programsOf } from '../programs/compile';
 import { modelOf, threadStatus } from '../step';
 import type { Instr, State } from '../types';
@@ -13,8 +14,6 @@ export interface LockView {
   waiters: number[];
 }
 
-/** Mm events whose whole call runs under mmap_sem (ops/ioctl-ops.ts: the locks mmu_notifier_register waits for). */
-const MMAP_SEM_KINDS: ReadonlySet<string> = new Set(['munmap', 'munmap-batch-full', 'oom-reap', 'ksm', 'fork']);
 const MMU_LOCK_DESIGNS: ReadonlySet<string> = new Set([
   'kmap-seq',
   'direct-map-rcu',
