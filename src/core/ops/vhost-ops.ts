@@ -128,7 +128,10 @@ export const vhostOps = {
     run(ctx) {
       if (ctx.s.vhost.ptr.every((f) => f >= 0)) {
         jump(ctx, ctx.instr.target);
-        say(ctx, `userringpage (${ctx.s.scenario.design === 'direct-map-rcu' ? 'vq->maps[]' : 'vq->ptr'}) is valid: no gup needed.`);
+        say(
+          ctx,
+          `userringpage (${ctx.s.scenario.design === 'direct-map-rcu' ? 'vq->maps[]' : 'vq->ptr'}) is valid: no gup needed.`,
+        );
       }
     },
   },

@@ -11,7 +11,7 @@ export function DiagramBandView({ band, font, lit }: { band: DiagramBand; font: 
       role="img"
       aria-label={`Invalidation in progress: ${band.label.replace('▲ ', '')}`}
     >
-      <rect x={band.x} y={band.y} width={band.width} height={band.height} rx={8} />
+      <rect className="dband-area" x={band.x} y={band.y} width={band.width} height={band.height} rx={8} />
       {lit ? (
         <rect
           className="dmark-halo"
