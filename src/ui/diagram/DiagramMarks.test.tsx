@@ -93,7 +93,7 @@ describe('the protocol’s marks, each by role and name', () => {
     render(<Diagram state={state} event={undefined} font={14} />);
     const mark = screen.getByRole('img', {
       name: new RegExp(
-        `^Guest’s used.idx: the guest reads ${view.guestReads} \\(frame #${view.guestFrame}\\); vhost wrote ${view.published} → #${view.writtenTo[0]}.*the guest does not see it$`,
+        `^Guest’s used.idx: the guest reads ${view.guestReads}, in frame #${view.guestFrame}; vhost wrote ${view.published} → #${view.writtenTo[0]}.*the guest does not see it$`,
       ),
     });
     expect(mark).toHaveAttribute('data-tone', 'danger');

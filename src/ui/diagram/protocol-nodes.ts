@@ -70,7 +70,7 @@ function lockDrafts(locks: LockView[], names: readonly string[], previous: LockV
       id: `lock-${lock.id}`,
       kind: 'lock',
       index: lock.holders[0] ?? -1,
-      title: `${lock.name.replace(' (ring’s page table)', '')} · ${lock.kind}`,
+      title: lock.kind === 'page lock' ? lock.name : `${lock.name.replace(' (ring’s page table)', '')} · ${lock.kind}`,
       lines,
       tone: 'normal',
       hatched: false,
@@ -127,8 +127,8 @@ function notifierDrafts(s: State, previous: State | undefined, names: readonly s
 }
 
 function guestDraft(view: UsedIdxView, before: UsedIdxView | null): Draft {
-  const where = view.guestFrame >= 0 ? `frame #${view.guestFrame}` : 'not mapped';
-  const reads = valueLine('guest reads ', view.guestReads, before?.guestReads);
+  const where = view.guestFrame >= 0 ? `in frame #${view.guestFrame}` : 'page not mapped';
+  const reads = valueLine('reads ', view.guestReads, before?.guestReads);
   const wrote =
     view.published === 0
       ? 'vhost: not published yet'
@@ -136,7 +136,7 @@ function guestDraft(view: UsedIdxView, before: UsedIdxView | null): Draft {
   const lost = view.published > 0 && view.guestReads !== view.published;
   const tone: Tone = lost ? 'danger' : 'normal';
   const lines: TextLine[] = [
-    [...(typeof reads === 'string' ? [{ text: reads }] : reads), { text: ` (${where})` }],
+    [...(typeof reads === 'string' ? [{ text: reads }] : reads), { text: `, ${where}` }],
     wrote,
   ];
   if (lost) lines.push('⚠ guest never sees it');
@@ -150,7 +150,7 @@ function guestDraft(view: UsedIdxView, before: UsedIdxView | null): Draft {
     hatched: false,
     changed: !!before && before.guestReads !== view.guestReads,
     marks: ['guest'],
-    label: `Guest’s used.idx: the guest reads ${view.guestReads} (${where}); ${wrote}${lost ? '; the guest does not see it' : ''}`,
+    label: `Guest’s used.idx: the guest reads ${view.guestReads}, ${where}; ${wrote}${lost ? '; the guest does not see it' : ''}`,
   };
 }
 

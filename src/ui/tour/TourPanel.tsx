@@ -44,6 +44,14 @@ export default function TourPanel() {
     heading?.scrollIntoView?.({ block: 'nearest' });
   }, [index]);
   const chapter = index === null ? undefined : chapters[index];
+  const atChapterStep = !!chapter && scenarioId === chapter.scenarioId && shown === chapter.step;
+  // Once the chapter's run is shown, its first lit mark is scrolled into the picture's view (beside the narration).
+  const litShown = useRef<number | null>(null);
+  useEffect(() => {
+    if (!atChapterStep || litShown.current === index || window.innerWidth <= 900) return;
+    litShown.current = index;
+    document.querySelector('.diagram .dmark-halo, .diagram .dedge-lit')?.scrollIntoView?.({ block: 'nearest' });
+  }, [atChapterStep, index]);
   if (index === null || !chapter) return null;
   const onChapterRun = scenarioId === chapter.scenarioId;
   const score = scoreOf(answers);
