@@ -187,3 +187,19 @@ test.describe('at 1280x720 a chapter opens at its title with its hazard in view'
       await page.screenshot({ path: `${SHOTS}/tour-${id}-1280x720.png` });
     });
 });
+
+test('a changed number shows old → new for a moment, and both values stay under reduced motion', async ({ page }) => {
+  for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+    await page.emulateMedia({ reducedMotion });
+    await page.goto('/');
+    await expect(page.getByText(/^Step 0 of/)).toBeVisible();
+    const old = page.locator('.diagram .old-value').first();
+    for (let i = 0; i < 30 && (await old.count()) === 0; i++)
+      await page.getByRole('button', { name: /Step forward/ }).click();
+    await expect(old).toBeAttached();
+    await expect(old).toHaveText(/^\S+ → $/);
+    await page.waitForTimeout(3500);
+    const opacity = await old.evaluate((element) => Number(getComputedStyle(element).opacity));
+    expect(opacity, reducedMotion).toBe(reducedMotion === 'reduce' ? 1 : 0);
+  }
+});

@@ -22,8 +22,8 @@ function LineText({ line, x, y, className }: { line: TextLine; x: number; y: num
   return (
     <text x={x} y={y} className={className}>
       {line.map((part, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a line's parts are positional and never reorder.
-        <tspan key={i} className={part.old ? 'old-value' : undefined}>
+        // A new old value is a new element, so its fade starts again at every step that changes the number.
+        <tspan key={`${i}:${part.text}`} className={part.old ? 'old-value' : undefined}>
           {part.text}
         </tspan>
       ))}
