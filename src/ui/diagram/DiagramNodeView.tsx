@@ -22,7 +22,7 @@ function LineText({ line, x, y, className }: { line: TextLine; x: number; y: num
   return (
     <text x={x} y={y} className={className}>
       {line.map((part, i) => (
-        // A new old value is a new element, so its fade starts again at every step that changes the number.
+        // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional; the text in the key makes a new old value a new element, so its fade starts again.
         <tspan key={`${i}:${part.text}`} className={part.old ? 'old-value' : undefined}>
           {part.text}
         </tspan>
