@@ -16,6 +16,9 @@ interface Props {
 
 const NO_MARKS: readonly never[] = [];
 
+/** The narrow layout (room.css, max-width 900px) stacks the columns: the picture is drawn 1:1 there, never fitted. */
+const stacked = () => typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 900px)').matches;
+
 /** The diagram as the main picture, its Key under it on demand, the detailed tables behind a toggle. */
 export function PicturePanel({ state, event, names, presenter }: Props) {
   const [tables, setTables] = useState(false);
@@ -47,7 +50,7 @@ export function PicturePanel({ state, event, names, presenter }: Props) {
         event={event}
         previous={previous}
         font={14}
-        fill={presenter}
+        fill={presenter && !stacked()}
         highlight={highlight}
         playing={playing}
         speed={speed}
