@@ -11,6 +11,7 @@ import type { MarkId } from './model';
 import { motionFor } from './useAnimatedAttrs';
 import { useBox } from './useBox';
 import './diagram.css';
+import './diagram-protocol.css';
 
 interface Props {
   state: State;

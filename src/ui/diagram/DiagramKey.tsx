@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CONTEXT_TEXT } from './protocol-nodes';
+import './diagram-key.css';
 
 const ARROWS = [
   { style: 'solid', text: 'a translation: PTE, vmalloc PTE or userringpage to a frame' },
