@@ -116,7 +116,7 @@ test('embed mode inside an iframe shows the picture and the playback controls, n
   );
   const frame = page.frameLocator('iframe[title="Ringside embed"]');
   await expect(frame.getByText('Step 0 of 0')).toBeVisible();
-  await expect(frame.getByRole('img').first()).toBeVisible();
+  await expect(frame.getByRole('group', { name: /^(At the start|After step)/ })).toBeVisible();
   const playback = frame.getByRole('region', { name: 'Playback' });
   await expect(playback.getByRole('button', { name: 'Step forward' })).toBeVisible();
   await expect(playback.getByRole('button', { name: 'Play' })).toBeVisible();

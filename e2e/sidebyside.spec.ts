@@ -26,10 +26,14 @@ test('vmap-notifier against kmap-seq on THP side by side: two pictures, the char
   await page.getByRole('combobox', { name: 'Design B' }).selectOption('kmap-seq');
 
   await expect(
-    page.getByRole('region', { name: `Design A: ${DESIGN_TITLES['vmap-notifier']}` }).getByRole('img'),
+    page
+      .getByRole('region', { name: `Design A: ${DESIGN_TITLES['vmap-notifier']}` })
+      .getByRole('group', { name: /^(At the start|After step)/ }),
   ).toBeVisible();
   await expect(
-    page.getByRole('region', { name: `Design B: ${DESIGN_TITLES['kmap-seq']}` }).getByRole('img'),
+    page
+      .getByRole('region', { name: `Design B: ${DESIGN_TITLES['kmap-seq']}` })
+      .getByRole('group', { name: /^(At the start|After step)/ }),
   ).toBeVisible();
   await expect(page.getByText(/Modelled counts, a model of the steps and not measurements/)).toBeVisible();
   const chart = page.locator('svg.sbs-chart');

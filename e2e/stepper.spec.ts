@@ -50,7 +50,7 @@ test('unchecked gup_fast vs munmap: the pointer turns red, the use-after-free is
   await expect(banner).toContainText(/use after free/i);
   await expect(banner).toContainText(`Caused by this step (vhost worker)`);
   await expect(banner).toContainText('Rule that would have prevented it');
-  const picture = page.locator('.diagram').getByRole('img');
+  const picture = page.locator('.diagram').getByRole('group', { name: /^(At the start|After step)/ });
   await expect(picture).toHaveAttribute('aria-label', /[1-9] of them dangling into freed memory/);
   await expect(page.locator('[data-style="dangling"]').first()).toBeVisible();
   const arrowColour = await page

@@ -14,3 +14,22 @@ export function guestUsedIdx(s: State): number {
   if (backed) return s.vhost.region === 0 ? Math.max(s.swap[idx] ?? 0, 0) : 0;
   return 0;
 }
+
+/** The guest's view of used.idx beside vhost's last write: a lost write shows as a value in a frame the guest no longer maps. */
+export interface UsedIdxView {
+  /** What the guest reads now (guestUsedIdx). */
+  guestReads: number;
+  /** The frame the guest's PTE maps now, or -1 when the page is not mapped (swap, file, zero page). */
+  guestFrame: number;
+  /** used.idx vhost has published. */
+  published: number;
+  /** Frames holding the value vhost published; empty before its first publish. */
+  writtenTo: number[];
+}
+
+export function usedIdxView(s: State): UsedIdxView {
+  const pte = s.ptes[gpage(s, s.vhost.region, idxPage(s.scenario.ringSize))];
+  const guestFrame = pte?.present ? pte.frame : -1;
+  const writtenTo = s.published > 0 ? s.frames.flatMap((f, i) => (f.usedIdx === s.published ? [i] : [])) : [];
+  return { guestReads: guestUsedIdx(s), guestFrame, published: s.published, writtenTo };
+}

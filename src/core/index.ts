@@ -13,7 +13,7 @@ export {
 } from './catalog';
 export { isHazard } from './context';
 export { EXCERPT_MAX, excerpt, isUnsafeChar } from './excerpt';
-export { guestUsedIdx } from './guest';
+export { guestUsedIdx, type UsedIdxView, usedIdxView } from './guest';
 export { layoutOf, ringLayout } from './layout';
 export { programsOf } from './programs/compile';
 export {
@@ -31,6 +31,15 @@ export { type ThreadPoint, threadPoint, threadPoints } from './thread-points';
 export { isStaleTlb } from './tlb';
 export type * from './types';
 export { type Validation, validateScenario } from './validate';
+export { type LockView, locksOf } from './view/locks';
+export {
+  type CounterView,
+  type InvalidationView,
+  invalidationsOf,
+  type NotifierView,
+  notifierOf,
+} from './view/notifier-state';
+export { type ContextKind, contextOf, type ThreadContext } from './view/thread-context';
 export { init } from './world';
 
 import type { Finding, State } from './types';

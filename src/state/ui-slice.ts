@@ -9,6 +9,9 @@ export interface UiSlice {
   /** Requests sent to the simulation and not answered yet. */
   pending: number;
   error: string | null;
+  /** Presenter mode: the picture scaled to fill the screen; kept in the link (`presenter=1`). */
+  presenter: boolean;
+  setPresenter: (on: boolean) => void;
   setWorkerStatus: (status: WorkerStatus) => void;
   beginRequest: () => void;
   endRequest: () => void;
@@ -20,6 +23,8 @@ export const createUiSlice: StateCreator<AppStore, [], [], UiSlice> = (set) => (
   workerStatus: 'starting',
   pending: 0,
   error: null,
+  presenter: false,
+  setPresenter: (presenter) => set({ presenter }),
   setWorkerStatus: (workerStatus) => set({ workerStatus }),
   beginRequest: () => set((s) => ({ pending: s.pending + 1 })),
   endRequest: () => set((s) => ({ pending: Math.max(0, s.pending - 1) })),

@@ -57,12 +57,14 @@ export function Stepper() {
         <TourButton />
         <OwnTourButton />
         <PresenterButton on={presenter.on} toggle={presenter.toggle} />
-        <CopyLinkButton />
-        <EditorButton />
-        <RunHistory />
-        <MatrixButton />
-        <LinkNotice />
-        <ExportMenu picture={() => pictureRef.current?.querySelector<SVGSVGElement>('.diagram svg') ?? null} />
+        <div className="top-tools">
+          <CopyLinkButton />
+          <EditorButton />
+          <RunHistory />
+          <MatrixButton />
+          <LinkNotice />
+          <ExportMenu picture={() => pictureRef.current?.querySelector<SVGSVGElement>('.diagram svg') ?? null} />
+        </div>
         <StatusNotes />
       </header>
       {state ? (

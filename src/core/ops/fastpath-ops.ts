@@ -82,7 +82,10 @@ export const fastpathOps = {
       }
       const frames = publish(ctx, l);
       holdMutex(ctx);
-      say(ctx, `Published userringpage → frame #${frames.join(', #')}${skip ? ' without any retry check' : ''}.`);
+      say(
+        ctx,
+        `Published userringpage (vq->ptr) → frame #${frames.join(', #')}${skip ? ' without any retry check' : ''}.`,
+      );
     },
   },
   kaccess: {

@@ -9,7 +9,7 @@ import type { State } from '../types';
 import { heldByOther, holderName, type Op } from './shared';
 
 /** Mm events whose whole call runs under mmap_sem (do_munmap and dup_mmap for write; the OOM reaper, ksmd and a fault for read). */
-const MMAP_SEM_KINDS: ReadonlySet<string> = new Set(['munmap', 'munmap-batch-full', 'oom-reap', 'ksm', 'fork']);
+export const MMAP_SEM_KINDS: ReadonlySet<string> = new Set(['munmap', 'munmap-batch-full', 'oom-reap', 'ksm', 'fork']);
 
 /**
  * Does mm thread `t` hold a lock mmu_notifier_register must take? mmap_sem for the events above; otherwise the rmap

@@ -42,6 +42,9 @@ function dirtyPointed(ctx: OpCtx): void {
   if (frames.length > 0) say(ctx, `set_page_dirty: ${what}`);
 }
 
+/** The design's own field for what the thread calls userringpage. */
+const pointerField = (s: OpCtx['s']) => (s.scenario.design === 'direct-map-rcu' ? 'vq->maps[]' : 'vq->ptr');
+
 function clearPointers(ctx: OpCtx): void {
   const pages = overlapPages(ctx.s, ctx.t);
   const cleared = pages.filter((p) => (ctx.s.vhost.ptr[p] ?? -1) >= 0);
@@ -49,8 +52,8 @@ function clearPointers(ctx: OpCtx): void {
   say(
     ctx,
     cleared.length > 0
-      ? `${ctx.s.scenario.design === 'direct-map-rcu' ? 'vq->maps[] set to NULL (rcu_assign_pointer)' : 'userringpage cleared'} for ring page(s) ${cleared.join(', ')}.`
-      : 'No published pointer in the range.',
+      ? `userringpage (${pointerField(ctx.s)}) ${ctx.s.scenario.design === 'direct-map-rcu' ? 'set to NULL (rcu_assign_pointer)' : 'cleared'} for ring page(s) ${cleared.join(', ')}.`
+      : 'No published userringpage in the range.',
   );
 }
 

@@ -157,7 +157,10 @@ export const vhostOps = {
       const vq = servedVq(ctx.s);
       if (ctx.s.vhost.ptr.every((f, slot) => f >= 0 || Math.floor(slot / n) !== vq)) {
         jump(ctx, ctx.instr.target);
-        say(ctx, 'The cached pointer is valid: no gup needed.');
+        say(
+          ctx,
+          `userringpage (${ctx.s.scenario.design === 'direct-map-rcu' ? 'vq->maps[]' : 'vq->ptr'}) is valid: no gup needed.`,
+        );
       }
     },
   },

@@ -13,17 +13,17 @@ describe('the diagram', () => {
     if (!s) throw new Error('missing scenario');
     const run = replay(s, s.story);
     const { rerender } = render(<Diagram state={run.states[0] as State} event={undefined} font={14} />);
-    const first = screen.getByRole('img', { name: /^At the start, .*\.$/ });
+    const first = screen.getByRole('group', { name: /^At the start, .*\.$/ });
     const name = first.getAttribute('aria-label');
     rerender(<Diagram state={run.states[1] as State} event={run.events[0]} font={14} />);
-    const next = screen.getByRole('img', { name: /^After step 1, .*\.$/ });
+    const next = screen.getByRole('group', { name: /^After step 1, .*\.$/ });
     expect(next.getAttribute('aria-label')).not.toBe(name);
     expect(next.getAttribute('aria-label')?.split('. ')).toHaveLength(1);
   });
 
   it('labels a dangling pointer in words and marks the changed frame with a Δ, not colour alone', () => {
     render(<Diagram state={fixtureAfterHazard} event={fixtureEvent({ changed: ['frames.2'] })} font={14} />);
-    const picture = screen.getByRole('img', { name: /dangling into freed memory/ });
+    const picture = screen.getByRole('group', { name: /dangling into freed memory/ });
     expect(within(picture).getAllByText('dangling').length).toBeGreaterThan(0);
     const changed = within(picture).getByLabelText('changed by this step');
     expect(changed.closest('[data-node]')).toHaveAttribute('data-node', 'frame-2');
@@ -31,7 +31,7 @@ describe('the diagram', () => {
 
   it('keeps the tables as a detail view behind a toggle', async () => {
     const { user } = await renderApp();
-    expect(screen.getByRole('img', { name: /^At the start, / })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: /^At the start, / })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /QEMU page table/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show the tables' }));
     expect(await screen.findByRole('region', { name: /QEMU page table/ })).toBeInTheDocument();

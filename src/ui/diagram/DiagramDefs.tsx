@@ -1,4 +1,4 @@
-const MARKERS = ['accent', 'muted', 'cached', 'danger'] as const;
+const MARKERS = ['accent', 'muted', 'cached', 'danger', 'wait'] as const;
 
 /** Arrowheads per arrow style and the hatch that marks freed or cleared things without relying on colour. */
 export function DiagramDefs({ id }: { id: string }) {

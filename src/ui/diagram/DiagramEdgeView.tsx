@@ -9,22 +9,37 @@ const MARKER: Record<DiagramEdge['style'], string> = {
   dangling: 'danger',
   stale: 'danger',
   cut: 'none',
+  holds: 'none',
+  waits: 'wait',
 };
+
+/** The mark an arrow belongs to, for the tour's highlights. */
+const EDGE_MARK: Record<DiagramEdge['kind'], string> = {
+  pte: 'ring-page',
+  direct: 'direct-map',
+  vmalloc: 'vmap',
+  pointer: 'userringpage',
+  tlb: 'tlb',
+  holds: 'holds',
+  waits: 'waits',
+};
+export const edgeMark = (edge: DiagramEdge) => EDGE_MARK[edge.kind];
 
 /** One translation as an arrow; the path's shape moves with D3 when its ends move. */
 interface EdgeProps {
   edge: DiagramEdge;
   markers: string;
   motion: Motion;
+  lit?: boolean;
 }
 
-function EdgeView({ edge, markers, motion }: EdgeProps) {
+function EdgeView({ edge, markers, motion, lit = false }: EdgeProps) {
   const ref = useAnimatedAttrs<SVGPathElement>({ d: edge.path }, motion);
   const marker = MARKER[edge.style];
   return (
     <path
       ref={ref}
-      className={`dedge dedge-${edge.kind} style-${edge.style}`}
+      className={`dedge dedge-${edge.kind} style-${edge.style}${lit ? ' dedge-lit' : ''}`}
       data-edge={edge.id}
       data-style={edge.style}
       markerEnd={marker === 'none' ? undefined : `url(#${markers}-${marker})`}
@@ -33,7 +48,10 @@ function EdgeView({ edge, markers, motion }: EdgeProps) {
 }
 
 const sameEdge = (a: EdgeProps, b: EdgeProps) =>
-  a.markers === b.markers && a.motion.ms === b.motion.ms && JSON.stringify(a.edge) === JSON.stringify(b.edge);
+  a.markers === b.markers &&
+  a.lit === b.lit &&
+  a.motion.ms === b.motion.ms &&
+  JSON.stringify(a.edge) === JSON.stringify(b.edge);
 
 export const DiagramEdgeView = memo(EdgeView, sameEdge);
 

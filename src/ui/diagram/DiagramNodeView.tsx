@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { DiagramNode } from './model';
+import type { DiagramNode, TextLine } from './model';
 import { type Motion, useAnimatedAttrs } from './useAnimatedAttrs';
 
 interface Props {
@@ -7,22 +7,57 @@ interface Props {
   font: number;
   hatch: string;
   motion: Motion;
+  /** The tour chapter points at this box. */
+  lit: boolean;
+}
+
+/** A line of text; the old part of a changed value is its own tspan, which fades after a moment (diagram.css). */
+function LineText({ line, x, y, className }: { line: TextLine; x: number; y: number; className: string }) {
+  if (typeof line === 'string')
+    return (
+      <text x={x} y={y} className={className}>
+        {line}
+      </text>
+    );
+  return (
+    <text x={x} y={y} className={className}>
+      {line.map((part, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional; the text in the key makes a new old value a new element, so its fade starts again.
+        <tspan key={`${i}:${part.text}`} className={part.old ? 'old-value' : undefined}>
+          {part.text}
+        </tspan>
+      ))}
+    </text>
+  );
 }
 
 /** One box: title, area chips, further lines; a changed box gets a dashed outline and a Δ badge. */
-function NodeView({ node, font, hatch, motion }: Props) {
+function NodeView({ node, font, hatch, motion, lit }: Props) {
   const ref = useAnimatedAttrs<SVGGElement>({ transform: `translate(${node.x},${node.y})` }, motion);
   const line = Math.round(font * 1.3);
   const pad = Math.round(font * 0.45);
   const baseline = pad + font;
   const firstLine = node.areas ? 2 : 1;
+  const classes = [
+    'dnode',
+    `dnode-${node.kind}`,
+    `tone-${node.tone}`,
+    node.changed ? 'dnode-changed' : '',
+    node.context ? `ctx-${node.context}` : '',
+    lit ? 'dmark-lit' : '',
+  ];
   return (
     <g
       ref={ref}
-      className={`dnode dnode-${node.kind} tone-${node.tone}${node.changed ? ' dnode-changed' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
       data-node={node.id}
       data-tone={node.tone}
+      data-marks={node.marks?.join(' ')}
+      {...(node.label ? { role: 'img', 'aria-label': node.label } : {})}
     >
+      {lit ? (
+        <rect className="dmark-halo" x={-5} y={-5} width={node.width + 10} height={node.height + 10} rx={9} />
+      ) : null}
       <rect className="dnode-box" width={node.width} height={node.height} rx={6} />
       {node.hatched ? (
         <rect className="dnode-hatch" width={node.width} height={node.height} rx={6} fill={`url(#${hatch})`} />
@@ -43,10 +78,14 @@ function NodeView({ node, font, hatch, motion }: Props) {
         </g>
       ) : null}
       {node.lines.map((text, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a box's lines are positional and never reorder.
-        <text key={i} x={pad} y={baseline + (firstLine + i) * line} className="dnode-line">
-          {text}
-        </text>
+        <LineText
+          // biome-ignore lint/suspicious/noArrayIndexKey: a box's lines are positional and never reorder.
+          key={i}
+          line={text}
+          x={pad}
+          y={baseline + (firstLine + i) * line}
+          className={i === 0 && node.context ? 'dnode-line dnode-context' : 'dnode-line'}
+        />
       ))}
       {node.changed ? (
         <g transform={`translate(${node.width - font * 0.6},${-font * 0.1})`} className="changed-badge">
@@ -63,6 +102,7 @@ function NodeView({ node, font, hatch, motion }: Props) {
 const sameNode = (a: Props, b: Props) =>
   a.font === b.font &&
   a.hatch === b.hatch &&
+  a.lit === b.lit &&
   a.motion.ms === b.motion.ms &&
   JSON.stringify(a.node) === JSON.stringify(b.node);
 

@@ -1,5 +1,7 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { State, StepEvent } from '../../core/types';
+import { chapterIds } from '../../tour/chapter-ids';
+import { CHAPTER_MARKS } from '../../tour/chapter-marks';
 import { useAppSelector } from '../AppContext';
 import { Diagram } from './Diagram';
 import { DiagramKey } from './DiagramKey';
@@ -14,21 +16,48 @@ interface Props {
   presenter: boolean;
 }
 
-/** The diagram as the main picture, with the detailed tables behind a toggle. */
+const NO_MARKS: readonly never[] = [];
+
+/** The narrow layout (room.css, max-width 900px) stacks the columns: the picture is drawn 1:1 there, never fitted. */
+const stacked = () => typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 900px)').matches;
+
+/** The diagram as the main picture, its Key under it on demand, the detailed tables behind a toggle. */
 export function PicturePanel({ state, event, names, presenter }: Props) {
   const [tables, setTables] = useState(false);
+  const [key, setKey] = useState(false);
+  const keyId = useId().replace(/:/g, '');
+  const keyRef = useRef<HTMLDivElement>(null);
   const playing = useAppSelector((s) => s.playing);
   const speed = useAppSelector((s) => s.speed);
+  const previous = useAppSelector((s) => (s.index > 0 ? s.states[s.index - 1] : undefined));
+  const chapter = useAppSelector((s) => s.tourChapter);
+  const chapterId = chapter === null ? undefined : chapterIds[chapter];
+  const highlight = chapterId ? CHAPTER_MARKS[chapterId] : NO_MARKS;
+  useEffect(() => {
+    if (key) keyRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [key]);
   return (
-    <section className="picture" aria-labelledby="picture-title">
+    <section className={`picture${presenter ? ' picture-presenter' : ''}`} aria-labelledby="picture-title">
       <div className="picture-head">
         <h2 id="picture-title">Paths to memory</h2>
-        <DiagramKey />
+        <button type="button" aria-expanded={key} aria-controls={keyId} onClick={() => setKey((on) => !on)}>
+          Key
+        </button>
         <button type="button" aria-pressed={tables} onClick={() => setTables((on) => !on)}>
           {tables ? 'Hide the tables' : 'Show the tables'}
         </button>
       </div>
-      <Diagram state={state} event={event} font={presenter ? 20 : 14} playing={playing} speed={speed} />
+      <Diagram
+        state={state}
+        event={event}
+        previous={previous}
+        font={14}
+        fill={presenter && !stacked()}
+        highlight={highlight}
+        playing={playing}
+        speed={speed}
+      />
+      <div ref={keyRef}>{key ? <DiagramKey id={keyId} /> : null}</div>
       {tables ? (
         <Suspense fallback={<p>Loading the tables…</p>}>
           <ViewsGrid state={state} event={event} names={names} />

@@ -2,8 +2,9 @@ import type { Column, LayoutOptions } from './model';
 
 export const COLUMNS: readonly Column[] = ['user', 'frames', 'kernel'];
 export const MIN_FONT = 14;
-/** The picture's width in units of its text size. */
+/** The picture's least width in units of its text size. */
 const EMS_WIDE = 48.5;
+export const MIN_WIDTH_EMS = EMS_WIDE;
 
 export interface Geometry {
   /** Width the picture is drawn at: the available width, or more when 14 px text would not fit. */
@@ -40,6 +41,7 @@ export function geometry({ width, font }: LayoutOptions): Geometry {
     user: 2,
     frames: 2 + columnWidth + lanes * 0.42,
     kernel: 2 + span - columnWidth,
+    protocol: 2,
   };
   return {
     width: drawn,

@@ -1,4 +1,6 @@
 import type { DesignId, Frame, FrameOwner, PageSize, Pte } from '../../core/types';
+import type { Segment, TextLine } from './model';
+import { valueLine } from './values';
 
 const OWNER: Record<FrameOwner, string> = {
   'qemu-ring': 'ring page',
@@ -27,17 +29,28 @@ export function entryText(pte: Pte, swapIdx: number | undefined): string {
   return `${level} zapped ✕`;
 }
 
-/** refcount and mapcount, then PG_dirty, PG_locked and corruption on a line of their own when any is set. */
-export function frameFlags(frame: Frame): string[] {
+/**
+ * refcount and mapcount (with the old value beside a changed one), then PG_dirty, PG_locked and corruption on a line of
+ * their own when any is set.
+ */
+export function frameFlags(frame: Frame, before?: Frame): TextLine[] {
   const flags = [frame.dirty ? 'PG_dirty' : '', frame.locked ? 'PG_locked' : '', frame.corrupted ? 'corrupted' : ''];
   const set = flags.filter(Boolean);
-  return [`ref ${frame.refcount} · map ${frame.mapcount}`, ...(set.length > 0 ? [set.join(' · ')] : [])];
+  const ref = valueLine('ref ', frame.refcount, before?.refcount);
+  const map = valueLine('map ', frame.mapcount, before?.mapcount);
+  const parts = [...segments(ref), { text: ' · ' }, ...segments(map)];
+  return [
+    parts.some((p) => p.old) ? parts : parts.map((p) => p.text).join(''),
+    ...(set.length > 0 ? [set.join(' · ')] : []),
+  ];
 }
 
-/** The name of vhost's cached pointer for ring page `page`, as each design's code spells it. */
-export function pointerName(design: DesignId, page: number): string {
-  if (design === 'direct-map-rcu') return `vq->maps[] page ${page}`;
-  return `vq->ptr page ${page}`;
+const segments = (line: TextLine): Segment[] => (typeof line === 'string' ? [{ text: line }] : line);
+
+/** The design's own field for vhost's cached pointer to ring page `page` (the thread calls it `userringpage`). */
+export function pointerField(design: DesignId, page: number): string {
+  if (design === 'direct-map-rcu') return `vq->maps[${page}]`;
+  return `vq->ptr[${page}]`;
 }
 
 /** Designs that reach the ring through a vmap alias rather than a cached frame pointer. */

@@ -3,7 +3,7 @@ import { enabledThreads, type Replay, replay, step } from '../../core';
 import type { HazardKind, Scenario, State } from '../../core/types';
 import { builtinScenarios, scenarioById } from '../../scenarios';
 import { changedMatcher, nothingChanged } from '../views/changed';
-import { layoutDiagram } from './layout';
+import { layoutDiagram, presenterScale } from './layout';
 import type { DiagramLayout } from './model';
 
 const OPTIONS = { width: 680, font: 14 };
@@ -114,5 +114,29 @@ describe('diagram layout', () => {
       const frames = [...marked].filter((id) => id.startsWith('frame-') || id.startsWith('page-'));
       expect(frames.sort()).toEqual([...expected].sort());
     });
+  });
+
+  it('in presenter mode takes the box’s shape where it can, never narrower than its text needs nor below the least scale', () => {
+    for (const s of builtinScenarios) {
+      const state = replay(s, s.story).states.at(-1) as State;
+      for (const box of [
+        { width: 1016, height: 552 },
+        { width: 1528, height: 912 },
+      ]) {
+        const minScale = box.width >= 1440 ? 18 / 14 : 1;
+        const layout = layoutDiagram(state, nothingChanged, { width: box.width, font: 14, box, minScale });
+        expect(layout.width).toBeLessThanOrEqual(Math.floor(box.width / minScale));
+        expect(layout.width).toBeGreaterThanOrEqual(Math.min(box.width, 14 * 48.5));
+        const scale = presenterScale(layout, box, minScale);
+        expect(layout.width * scale).toBeLessThanOrEqual(box.width + 0.5);
+        expect(scale * layout.font).toBeGreaterThanOrEqual(14 * minScale - 0.01);
+        // A picture that fits the box fills it (its gaps grow to the box's proportions).
+        if (layout.height * scale <= box.height + 0.5)
+          expect(layout.width / layout.height).toBeCloseTo(box.width / box.height, 1);
+        for (const [i, a] of layout.nodes.entries())
+          for (const b of layout.nodes.slice(i + 1))
+            expect(overlaps(a, b), `${s.id}: ${a.id} overlaps ${b.id}`).toBe(false);
+      }
+    }
   });
 });

@@ -1,20 +1,21 @@
 import { isStaleTlb, layoutOf, programsOf } from '../../core';
 import type { State } from '../../core/types';
 import type { ChangedTest } from '../views/changed';
+import { bandLabelsAfter } from './band';
 import type { Geometry } from './geometry';
-import { entryText, frameFlags, isGone, ownerText, pointerName, usesVmap } from './labels';
+import { entryText, frameFlags, isGone, ownerText, pointerField, usesVmap } from './labels';
 import type { Column, DiagramNode, Tone } from './model';
 
 type Draft = Omit<DiagramNode, 'x' | 'y' | 'width' | 'height' | 'column'>;
 
-/** Stacks drafts top-down in one column. */
+/** Stacks drafts top-down in one column, leaving `gapAfter` lines under a box for band labels. */
 function stack(g: Geometry, column: Column, drafts: Draft[]): DiagramNode[] {
   let y = g.top;
   return drafts.map((draft) => {
     const lines = 1 + draft.lines.length + (draft.areas ? 1 : 0);
     const height = g.nodeHeight(lines);
     const node = { ...draft, column, x: g.x(column), y, width: g.columnWidth, height };
-    y += height + g.rowGap;
+    y += height + g.rowGap + (draft.gapAfter ?? 0) * g.line;
     return node;
   });
 }
@@ -33,6 +34,7 @@ function pageNodes(state: State, changed: ChangedTest): Draft[] {
   const layout = layoutOf(state.scenario.ringSize);
   const vq1Region = (state.scenario.vqs ?? 1) > 1 ? vq0Regions(state) : -1;
   const twoRegions = vq0Regions(state) > 1;
+  const labels = bandLabelsAfter(state, shownPages(state));
   return shownPages(state).map((gp) => {
     const pte = state.ptes[gp];
     const page = gp % layout.pages;
@@ -53,6 +55,8 @@ function pageNodes(state: State, changed: ChangedTest): Draft[] {
       tone: pte?.present ? 'normal' : 'muted',
       hatched: !pte?.present,
       changed: changed(`ptes.${gp}`),
+      marks: ['ring-page'],
+      ...(labels.has(gp) ? { gapAfter: labels.get(gp) } : {}),
     };
   });
 }
@@ -79,7 +83,7 @@ function copyTargets(state: State): Map<number, string> {
   return targets;
 }
 
-function frameNodes(state: State, changed: ChangedTest): Draft[] {
+function frameNodes(state: State, changed: ChangedTest, previous: State | undefined): Draft[] {
   const reached = reachedFrames(state);
   const targets = copyTargets(state);
   return state.frames.map((frame, f) => {
@@ -92,10 +96,11 @@ function frameNodes(state: State, changed: ChangedTest): Draft[] {
       kind: 'frame',
       index: f,
       title: `#${f} · ${frame.size}${danger ? ' ⚠' : ''}`,
-      lines: [owner, ...frameFlags(frame)],
+      lines: [owner, ...frameFlags(frame, changed(`frames.${f}`) ? previous?.frames[f] : undefined)],
       tone,
       hatched: gone,
       changed: changed(`frames.${f}`),
+      marks: ['frame'],
     };
   });
 }
@@ -111,6 +116,7 @@ function directNode(state: State): Draft {
     tone: 'normal',
     hatched: false,
     changed: false,
+    marks: ['direct-map'],
   };
 }
 
@@ -140,6 +146,7 @@ function vmallocNodes(state: State, changed: ChangedTest): Draft[] {
       tone: v.live ? ('normal' as const) : ('muted' as const),
       hatched: !v.live,
       changed: changed('vmalloc'),
+      marks: ['vmap' as const],
     }));
 }
 
@@ -163,16 +170,20 @@ function pointerNodes(state: State, changed: ChangedTest): Draft[] {
     const slot = state.vhost.vmapSlot;
     const local = state.threads[0]?.locals.mapSlot ?? -1;
     const mapped = (s: number) => state.vmalloc.some((v) => v.slot === s);
-    const mapNode = (id: string, vq: number, at: number): Draft => ({
-      id,
-      kind: 'pointer',
-      index: at,
-      title: twoVqs ? `vqs[${vq}]->map` : 'vq->map',
-      lines: [at < 0 ? '= NULL' : `→ vmap slot ${at}`],
-      tone: 'normal',
-      hatched: false,
-      changed: changed(vq === 0 ? 'vhost.vmapSlot' : 'vhost.vmapSlot1'),
-    });
+    const mapNode = (id: string, vq: number, at: number): Draft => {
+      const field = twoVqs ? `vqs[${vq}]->map` : 'vq->map';
+      return {
+        id,
+        kind: 'pointer',
+        index: at,
+        title: twoVqs ? `userringpage vq ${vq}` : 'userringpage',
+        lines: [at < 0 ? `${field} = NULL` : `${field} → slot ${at}`],
+        tone: 'normal',
+        hatched: false,
+        changed: changed(vq === 0 ? 'vhost.vmapSlot' : 'vhost.vmapSlot1'),
+        marks: ['userringpage'],
+      };
+    };
     // V1's one long-term vmap covers both rings, so only RFC V2 shows vq 1's map of its own.
     const drafts: Draft[] = [mapNode('pointer-map', 0, slot)];
     if (twoVqs && design === 'vmap-notifier') drafts.push(mapNode('pointer-map1', 1, state.vhost.vmapSlot1));
@@ -194,21 +205,28 @@ function pointerNodes(state: State, changed: ChangedTest): Draft[] {
     id: `pointer-${p}`,
     kind: 'pointer',
     index: p,
-    title: twoVqs
-      ? pointerName(design, p % perVq).replace(/^vq/, `vqs[${Math.floor(p / perVq)}]`)
-      : pointerName(design, p),
-    lines: [f < 0 ? '= NULL' : `→ #${f} via direct map`],
+    title: `userringpage ${p}`,
+    lines: [
+      `${twoVqs ? pointerField(design, p % perVq).replace(/^vq/, `vqs[${Math.floor(p / perVq)}]`) : pointerField(design, p)} ${f < 0 ? '= NULL' : `→ #${f}`}`,
+    ],
     tone: f >= 0 && isGone(state.frames[f]) ? 'danger' : 'normal',
     hatched: false,
     changed: changed('vhost.ptr'),
+    marks: ['userringpage'],
   }));
 }
 
-export function buildNodes(state: State, changed: ChangedTest, g: Geometry): DiagramNode[] {
+/** The three columns of one ring's paths to memory (a second ring's columns would be stacked the same way). */
+export function buildNodes(
+  state: State,
+  changed: ChangedTest,
+  g: Geometry,
+  previous: State | undefined,
+): DiagramNode[] {
   const kernel = [directNode(state), ...vmallocNodes(state, changed), ...pointerNodes(state, changed)];
   return [
     ...stack(g, 'user', pageNodes(state, changed)),
-    ...stack(g, 'frames', frameNodes(state, changed)),
+    ...stack(g, 'frames', frameNodes(state, changed, previous)),
     ...stack(g, 'kernel', kernel),
   ];
 }

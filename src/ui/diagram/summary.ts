@@ -12,14 +12,15 @@ function kernelPath(state: State): string {
     const slot = state.vhost.vmapSlot;
     const local = state.threads[0]?.locals.mapSlot ?? -1;
     const localGone = local >= 0 && !state.vmalloc.some((v) => v.slot === local);
-    const map = slot < 0 ? 'vq->map is NULL' : `vq->map points at vmap slot ${slot}`;
+    const map = slot < 0 ? 'userringpage (vq->map) is NULL' : `userringpage (vq->map) points at vmap slot ${slot}`;
     return localGone ? `${map} and the worker's copy of the map is dangling into a torn-down slot` : map;
   }
   const live = state.vhost.ptr.filter((f) => f >= 0);
-  if (live.length === 0) return 'vhost’s pointers are NULL';
+  const field = design === 'direct-map-rcu' ? 'vq->maps[]' : 'vq->ptr';
+  if (live.length === 0) return `userringpage (${field}) is NULL`;
   const dangling = live.filter((f) => isGone(state.frames[f])).length;
   const frames = [...new Set(live)].map((f) => `#${f}`).join(', ');
-  return `vhost’s pointers reach frame ${frames} through the direct map${dangling > 0 ? `, ${dangling} of them dangling into freed memory` : ''}`;
+  return `userringpage (${field}) reaches frame ${frames} through the direct map${dangling > 0 ? `, ${dangling} of them dangling into freed memory` : ''}`;
 }
 
 /** The picture in one sentence, for its text alternative. */

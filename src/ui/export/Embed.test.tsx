@@ -15,7 +15,9 @@ describe('embed mode', () => {
       <App client={createMainThreadClient()} scenarios={[fixtureScenario]} initialScenarioId={fixtureScenario.id} />,
     );
     expect(await screen.findByText('Step 0 of 0')).toBeInTheDocument();
-    expect(screen.getByRole('main', { name: fixtureScenario.title })).toContainElement(screen.getByRole('img'));
+    expect(screen.getByRole('main', { name: fixtureScenario.title })).toContainElement(
+      screen.getByRole('group', { name: /^(At the start|After step)/ }),
+    );
     expect(screen.getByRole('region', { name: 'Playback' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Step forward/ })).toBeInTheDocument();
     expect(screen.queryByRole('complementary')).not.toBeInTheDocument();

@@ -62,4 +62,19 @@ describe('the address bar follows the run', () => {
     await waitFor(() => expect(window.location.search).toBe(`${link([0, 0, 1], 2)}&embed=1`));
     expect(screen.queryByRole('button', { name: /^Run / })).not.toBeInTheDocument();
   });
+
+  it('keeps presenter mode in the address bar, so a reload opens the page presenting, and drops it when switched off', async () => {
+    window.history.replaceState(null, '', `/${link([0, 0, 1], 1)}&presenter=1`);
+    const user = userEvent.setup();
+    renderSynced();
+    await stepCount(1, 3);
+    const button = screen.getByRole('button', { name: 'Presenter mode (P)' });
+    expect(button).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('button', { name: /Step forward/ }));
+    await stepCount(2, 3);
+    await waitFor(() => expect(window.location.search).toBe(`${link([0, 0, 1], 2)}&presenter=1`));
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-pressed', 'false');
+    await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 2)));
+  });
 });

@@ -5,6 +5,7 @@ import { withTourChapter } from '../../tour/tour-link';
 import { encodeRunLink } from '../../url/encode';
 import type { RunLink } from '../../url/run-link-types';
 import { isEmbedMode, withEmbed } from '../export/embed';
+import { isPresenterLink, withPresenter } from '../presenter/presenter-link';
 import { openLinkText } from './open-link';
 import { isBranch, runTitle, situationOf } from './situation';
 
@@ -35,8 +36,8 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
   let restoring = 0;
   // A page opened in embed mode stays in it: every address written keeps `embed=1`.
   const embed = isEmbedMode(browser.location.search);
-  const hrefOf = (link: RunLink, chapter: number | null) =>
-    withEmbed(withTourChapter(encodeRunLink(link), chapter), embed);
+  const hrefOf = (link: RunLink, chapter: number | null, presenter: boolean) =>
+    withPresenter(withEmbed(withTourChapter(encodeRunLink(link), chapter), embed), presenter);
 
   const write = (href: string, push: boolean) => {
     try {
@@ -67,12 +68,12 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
   const sync = () => {
     const s = store.getState();
     // Most store changes (exploration progress, play flags) leave the run alone: skip them cheaply.
-    const inputs = [s.states, s.schedule, s.index, s.pending, s.run, s.tourChapter];
+    const inputs = [s.states, s.schedule, s.index, s.pending, s.run, s.tourChapter, s.presenter];
     if (inputs.every((value, i) => value === seen[i])) return;
     seen = inputs;
     const link = restoring > 0 ? null : situationOf(s, catalog);
     if (!link) return;
-    const href = hrefOf(link, s.tourChapter);
+    const href = hrefOf(link, s.tourChapter, s.presenter);
     if (shown?.href === href) return;
     const push = shown !== null && (s.run !== shown.run || isBranch(shown.link.schedule, link.schedule));
     const left = shown;
@@ -82,6 +83,8 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
     if (push && left) s.saveRun({ href: left.href, link: left.link, title: runTitle(left.link, s.scenarios) });
   };
   const restore = async () => {
+    // Presenter mode is the page's, not the run's: the entry opened (a reload, Back, Forward) says whether it is on.
+    store.getState().setPresenter(isPresenterLink(browser.location.search));
     restoring++;
     try {
       await openLinkText(store, controller, catalog, defaultId, browser.location.search + browser.location.hash);
@@ -91,7 +94,7 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
     const s = store.getState();
     const link = situationOf(s, catalog);
     if (link && restoring === 0) {
-      const href = hrefOf(link, s.tourChapter);
+      const href = hrefOf(link, s.tourChapter, s.presenter);
       flush();
       if (href !== browser.location.search + browser.location.hash) write(href, false);
       shown = { link, href, run: s.run };

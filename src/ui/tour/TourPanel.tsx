@@ -1,9 +1,11 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { CHAPTER_MARKS, MARK_NAMES } from '../../tour/chapter-marks';
 import { chapterHref } from '../../tour/chapter-run';
 import { type Chapter, chapters } from '../../tour/chapters';
 import { browserStorage, readAnswers, recordAnswer, scoreOf } from '../../tour/score';
 import { useAppSelector, useServices } from '../AppContext';
 import { Citations } from './Citations';
+import { Glossary } from './Glossary';
 import { openChapter } from './open-chapter';
 import { Prediction } from './Prediction';
 import { useTourKeys } from './useTourKeys';
@@ -32,12 +34,29 @@ export default function TourPanel() {
     [store, controller, catalog],
   );
   useTourKeys(index !== null, move);
+  const title = useRef<HTMLHeadingElement>(null);
+  // A chapter opens at its title: its panel (and the column) scrolled to the top, whatever was read before.
+  useEffect(() => {
+    if (index === null) return;
+    const heading = title.current;
+    const panel = heading?.closest<HTMLElement>('.tour');
+    if (panel) panel.scrollTop = 0;
+    heading?.scrollIntoView?.({ block: 'nearest' });
+  }, [index]);
   const chapter = index === null ? undefined : chapters[index];
   const hold = useCallback(
     (on: boolean) =>
       store.getState().setPredictionHold(on && chapter ? { scenarioId: chapter.scenarioId, step: chapter.step } : null),
     [store, chapter],
   );
+  const atChapterStep = !!chapter && scenarioId === chapter.scenarioId && shown === chapter.step;
+  // Once the chapter's run is shown, its first lit mark is scrolled into the picture's view (beside the narration).
+  const litShown = useRef<number | null>(null);
+  useEffect(() => {
+    if (!atChapterStep || litShown.current === index || window.innerWidth <= 900) return;
+    litShown.current = index;
+    document.querySelector('.diagram .dmark-halo, .diagram .dedge-lit')?.scrollIntoView?.({ block: 'nearest' });
+  }, [atChapterStep, index]);
   if (index === null || !chapter) return null;
   const onChapterRun = scenarioId === chapter.scenarioId;
   const score = scoreOf(answers);
@@ -48,7 +67,13 @@ export default function TourPanel() {
       <p className="tour-count">
         Guided tour · chapter {index + 1} of {chapters.length}
       </p>
-      <h2 id={`${id}-title`}>{chapter.title}</h2>
+      <h2 id={`${id}-title`} ref={title}>
+        {chapter.title}
+      </h2>
+      <p className="tour-marks">
+        In the picture, outlined: {CHAPTER_MARKS[chapter.id].map((mark) => MARK_NAMES[mark]).join('; ')}.
+      </p>
+      <Glossary />
       {onChapterRun ? null : (
         <p className="tour-muted">
           You left this chapter’s scenario.{' '}
