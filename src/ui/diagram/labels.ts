@@ -24,7 +24,9 @@ const LEVEL: Record<PageSize, string> = { '4K': 'PTE', '2M': 'PMD', '1G': 'PUD' 
 export function entryText(pte: Pte, swapIdx: number | undefined): string {
   const level = `${pte.size} ${LEVEL[pte.size]}`;
   if (pte.present) return `${level} · ${pte.writable ? 'rw' : 'ro'}${pte.dirty ? ' · dirty' : ''}`;
-  if (pte.swapped === 'swap') return `swap entry (idx ${swapIdx ?? 0})`;
+  // The swap copy holds the used.idx value written out by pageout; none yet until pageout runs.
+  if (pte.swapped === 'swap')
+    return swapIdx === undefined || swapIdx < 0 ? 'swap entry · no copy yet' : `swap entry · copy: idx ${swapIdx}`;
   if (pte.swapped === 'migration') return 'migration entry';
   return `${level} zapped ✕`;
 }

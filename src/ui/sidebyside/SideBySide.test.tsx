@@ -12,7 +12,8 @@ describe('Compare two designs', () => {
     const dialog = screen.getByRole('dialog', { name: 'Compare two designs' });
     const nearest = NEAREST_CORRECT[fixtureScenario.design];
     expect(nearest).not.toBe(fixtureScenario.design);
-    expect(within(dialog).getByRole('combobox', { name: 'Design A' })).toHaveValue(fixtureScenario.design);
+    // The two designs' view loads on first use.
+    expect(await within(dialog).findByRole('combobox', { name: 'Design A' })).toHaveValue(fixtureScenario.design);
     expect(within(dialog).getByRole('combobox', { name: 'Design B' })).toHaveValue(nearest);
     const a = within(dialog).getByRole('region', { name: `Design A: ${DESIGN_TITLES[fixtureScenario.design]}` });
     expect(a).toHaveTextContent(`Bug switches: ${fixtureScenario.bugs.join(', ')}`);
