@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { explore } from '../src/core/explore/engine';
-import { hash64, key64 } from '../src/core/explore/hash64';
-import { KeyTable } from '../src/core/explore/key-table';
+import { explore } from '../src/core/explore/engine/engine';
+import { hash64, key64 } from '../src/core/explore/engine/hash64';
+import { KeyTable } from '../src/core/explore/engine/key-table';
+import { type MachineTimes, timedMachine } from '../src/core/explore/engine/timed-machine';
 import { exploreMatrix } from '../src/core/explore/matrix';
 import { ringsideMachine } from '../src/core/explore/ringside';
 import { checkScenarioLiveness } from '../src/core/explore/ringside-liveness';
-import { type MachineTimes, timedMachine } from '../src/core/explore/timed-machine';
 import { type BenchFigures, benchLine, measureScenario } from './bench/measure';
 import { stress, yardstick } from './bench/scenarios';
 import { printRatios, runYardstick } from './bench/spin';

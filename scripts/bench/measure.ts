@@ -1,4 +1,4 @@
-import { explore } from '../../src/core/explore/engine';
+import { explore } from '../../src/core/explore/engine/engine';
 import { ringsideMachine } from '../../src/core/explore/ringside';
 import type { Scenario } from '../../src/core/types';
 import type { MatrixPool } from '../pool/matrix-pool';

@@ -1,5 +1,5 @@
 import { validateScenario } from '../core';
-import type { Counterexample, ExploreProgress, ExploreResult } from '../core/explore/machine';
+import type { Counterexample, ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
 import {
   type CellLiveness,
   cellLiveness,

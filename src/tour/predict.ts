@@ -1,5 +1,5 @@
 import { enabledThreads, step, threadNames } from '../core';
-import { explore } from '../core/explore/engine';
+import { explore } from '../core/explore/engine/engine';
 import { ringsideMachine } from '../core/explore/ringside';
 import type { HazardKind, State } from '../core/types';
 

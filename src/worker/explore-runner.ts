@@ -1,5 +1,5 @@
-import { exploreSteps } from '../core/explore/engine';
-import type { ExploreProgress, ExploreResult } from '../core/explore/machine';
+import { exploreSteps } from '../core/explore/engine/engine';
+import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
 import { ringsideMachine } from '../core/explore/ringside';
 import { scenarioLivenessSteps } from '../core/explore/ringside-liveness';
 import type { Scenario } from '../core/types';

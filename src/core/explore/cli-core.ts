@@ -4,7 +4,7 @@ import { MAX_SCENARIO_FILE_BYTES } from '../guard/limits';
 import { validateScenario } from '../index';
 import type { Scenario } from '../types';
 import { parseCliArgs } from './cli-args';
-import { DEFAULT_MAX_STATES } from './engine';
+import { DEFAULT_MAX_STATES } from './engine/engine';
 import { exploreMatrix, type Matrix } from './matrix';
 import { matrixTable } from './matrix-table';
 import { exploreScenario, reportOf, type ScenarioReport } from './ringside';

@@ -5,9 +5,9 @@ import { MM_KINDS, step, validateScenario } from '../index';
 import { encodeState } from '../schema/state-codec';
 import type { Scenario, State } from '../types';
 import { init } from '../world';
-import { explore } from './engine';
+import { explore } from './engine/engine';
+import { IntWriter } from './engine/int-writer';
 import { fastRingsideMachine } from './fast-machine';
-import { IntWriter } from './int-writer';
 import { cellScenario, cellVariants, matrixRows } from './matrix';
 import { referenceMachine } from './ringside';
 

@@ -3,7 +3,7 @@ import { copyStateInto, decodeState, encodeState } from '../schema/state-codec';
 import { modelOf, readyMask, reportDeadlock, stepInPlace } from '../step';
 import type { Instr, Scenario, State } from '../types';
 import { init } from '../world';
-import type { Machine, MachineStep } from './machine';
+import type { Machine, MachineStep } from './engine/machine';
 import { ringsideSoloSteps } from './ringside-por';
 
 /** The ascending thread list of every mask, built once: `enabled` hands these out instead of allocating. */

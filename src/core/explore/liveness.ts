@@ -1,6 +1,6 @@
-import { IntWriter } from './int-writer';
+import { IntWriter } from './engine/int-writer';
+import type { ExploreOptions, ExploreProgress, ExploreStatus, Machine } from './engine/machine';
 import { type Component, enabledMask, fairLoop, isInternal, shortestLoop, threadOf } from './lasso';
-import type { ExploreOptions, ExploreProgress, ExploreStatus, Machine } from './machine';
 import { stronglyConnected } from './scc';
 import { buildGraph, PROGRESS, type ProgressSpec, type StateGraph } from './state-graph';
 

@@ -3,7 +3,7 @@ import { builtinScenarios } from '../../scenarios';
 import { replay } from '../index';
 import { encodeState } from '../schema/state-codec';
 import type { Scenario, State } from '../types';
-import { IntWriter } from './int-writer';
+import { IntWriter } from './engine/int-writer';
 import type { Lasso } from './liveness';
 import { cellScenario } from './matrix';
 import { ringsideMachine } from './ringside';

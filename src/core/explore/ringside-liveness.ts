@@ -2,8 +2,8 @@ import { programsOf } from '../programs/compile';
 import { step, threadNames } from '../step';
 import type { Scenario, State } from '../types';
 import { init } from '../world';
+import type { ExploreOptions, ExploreProgress, Machine } from './engine/machine';
 import { type Lasso, type LivenessAnswer, type LivenessResult, livenessSteps } from './liveness';
-import type { ExploreOptions, ExploreProgress, Machine } from './machine';
 import type { ProgressSpec } from './state-graph';
 
 /** The vhost worker is always thread 0 (`programsOf`). */

@@ -1,10 +1,10 @@
 import { enabledThreads, init, replay, stepState } from '../index';
 import { decodeState, encodeState } from '../schema/state-codec';
 import type { Scenario, State } from '../types';
-import { explore } from './engine';
+import { explore } from './engine/engine';
+import type { Counterexample, ExploreOptions, ExploreResult, Machine } from './engine/machine';
 import { fastRingsideMachine } from './fast-machine';
 import type { LivenessAnswer } from './liveness';
-import type { Counterexample, ExploreOptions, ExploreResult, Machine } from './machine';
 import { checkScenarioLiveness, loopSummary } from './ringside-liveness';
 import { ringsideSoloSteps } from './ringside-por';
 

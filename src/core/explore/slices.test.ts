@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../types';
-import { exploreSteps } from './engine';
-import type { Machine } from './machine';
+import { exploreSteps } from './engine/engine';
+import type { Machine } from './engine/machine';
 import { ringsideMachine } from './ringside';
 import { buildGraph } from './state-graph';
 

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ExploreResult } from '../../core/explore/machine';
+import type { ExploreResult } from '../../core/explore/engine/machine';
 import { exploreScenario } from '../../core/explore/ringside';
 import { builtinScenarios } from '../../scenarios';
 import { matrixCells } from '../../state/matrix-run';

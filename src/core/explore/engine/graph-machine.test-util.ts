@@ -1,5 +1,5 @@
+import type { ProgressSpec } from '../state-graph';
 import type { Machine } from './machine';
-import type { ProgressSpec } from './state-graph';
 
 /** One transition of a hand-made graph: thread `t` moves from its node to `to`; `progress` marks a progress step. */
 export interface GraphEdge {

@@ -1,6 +1,6 @@
+import type { LivenessResult } from '../liveness';
 import type { Decode } from './frontier';
 import type { IntWriter } from './int-writer';
-import type { LivenessResult } from './liveness';
 
 /** What the explorer needs to know about a finding a step caused. */
 export interface StepFinding {
