@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../../scenarios';
-import { init, MM_KINDS, programsOf, replay, step, validateScenario } from '../index';
-import type { Scenario, State } from '../types';
-import { explore } from './engine/engine';
-import type { Machine, StepFinding } from './engine/machine';
-import { cellScenario, cellVariants, matrixRows } from './matrix';
+import { builtinScenarios } from '../../../scenarios';
+import { init, MM_KINDS, programsOf, replay, step, validateScenario } from '../../index';
+import type { Scenario, State } from '../../types';
+import { explore } from '../engine/engine';
+import type { Machine, StepFinding } from '../engine/machine';
+import { cellScenario, cellVariants, matrixRows } from '../matrix';
+import { exploreScenario } from '../ringside';
 import { dependencyTable, soloThreads } from './por';
-import { exploreScenario } from './ringside';
 
 const matrixScenarios: Scenario[] = matrixRows().flatMap(({ design, bug }) =>
   MM_KINDS.flatMap((event) => {

@@ -1,6 +1,6 @@
-import { hasForkThread } from '../cow-window';
-import { programsOf } from '../programs/compile';
-import type { Scenario, State } from '../types';
+import { hasForkThread } from '../../cow-window';
+import { programsOf } from '../../programs/compile';
+import type { Scenario, State } from '../../types';
 import { dependencyTable, soloThreads, type ThreadsView } from './por';
 
 /** The `soloSteps` hook of a Ringside machine: the partial-order reduction's candidates (docs/partial-order.md). */

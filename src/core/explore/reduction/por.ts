@@ -1,5 +1,5 @@
-import { COW_WINDOW_READERS, footprintOf, type OpFootprint, STATE_PARTS, type StatePart } from '../ops/footprints';
-import type { DesignId, Instr, Program } from '../types';
+import { COW_WINDOW_READERS, footprintOf, type OpFootprint, STATE_PARTS, type StatePart } from '../../ops/footprints';
+import type { DesignId, Instr, Program } from '../../types';
 
 const BIT = new Map<StatePart, number>(STATE_PARTS.map((p, i) => [p, 1 << i]));
 const THREADS = BIT.get('threads') as number;
