@@ -4,9 +4,9 @@ import type { Scenario, State } from '../types';
 import { explore } from './engine/engine';
 import type { Counterexample, ExploreOptions, ExploreResult, Machine } from './engine/machine';
 import { fastRingsideMachine } from './fast-machine';
-import type { LivenessAnswer } from './liveness';
+import type { LivenessAnswer } from './liveness/liveness';
+import { checkScenarioLiveness, loopSummary } from './liveness/ringside-liveness';
 import { ringsideSoloSteps } from './reduction/ringside-por';
-import { checkScenarioLiveness, loopSummary } from './ringside-liveness';
 
 /** The explorer's machine: the fast one (in-place steps, no narration, one ready mask per state). */
 export const ringsideMachine: (scenario: Scenario) => Machine<State> = fastRingsideMachine;

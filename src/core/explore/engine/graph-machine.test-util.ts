@@ -1,4 +1,4 @@
-import type { ProgressSpec } from '../state-graph';
+import type { ProgressSpec } from '../liveness/state-graph';
 import type { Machine } from './machine';
 
 /** One transition of a hand-made graph: thread `t` moves from its node to `to`; `progress` marks a progress step. */

@@ -1,4 +1,4 @@
-import type { LivenessResult } from '../liveness';
+import type { LivenessResult } from '../liveness/liveness';
 import type { Decode } from './frontier';
 import type { IntWriter } from './int-writer';
 

@@ -1,5 +1,5 @@
-import { hash64, key64 } from './engine/hash64';
-import type { IntWriter } from './engine/int-writer';
+import { hash64, key64 } from '../engine/hash64';
+import type { IntWriter } from '../engine/int-writer';
 
 /** The states seen so far, each with its id, keyed by encoding (the liveness graph needs the id of a known state). */
 export interface StateIndex {

@@ -1,8 +1,8 @@
-import { DEFAULT_MAX_STATES } from './engine/engine';
-import { encodedLevel, type Level, objectLevel } from './engine/frontier';
-import { IntWriter } from './engine/int-writer';
-import type { ExploreOptions, ExploreProgress, ExploreStatus, Machine } from './engine/machine';
-import { ParentLog } from './engine/parent-log';
+import { DEFAULT_MAX_STATES } from '../engine/engine';
+import { encodedLevel, type Level, objectLevel } from '../engine/frontier';
+import { IntWriter } from '../engine/int-writer';
+import type { ExploreOptions, ExploreProgress, ExploreStatus, Machine } from '../engine/machine';
+import { ParentLog } from '../engine/parent-log';
 import { exactStateIndex, hashedStateIndex } from './state-index';
 
 /** What makes a step progress: the liveness property asks for infinitely many progress steps on every run. */

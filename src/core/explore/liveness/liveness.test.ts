@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type GraphEdge, graphMachine, walk } from './engine/graph-machine.test-util';
+import { type GraphEdge, graphMachine, walk } from '../engine/graph-machine.test-util';
 import { checkLiveness } from './liveness';
 
 const check = (edges: Record<number, GraphEdge[]>, maxStates?: number) => {

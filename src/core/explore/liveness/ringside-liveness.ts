@@ -1,8 +1,8 @@
-import { programsOf } from '../programs/compile';
-import { step, threadNames } from '../step';
-import type { Scenario, State } from '../types';
-import { init } from '../world';
-import type { ExploreOptions, ExploreProgress, Machine } from './engine/machine';
+import { programsOf } from '../../programs/compile';
+import { step, threadNames } from '../../step';
+import type { Scenario, State } from '../../types';
+import { init } from '../../world';
+import type { ExploreOptions, ExploreProgress, Machine } from '../engine/machine';
 import { type Lasso, type LivenessAnswer, type LivenessResult, livenessSteps } from './liveness';
 import type { ProgressSpec } from './state-graph';
 

@@ -1,5 +1,5 @@
-import { IntWriter } from './engine/int-writer';
-import type { ExploreOptions, ExploreProgress, ExploreStatus, Machine } from './engine/machine';
+import { IntWriter } from '../engine/int-writer';
+import type { ExploreOptions, ExploreProgress, ExploreStatus, Machine } from '../engine/machine';
 import { type Component, enabledMask, fairLoop, isInternal, shortestLoop, threadOf } from './lasso';
 import { stronglyConnected } from './scc';
 import { buildGraph, PROGRESS, type ProgressSpec, type StateGraph } from './state-graph';

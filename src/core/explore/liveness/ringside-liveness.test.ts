@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../../scenarios';
-import { replay } from '../index';
-import { encodeState } from '../schema/state-codec';
-import type { Scenario, State } from '../types';
-import { IntWriter } from './engine/int-writer';
+import { builtinScenarios } from '../../../scenarios';
+import { replay } from '../../index';
+import { encodeState } from '../../schema/state-codec';
+import type { Scenario, State } from '../../types';
+import { IntWriter } from '../engine/int-writer';
+import { cellScenario } from '../matrix';
+import { ringsideMachine } from '../ringside';
 import type { Lasso } from './liveness';
-import { cellScenario } from './matrix';
-import { ringsideMachine } from './ringside';
 import { checkScenarioLiveness, loopSummary, vhostProgress } from './ringside-liveness';
 
 const keyOf = (s: State) => {

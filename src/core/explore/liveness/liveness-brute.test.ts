@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type GraphEdge, graphMachine, walk } from './engine/graph-machine.test-util';
+import { type GraphEdge, graphMachine, walk } from '../engine/graph-machine.test-util';
 import { checkLiveness, type Lasso } from './liveness';
 
 type Graph = Record<number, GraphEdge[]>;
