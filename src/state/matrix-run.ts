@@ -7,8 +7,8 @@ import {
   cellVariants,
   leastLive,
   matrixSpecs,
-} from '../core/explore/matrix';
-import { runInOrder } from '../core/explore/ordered-pool';
+} from '../core/explore/matrix/matrix';
+import { runInOrder } from '../core/explore/matrix/ordered-pool';
 import type { BugSwitch, DesignId, MmEventKind, Scenario } from '../core/types';
 import type { SimClient } from '../worker/client';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay, validateScenario } from '../index';
 import { programsOf } from '../programs/compile';
-import { cellScenario, exploreCell } from './matrix';
+import { cellScenario, exploreCell } from './matrix/matrix';
 import { exploreScenario } from './ringside';
 
 const verdict = (design: string, event: string, bug: string | null = null) => {

@@ -5,8 +5,8 @@ import { validateScenario } from '../index';
 import type { Scenario } from '../types';
 import { parseCliArgs } from './cli-args';
 import { DEFAULT_MAX_STATES } from './engine/engine';
-import { exploreMatrix, type Matrix } from './matrix';
-import { matrixTable } from './matrix-table';
+import { exploreMatrix, type Matrix } from './matrix/matrix';
+import { matrixTable } from './matrix/matrix-table';
 import { exploreScenario, reportOf, type ScenarioReport } from './ringside';
 
 export interface CliIo {

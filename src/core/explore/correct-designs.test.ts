@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HAZARD_KINDS } from '../catalog';
 import { MM_KINDS, validateScenario } from '../index';
 import type { DesignId, HazardKind } from '../types';
-import { cellScenario } from './matrix';
+import { cellScenario } from './matrix/matrix';
 import { exploreScenario } from './ringside';
 
 const SAFETY: readonly HazardKind[] = HAZARD_KINDS;

@@ -8,7 +8,7 @@ import { init } from '../world';
 import { explore } from './engine/engine';
 import { IntWriter } from './engine/int-writer';
 import { fastRingsideMachine } from './fast-machine';
-import { cellScenario, cellVariants, matrixRows } from './matrix';
+import { cellScenario, cellVariants, matrixRows } from './matrix/matrix';
 import { referenceMachine } from './ringside';
 
 const wordsOf = (s: State) => {

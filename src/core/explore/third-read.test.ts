@@ -3,7 +3,7 @@ import { scenarioById } from '../../scenarios';
 import { replay, threadStatus } from '../index';
 import { programsOf } from '../programs/compile';
 import type { Backing, DesignId, MemoryKind, MmThreadSpec, Scenario } from '../types';
-import { cellScenario, exploreCell } from './matrix';
+import { cellScenario, exploreCell } from './matrix/matrix';
 import { exploreScenario } from './ringside';
 
 /** A matrix cell's scenario with another backing, memory or set of mm threads. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
 import { hasForkThread } from '../cow-window';
 import { explore } from '../explore/engine/engine';
-import { cellScenario, cellVariants, matrixRows } from '../explore/matrix';
+import { cellScenario, cellVariants, matrixRows } from '../explore/matrix/matrix';
 import { ringsideMachine } from '../explore/ringside';
 import { MM_KINDS, validateScenario } from '../index';
 import { programsOf } from '../programs/compile';

@@ -4,7 +4,7 @@ import { replay } from '../../index';
 import { encodeState } from '../../schema/state-codec';
 import type { Scenario, State } from '../../types';
 import { IntWriter } from '../engine/int-writer';
-import { cellScenario } from '../matrix';
+import { cellScenario } from '../matrix/matrix';
 import { ringsideMachine } from '../ringside';
 import type { Lasso } from './liveness';
 import { checkScenarioLiveness, loopSummary, vhostProgress } from './ringside-liveness';

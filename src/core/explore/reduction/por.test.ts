@@ -4,7 +4,7 @@ import { init, MM_KINDS, programsOf, replay, step, validateScenario } from '../.
 import type { Scenario, State } from '../../types';
 import { explore } from '../engine/engine';
 import type { Machine, StepFinding } from '../engine/machine';
-import { cellScenario, cellVariants, matrixRows } from '../matrix';
+import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
 import { exploreScenario } from '../ringside';
 import { dependencyTable, soloThreads } from './por';
 

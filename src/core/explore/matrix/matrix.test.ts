@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESIGNS, MM_KINDS, validateScenario } from '../index';
+import { DESIGNS, MM_KINDS, validateScenario } from '../../index';
 import { cellScenario, exploreMatrix, matrixRows } from './matrix';
 import { matrixTable } from './matrix-table';
 

@@ -1,5 +1,5 @@
-import { FINDING_SHORT_NAMES as SHORT } from '../catalog';
-import { MM_KINDS } from '../index';
+import { FINDING_SHORT_NAMES as SHORT } from '../../catalog';
+import { MM_KINDS } from '../../index';
 import type { Matrix, MatrixCell } from './matrix';
 
 /** Liveness marks: a cycle with no vhost progress that a weakly fair scheduler can run forever, or only an unfair one. */
