@@ -6,7 +6,7 @@ import { KeyTable } from '../src/core/explore/engine/key-table';
 import { type MachineTimes, timedMachine } from '../src/core/explore/engine/timed-machine';
 import { checkScenarioLiveness } from '../src/core/explore/liveness/ringside-liveness';
 import { exploreMatrix } from '../src/core/explore/matrix/matrix';
-import { ringsideMachine } from '../src/core/explore/ringside';
+import { ringsideMachine } from '../src/core/explore/ringside/ringside';
 import { type BenchFigures, benchLine, measureScenario } from './bench/measure';
 import { stress, yardstick } from './bench/scenarios';
 import { printRatios, runYardstick } from './bench/spin';

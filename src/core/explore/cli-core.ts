@@ -7,7 +7,7 @@ import { parseCliArgs } from './cli-args';
 import { DEFAULT_MAX_STATES } from './engine/engine';
 import { exploreMatrix, type Matrix } from './matrix/matrix';
 import { matrixTable } from './matrix/matrix-table';
-import { exploreScenario, reportOf, type ScenarioReport } from './ringside';
+import { exploreScenario, reportOf, type ScenarioReport } from './ringside/ringside';
 
 export interface CliIo {
   /** Returns the file's text, or throws an Error whose message says why (never reads more than `maxBytes`). */

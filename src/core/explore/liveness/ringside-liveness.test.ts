@@ -5,7 +5,7 @@ import { encodeState } from '../../schema/state-codec';
 import type { Scenario, State } from '../../types';
 import { IntWriter } from '../engine/int-writer';
 import { cellScenario } from '../matrix/matrix';
-import { ringsideMachine } from '../ringside';
+import { ringsideMachine } from '../ringside/ringside';
 import type { Lasso } from './liveness';
 import { checkScenarioLiveness, loopSummary, vhostProgress } from './ringside-liveness';
 

@@ -2,7 +2,7 @@ import { BUG_DESIGNS, BUGS, DESIGNS, MEMORY_KINDS, MM_KINDS, validateScenario } 
 import type { Backing, BugSwitch, DesignId, HazardKind, MmEventKind, Scenario, WarningKind } from '../../types';
 import type { ExploreResult } from '../engine/machine';
 import type { LivenessAnswer } from '../liveness/liveness';
-import { exploreScenario, type ScenarioExploreOptions } from '../ringside';
+import { exploreScenario, type ScenarioExploreOptions } from '../ringside/ringside';
 
 export function backingFor(event: MmEventKind): Backing {
   return event === 'thp-split' ? 'thp' : '4k';

@@ -5,7 +5,7 @@ import type { Scenario, State } from '../../types';
 import { explore } from '../engine/engine';
 import type { Machine, StepFinding } from '../engine/machine';
 import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
-import { exploreScenario } from '../ringside';
+import { exploreScenario } from '../ringside/ringside';
 import { dependencyTable, soloThreads } from './por';
 
 const matrixScenarios: Scenario[] = matrixRows().flatMap(({ design, bug }) =>

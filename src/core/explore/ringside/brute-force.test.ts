@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enabledThreads, init, step } from '../index';
-import type { Scenario, State } from '../types';
-import { cellScenario } from './matrix/matrix';
+import { enabledThreads, init, step } from '../../index';
+import type { Scenario, State } from '../../types';
+import { cellScenario } from '../matrix/matrix';
 import { exploreScenario } from './ringside';
 
 /** The hashed fields as JSON, written independently of the explorer's Int32 encoding. */

@@ -1,12 +1,12 @@
-import { enabledThreads, init, replay, stepState } from '../index';
-import { decodeState, encodeState } from '../schema/state-codec';
-import type { Scenario, State } from '../types';
-import { explore } from './engine/engine';
-import type { Counterexample, ExploreOptions, ExploreResult, Machine } from './engine/machine';
+import { enabledThreads, init, replay, stepState } from '../../index';
+import { decodeState, encodeState } from '../../schema/state-codec';
+import type { Scenario, State } from '../../types';
+import { explore } from '../engine/engine';
+import type { Counterexample, ExploreOptions, ExploreResult, Machine } from '../engine/machine';
+import type { LivenessAnswer } from '../liveness/liveness';
+import { checkScenarioLiveness, loopSummary } from '../liveness/ringside-liveness';
+import { ringsideSoloSteps } from '../reduction/ringside-por';
 import { fastRingsideMachine } from './fast-machine';
-import type { LivenessAnswer } from './liveness/liveness';
-import { checkScenarioLiveness, loopSummary } from './liveness/ringside-liveness';
-import { ringsideSoloSteps } from './reduction/ringside-por';
 
 /** The explorer's machine: the fast one (in-place steps, no narration, one ready mask per state). */
 export const ringsideMachine: (scenario: Scenario) => Machine<State> = fastRingsideMachine;

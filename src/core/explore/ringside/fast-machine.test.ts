@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../../scenarios';
-import { MM_KINDS, step, validateScenario } from '../index';
-import { encodeState } from '../schema/state-codec';
-import type { Scenario, State } from '../types';
-import { init } from '../world';
-import { explore } from './engine/engine';
-import { IntWriter } from './engine/int-writer';
+import { builtinScenarios } from '../../../scenarios';
+import { MM_KINDS, step, validateScenario } from '../../index';
+import { encodeState } from '../../schema/state-codec';
+import type { Scenario, State } from '../../types';
+import { init } from '../../world';
+import { explore } from '../engine/engine';
+import { IntWriter } from '../engine/int-writer';
+import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
 import { fastRingsideMachine } from './fast-machine';
-import { cellScenario, cellVariants, matrixRows } from './matrix/matrix';
 import { referenceMachine } from './ringside';
 
 const wordsOf = (s: State) => {

@@ -1,10 +1,10 @@
-import { clearCounters, type OpCtx, zeroCounters } from '../context';
-import { copyStateInto, decodeState, encodeState } from '../schema/state-codec';
-import { modelOf, readyMask, reportDeadlock, stepInPlace } from '../step';
-import type { Instr, Scenario, State } from '../types';
-import { init } from '../world';
-import type { Machine, MachineStep } from './engine/machine';
-import { ringsideSoloSteps } from './reduction/ringside-por';
+import { clearCounters, type OpCtx, zeroCounters } from '../../context';
+import { copyStateInto, decodeState, encodeState } from '../../schema/state-codec';
+import { modelOf, readyMask, reportDeadlock, stepInPlace } from '../../step';
+import type { Instr, Scenario, State } from '../../types';
+import { init } from '../../world';
+import type { Machine, MachineStep } from '../engine/machine';
+import { ringsideSoloSteps } from '../reduction/ringside-por';
 
 /** The ascending thread list of every mask, built once: `enabled` hands these out instead of allocating. */
 function threadLists(threads: number): readonly (readonly number[])[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../../scenarios';
-import { isHazard, replay } from '../index';
+import { builtinScenarios } from '../../../scenarios';
+import { isHazard, replay } from '../../index';
 import { exploreScenario } from './ringside';
 
 const sorted = (kinds: readonly string[]) => [...new Set(kinds)].sort();

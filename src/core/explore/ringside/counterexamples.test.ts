@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MM_KINDS, replay, validateScenario } from '../index';
-import { cellScenario, matrixRows } from './matrix/matrix';
+import { MM_KINDS, replay, validateScenario } from '../../index';
+import { cellScenario, matrixRows } from '../matrix/matrix';
 import { exploreScenario } from './ringside';
 
 const cells = matrixRows().flatMap(({ design, bug }) =>

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Scenario } from '../types';
-import { exploreSteps } from './engine/engine';
-import type { Machine } from './engine/machine';
-import { buildGraph } from './liveness/state-graph';
+import type { Scenario } from '../../types';
+import { exploreSteps } from '../engine/engine';
+import type { Machine } from '../engine/machine';
+import { buildGraph } from '../liveness/state-graph';
 import { ringsideMachine } from './ringside';
 
 /** Three mm threads against three kmap-seq rounds: well over a million states, like the largest accepted ones. */
