@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioById } from '../../scenarios';
-import { replay } from '../index';
-import { programsOf } from '../programs/compile';
-import { threadStatus } from '../step';
-import { cellScenario, exploreCell } from './matrix/matrix';
+import { scenarioById } from '../../../scenarios';
+import { replay } from '../../index';
+import { programsOf } from '../../programs/compile';
+import { threadStatus } from '../../step';
+import { cellScenario, exploreCell } from '../matrix/matrix';
 
 const verdict = (design: string, bug: string | null = null) => {
   const cell = exploreCell(design as never, 'fork', bug as never);

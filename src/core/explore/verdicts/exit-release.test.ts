@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioById } from '../../scenarios';
-import { DESIGNS } from '../catalog';
-import { replay } from '../index';
-import { programsOf } from '../programs/compile';
-import { threadStatus } from '../step';
-import { cellScenario, exploreCell } from './matrix/matrix';
+import { scenarioById } from '../../../scenarios';
+import { DESIGNS } from '../../catalog';
+import { replay } from '../../index';
+import { programsOf } from '../../programs/compile';
+import { threadStatus } from '../../step';
+import { cellScenario, exploreCell } from '../matrix/matrix';
 
 /** do_exit → exit_mm, exit_files → vhost_dev_cleanup, then mmput → exit_mmap (kernel/exit.c, mm/mmap.c; v5.0). */
 describe('QEMU exits', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioById } from '../../scenarios';
-import { replay, threadStatus } from '../index';
-import { cellScenario, exploreCell } from './matrix/matrix';
+import { scenarioById } from '../../../scenarios';
+import { replay, threadStatus } from '../../index';
+import { cellScenario, exploreCell } from '../matrix/matrix';
 
 const dirtyLockUnderMunmap = (design: 'interval-notifier' | 'interval-mutex') => {
   const cell = exploreCell(design, 'munmap', 'dirty-lock-in-notifier');

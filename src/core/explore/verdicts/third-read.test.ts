@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioById } from '../../scenarios';
-import { replay, threadStatus } from '../index';
-import { programsOf } from '../programs/compile';
-import type { Backing, DesignId, MemoryKind, MmThreadSpec, Scenario } from '../types';
-import { cellScenario, exploreCell } from './matrix/matrix';
-import { exploreScenario } from './ringside/ringside';
+import { scenarioById } from '../../../scenarios';
+import { replay, threadStatus } from '../../index';
+import { programsOf } from '../../programs/compile';
+import type { Backing, DesignId, MemoryKind, MmThreadSpec, Scenario } from '../../types';
+import { cellScenario, exploreCell } from '../matrix/matrix';
+import { exploreScenario } from '../ringside/ringside';
 
 /** A matrix cell's scenario with another backing, memory or set of mm threads. */
 function variant(design: DesignId, mm: MmThreadSpec[], extra: Partial<Scenario> = {}): Scenario {

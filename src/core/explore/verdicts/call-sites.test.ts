@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { replay, validateScenario } from '../index';
-import { programsOf } from '../programs/compile';
-import { cellScenario, exploreCell } from './matrix/matrix';
-import { exploreScenario } from './ringside/ringside';
+import { replay, validateScenario } from '../../index';
+import { programsOf } from '../../programs/compile';
+import { cellScenario, exploreCell } from '../matrix/matrix';
+import { exploreScenario } from '../ringside/ringside';
 
 const verdict = (design: string, event: string, bug: string | null = null) => {
   const cell = exploreCell(design as never, event as never, bug as never);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HAZARD_KINDS } from '../catalog';
-import { MM_KINDS, validateScenario } from '../index';
-import type { DesignId, HazardKind } from '../types';
-import { cellScenario } from './matrix/matrix';
-import { exploreScenario } from './ringside/ringside';
+import { HAZARD_KINDS } from '../../catalog';
+import { MM_KINDS, validateScenario } from '../../index';
+import type { DesignId, HazardKind } from '../../types';
+import { cellScenario } from '../matrix/matrix';
+import { exploreScenario } from '../ringside/ringside';
 
 const SAFETY: readonly HazardKind[] = HAZARD_KINDS;
 const CORRECT: readonly DesignId[] = ['copy-user', 'kmap-seq', 'interval-notifier', 'interval-mutex'];
