@@ -1,4 +1,4 @@
-import { excerpt } from '../excerpt';
+import { excerpt } from '../core/excerpt';
 
 export interface CliArgs {
   target?: string;

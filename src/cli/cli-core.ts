@@ -1,13 +1,13 @@
-import { escapeLine, excerpt } from '../excerpt';
-import { parseUntrustedJson } from '../guard/json-text';
-import { MAX_SCENARIO_FILE_BYTES } from '../guard/limits';
-import { validateScenario } from '../index';
-import type { Scenario } from '../types';
+import { escapeLine, excerpt } from '../core/excerpt';
+import { DEFAULT_MAX_STATES } from '../core/explore/engine/engine';
+import { exploreMatrix, type Matrix } from '../core/explore/matrix/matrix';
+import { matrixTable } from '../core/explore/matrix/matrix-table';
+import { exploreScenario, reportOf, type ScenarioReport } from '../core/explore/ringside/ringside';
+import { parseUntrustedJson } from '../core/guard/json-text';
+import { MAX_SCENARIO_FILE_BYTES } from '../core/guard/limits';
+import { validateScenario } from '../core/index';
+import type { Scenario } from '../core/types';
 import { parseCliArgs } from './cli-args';
-import { DEFAULT_MAX_STATES } from './engine/engine';
-import { exploreMatrix, type Matrix } from './matrix/matrix';
-import { matrixTable } from './matrix/matrix-table';
-import { exploreScenario, reportOf, type ScenarioReport } from './ringside/ringside';
 
 export interface CliIo {
   /** Returns the file's text, or throws an Error whose message says why (never reads more than `maxBytes`). */

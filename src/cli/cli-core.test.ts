@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../../scenarios';
-import { BROWSER_MAX_STORE_BYTES } from '../../state/explorer';
+import { builtinScenarios } from '../scenarios';
+import { BROWSER_MAX_STORE_BYTES } from '../state/explorer';
 import { CLI_DEFAULT_MAX_BYTES, type CliIo, EXIT, runCli, toJson } from './cli-core';
 
 const files: Record<string, string> = {

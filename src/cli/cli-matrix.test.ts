@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../../scenarios';
+import type { Matrix } from '../core/explore/matrix/matrix';
+import { builtinScenarios } from '../scenarios';
 import { type CliIo, EXIT, type MatrixBounds, runCli, runCliWithMatrix } from './cli-core';
-import type { Matrix } from './matrix/matrix';
 
 const io: CliIo = {
   readFile: () => {
