@@ -1,4 +1,4 @@
-import type { OpName } from './ops';
+import type { OpName } from './ops/op-names';
 
 /**
  * The simulation's data model. Every value here is plain, immutable, structured-clone-safe data:
