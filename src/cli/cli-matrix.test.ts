@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Matrix } from '../core/explore/matrix/matrix';
 import { builtinScenarios } from '../scenarios';
-import { type CliIo, EXIT, type MatrixBounds, runCli, runCliWithMatrix } from './cli-core';
+import { CLI_DEFAULT_MAX_BYTES, type CliIo, EXIT, type MatrixBounds, runCli, runCliWithMatrix } from './cli-core';
 
 const io: CliIo = {
   readFile: () => {
@@ -18,9 +18,18 @@ describe('the explore CLI with an injected matrix (the worker pool)', () => {
       asked.push(bounds);
       return tiny;
     });
-    expect(asked).toEqual([{ maxStates: 50, por: false }]);
+    expect(asked).toEqual([{ maxStates: 50, maxStoreBytes: CLI_DEFAULT_MAX_BYTES, por: false }]);
     expect(JSON.parse(out.stdout)).toEqual(tiny);
     expect(out.code).toBe(EXIT.incomplete);
+  });
+
+  it('hands --max-bytes to the pool as the store bound of every cell', async () => {
+    const asked: MatrixBounds[] = [];
+    await runCliWithMatrix(['--matrix', '--max-bytes', '4000000'], io, async (bounds) => {
+      asked.push(bounds);
+      return tiny;
+    });
+    expect(asked.map((b) => b.maxStoreBytes)).toEqual([4_000_000]);
   });
 
   it('answers everything else exactly as runCli does, without computing a matrix', async () => {
