@@ -9,7 +9,8 @@ describe('the scenario editor’s Virtqueues field', () => {
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Edit scenario' }));
     const editor = screen.getByRole('dialog', { name: 'Scenario editor' });
-    const vqs = within(editor).getByRole('combobox', { name: 'Virtqueues' });
+    // The editor's code loads on first use.
+    const vqs = await within(editor).findByRole('combobox', { name: 'Virtqueues' });
     expect(vqs).toHaveValue('1');
     await user.selectOptions(within(editor).getByRole('combobox', { name: 'Ring size' }), '1024');
     await user.selectOptions(vqs, '2');

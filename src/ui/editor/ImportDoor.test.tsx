@@ -7,7 +7,10 @@ import { MmThreadsField } from './MmThreadsField';
 async function openEditor() {
   const { user } = await renderApp();
   await user.click(screen.getByRole('button', { name: 'Edit scenario' }));
-  return { user, editor: screen.getByRole('dialog', { name: 'Scenario editor' }) };
+  const editor = screen.getByRole('dialog', { name: 'Scenario editor' });
+  // The editor's code loads on first use.
+  await within(editor).findByRole('textbox', { name: 'Id' });
+  return { user, editor };
 }
 
 const mmFile = (entries: number) =>
