@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
-import { exploreSteps } from '../src/core/explore/engine';
-import type { ExploreOptions } from '../src/core/explore/machine';
-import { ringsideMachine } from '../src/core/explore/ringside';
+import { exploreSteps } from '../src/core/explore/engine/engine';
+import type { ExploreOptions } from '../src/core/explore/engine/machine';
+import { ringsideMachine } from '../src/core/explore/ringside/ringside';
 import { LIMITS, validateScenario } from '../src/core/index';
 import { BROWSER_MAX_STATES, BROWSER_MAX_STORE_BYTES } from '../src/state/explorer';
 import { DEFAULT_PROGRESS_EVERY, MAIN_THREAD_SLICE_MS } from '../src/worker/explore-runner';

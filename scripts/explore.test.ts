@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXIT } from '../src/core/explore/cli-core';
+import { EXIT } from '../src/cli/cli-core';
 import { MAX_SCENARIO_FILE_BYTES } from '../src/core/guard/limits';
 
 /** The real command a user runs (tsx scripts/explore.ts), on real files. */

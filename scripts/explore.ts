@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { EXIT, failure, runCliWithMatrix } from '../src/core/explore/cli-core';
+import { EXIT, failure, runCliWithMatrix } from '../src/cli/cli-core';
 import { builtinScenarios } from '../src/scenarios';
 import { exploreMatrixPooled } from './pool/matrix-pool';
 

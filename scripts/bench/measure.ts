@@ -1,5 +1,5 @@
-import { explore } from '../../src/core/explore/engine';
-import { ringsideMachine } from '../../src/core/explore/ringside';
+import { explore } from '../../src/core/explore/engine/engine';
+import { ringsideMachine } from '../../src/core/explore/ringside/ringside';
 import type { Scenario } from '../../src/core/types';
 import type { MatrixPool } from '../pool/matrix-pool';
 

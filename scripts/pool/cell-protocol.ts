@@ -1,4 +1,4 @@
-import type { CellSpec, MatrixCell } from '../../src/core/explore/matrix';
+import type { CellSpec, MatrixCell } from '../../src/core/explore/matrix/matrix';
 
 /** The plain, cloneable bounds a matrix cell is explored with (no callbacks cross a thread). */
 export interface CellBounds {

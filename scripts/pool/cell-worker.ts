@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { exploreCell } from '../../src/core/explore/matrix';
+import { exploreCell } from '../../src/core/explore/matrix/matrix';
 import type { CellReply, CellRequest } from './cell-protocol';
 
 /** One matrix cell per request, explored on this worker thread; an exception becomes an error reply. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exploreMatrix } from '../../src/core/explore/matrix';
+import { exploreMatrix } from '../../src/core/explore/matrix/matrix';
 import { exploreMatrixPooled } from './matrix-pool';
 
 // Two full matrices per test: a loaded 2-core host may need minutes.

@@ -7,8 +7,8 @@ import {
   type Matrix,
   type MatrixCell,
   matrixSpecs,
-} from '../../src/core/explore/matrix';
-import { type Lane, runInOrder } from '../../src/core/explore/ordered-pool';
+} from '../../src/core/explore/matrix/matrix';
+import { type Lane, runInOrder } from '../../src/core/explore/matrix/ordered-pool';
 import type { CellBounds, CellReply, CellRequest } from './cell-protocol';
 
 /** The matrix and how many lanes computed it (this thread and `workers - 1` worker threads). */

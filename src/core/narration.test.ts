@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../scenarios';
-import { cellScenario, matrixRows } from './explore/matrix';
+import { cellScenario, matrixRows } from './explore/matrix/matrix';
 import { MM_KINDS } from './index';
 import { replay } from './step';
 import { runChoices } from './test-helpers';

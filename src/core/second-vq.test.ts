@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios, scenarioById } from '../scenarios';
-import { exploreScenario } from './explore/ringside';
+import { exploreScenario } from './explore/ringside/ringside';
 import { layoutOf } from './layout';
 import { targetPages } from './pagetable';
 import { replay } from './step';

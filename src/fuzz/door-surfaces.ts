@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import { type CliIo, runCli } from '../cli/cli-core';
 import { init } from '../core';
 import { MESSAGE_MAX } from '../core/excerpt';
-import { type CliIo, runCli } from '../core/explore/cli-core';
 import { openStoredJson, openUntrustedJson } from '../core/guard/door';
 import { checkScenarioShape } from '../core/guard/scenario-shape';
 import { builtinScenarios } from '../scenarios';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
+import { type CliIo, runCli } from '../cli/cli-core';
 import { MESSAGE_MAX } from '../core/excerpt';
-import { type CliIo, runCli } from '../core/explore/cli-core';
 import { parseUntrustedJson } from '../core/guard/json-text';
 import { validateScenario } from '../core/validate';
 import { builtinScenarios } from '../scenarios';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ExploreProgress, ExploreResult } from '../core/explore/machine';
+import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
 import type { AppStore } from './store';
 
 /** The exhaustive exploration of one scenario, as the Explore panel shows it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ExploreResult } from '../core/explore/machine';
+import type { ExploreResult } from '../core/explore/engine/machine';
 import type { SimClient } from '../worker/client';
 import type { ExploreCall } from '../worker/explore-client';
 import { type MatrixCellRun, matrixCells, runMatrix } from './matrix-run';

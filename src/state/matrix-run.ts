@@ -1,5 +1,5 @@
 import { validateScenario } from '../core';
-import type { Counterexample, ExploreProgress, ExploreResult } from '../core/explore/machine';
+import type { Counterexample, ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
 import {
   type CellLiveness,
   cellLiveness,
@@ -7,8 +7,8 @@ import {
   cellVariants,
   leastLive,
   matrixSpecs,
-} from '../core/explore/matrix';
-import { runInOrder } from '../core/explore/ordered-pool';
+} from '../core/explore/matrix/matrix';
+import { runInOrder } from '../core/explore/matrix/ordered-pool';
 import type { BugSwitch, DesignId, MmEventKind, Scenario } from '../core/types';
 import type { SimClient } from '../worker/client';
 

@@ -1,6 +1,6 @@
 import { enabledThreads, step, threadNames } from '../core';
-import { explore } from '../core/explore/engine';
-import { ringsideMachine } from '../core/explore/ringside';
+import { explore } from '../core/explore/engine/engine';
+import { ringsideMachine } from '../core/explore/ringside/ringside';
 import type { HazardKind, State } from '../core/types';
 
 /** What a chapter asks before its next step; the answer is always read from the model, never written down. */

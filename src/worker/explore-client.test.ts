@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExploreProgress } from '../core/explore/machine';
+import type { ExploreProgress } from '../core/explore/engine/machine';
 import type { Scenario } from '../core/types';
 import { builtinScenarios } from '../scenarios';
 import { createMainThreadClient, createWorkerClient } from './client';

@@ -1,4 +1,4 @@
-import type { ExploreProgress, ExploreResult } from '../core/explore/machine';
+import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
 import type { Scenario } from '../core/types';
 import type { ExploreRequest, ExploreResponse } from './protocol';
 

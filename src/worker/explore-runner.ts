@@ -1,7 +1,7 @@
-import { exploreSteps } from '../core/explore/engine';
-import type { ExploreProgress, ExploreResult } from '../core/explore/machine';
-import { ringsideMachine } from '../core/explore/ringside';
-import { scenarioLivenessSteps } from '../core/explore/ringside-liveness';
+import { exploreSteps } from '../core/explore/engine/engine';
+import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
+import { scenarioLivenessSteps } from '../core/explore/liveness/ringside-liveness';
+import { ringsideMachine } from '../core/explore/ringside/ringside';
 import type { Scenario } from '../core/types';
 import type { ExploreRequest, ExploreResponse } from './protocol';
 

@@ -1,4 +1,4 @@
-import type { ExploreProgress, ExploreResult } from '../core/explore/machine';
+import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
 import type { Scenario, State, StepEvent } from '../core/types';
 
 /** A request to the simulation: plain, structured-clone-safe data tagged with the caller's id. */

@@ -1,5 +1,5 @@
 import { escapeLine, excerpt } from '../core/excerpt';
-import type { ExploreProgress, ExploreResult } from '../core/explore/machine';
+import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
 import type { State, StepEvent } from '../core/types';
 import type { WorkerResponse } from './protocol';
 

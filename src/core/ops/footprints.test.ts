@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
 import { hasForkThread } from '../cow-window';
-import { explore } from '../explore/engine';
-import { cellScenario, cellVariants, matrixRows } from '../explore/matrix';
-import { ringsideMachine } from '../explore/ringside';
+import { explore } from '../explore/engine/engine';
+import { cellScenario, cellVariants, matrixRows } from '../explore/matrix/matrix';
+import { ringsideMachine } from '../explore/ringside/ringside';
 import { MM_KINDS, validateScenario } from '../index';
 import { programsOf } from '../programs/compile';
 import type { Scenario, State } from '../types';

@@ -7,7 +7,7 @@
  * on explored states and checks it against this table.
  */
 import type { DesignId } from '../types';
-import type { OpName } from './index';
+import type { OpName } from './op-names';
 
 export type StatePart =
   | 'ptes'

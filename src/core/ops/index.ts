@@ -5,6 +5,7 @@ import { ioctlOps } from './ioctl-ops';
 import { ksmThpOps } from './ksm-thp-ops';
 import { mmOps } from './mm-ops';
 import { notifierOps } from './notifier-ops';
+import type { OpName } from './op-names';
 import type { Op } from './shared';
 import { vhostOps } from './vhost-ops';
 import { writebackOps } from './writeback-ops';
@@ -21,8 +22,13 @@ const ALL = {
   ...exitOps,
 };
 
-/** The closed vocabulary of ops: an instruction naming anything else does not compile. */
-export type OpName = keyof typeof ALL;
+export type { OpName } from './op-names';
+
+/** Compiles only when the op tables define exactly the names in op-names.ts, no more, no fewer. */
+const exactVocabulary: [Exclude<keyof typeof ALL, OpName>, Exclude<OpName, keyof typeof ALL>] extends [never, never]
+  ? true
+  : false = true;
+void exactVocabulary;
 
 /** Every op a program may name. */
 export const OPS: Readonly<Record<OpName, Op>> = ALL;

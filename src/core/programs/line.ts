@@ -1,4 +1,4 @@
-import type { OpName } from '../ops';
+import type { OpName } from '../ops/op-names';
 import type { BugSwitch, CallCtx, Instr } from '../types';
 
 /** An instruction before compilation: jumps name labels, resolved to indices by `compileLines`. */

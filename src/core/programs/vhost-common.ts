@@ -1,4 +1,4 @@
-import type { OpName } from '../ops';
+import type { OpName } from '../ops/op-names';
 import type { Line } from './line';
 /** Per round the worker reads avail.idx, then the descriptor, then publishes a used entry and used.idx. */
 export const ROUND_ORDER = [1, 0, 2] as const;

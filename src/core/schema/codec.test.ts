@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
-import { IntWriter } from '../explore/int-writer';
+import { IntWriter } from '../explore/engine/int-writer';
 import { replay } from '../index';
 import type { State } from '../types';
 import { compileSchema } from './codec';

@@ -22,6 +22,17 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 export function generateCodec<T, M>(schema: RecordField<T>, outOfBounds: OutOfBounds): GeneratedCodec<T, M> {
   const enums: (readonly string[])[] = [];
   const resets: HistoryField<unknown>['reset'][] = [];
+  // One pool per list of records: the items a shrinking list drops, handed back when a list grows, so that decoding
+  // and copying into reused states allocate no record once the pools have filled.
+  const spares: object[][] = [];
+  const SPARE_CAP = 4096;
+  const spareOf = (item: Field): number => (item.kind === 'record' ? spares.push([]) - 1 : -1);
+  /** Sets `list`'s length to `n`, keeping the items it drops in pool `k` (if any). */
+  const resize = (list: string, n: string, k: number) =>
+    k < 0
+      ? `if (${list}.length !== ${n}) ${list}.length = ${n};\n`
+      : `if (${list}.length !== ${n}) { for (let j = ${n}; j < ${list}.length; j++) if (S[${k}].length < ${SPARE_CAP}) S[${k}].push(${list}[j]); ${list}.length = ${n}; }\n`;
+  const freshRecord = (k: number) => (k < 0 ? '{}' : `(S[${k}].length > 0 ? S[${k}].pop() : {})`);
   let vars = 0;
   const fresh = (prefix: string) => `${prefix}${vars++}`;
 
@@ -85,7 +96,7 @@ export function generateCodec<T, M>(schema: RecordField<T>, outOfBounds: OutOfBo
     return body;
   }
 
-  function decodeField(field: Field, place: string): string {
+  function decodeField(field: Field, place: string, spare = -1): string {
     switch (field.kind) {
       case 'int': {
         const x = fresh('x');
@@ -104,15 +115,16 @@ export function generateCodec<T, M>(schema: RecordField<T>, outOfBounds: OutOfBo
         const n = fresh('n');
         const list = fresh('l');
         const i = fresh('i');
-        const inner = decodeField(field.item as Field, `${list}[${i}]`);
+        const k = spareOf(field.item as Field);
+        const inner = decodeField(field.item as Field, `${list}[${i}]`, k);
         return (
           `let ${n}; ${get(n, bitsFor(0, field.maxLength))}let ${list} = ${place}; if (${list} === undefined) { ${list} = new Array(${n}); ${place} = ${list}; }\n` +
-          `if (${list}.length !== ${n}) ${list}.length = ${n};\nfor (let ${i} = 0; ${i} < ${n}; ${i}++) {\n${inner}}\n`
+          `${resize(list, n, k)}for (let ${i} = 0; ${i} < ${n}; ${i}++) {\n${inner}}\n`
         );
       }
       case 'record': {
         const r = fresh('o');
-        return `let ${r} = ${place}; if (${r} === undefined) { ${r} = {}; ${place} = ${r}; }\n${decodeRecord(field, r)}`;
+        return `let ${r} = ${place}; if (${r} === undefined) { ${r} = ${freshRecord(spare)}; ${place} = ${r}; }\n${decodeRecord(field, r)}`;
       }
       case 'model':
         return `${place} = model;\n`;
@@ -124,7 +136,7 @@ export function generateCodec<T, M>(schema: RecordField<T>, outOfBounds: OutOfBo
   }
 
   /** Copies `from` into `place` field by field, reusing the objects and arrays already there. */
-  function copyField(field: Field, from: string, place: string): string {
+  function copyField(field: Field, from: string, place: string, spare = -1): string {
     switch (field.kind) {
       case 'int':
       case 'bool':
@@ -139,16 +151,17 @@ export function generateCodec<T, M>(schema: RecordField<T>, outOfBounds: OutOfBo
         const f = fresh('f');
         const list = fresh('l');
         const i = fresh('i');
-        const inner = copyField(field.item as Field, `${f}[${i}]`, `${list}[${i}]`);
+        const k = spareOf(field.item as Field);
+        const inner = copyField(field.item as Field, `${f}[${i}]`, `${list}[${i}]`, k);
         return (
           `const ${f} = ${from}; let ${list} = ${place}; if (${list} === undefined) { ${list} = new Array(${f}.length); ${place} = ${list}; }\n` +
-          `if (${list}.length !== ${f}.length) ${list}.length = ${f}.length;\nfor (let ${i} = 0; ${i} < ${f}.length; ${i}++) {\n${inner}}\n`
+          `${resize(list, `${f}.length`, k)}for (let ${i} = 0; ${i} < ${f}.length; ${i}++) {\n${inner}}\n`
         );
       }
       case 'record': {
         const f = fresh('f');
         const r = fresh('o');
-        let body = `const ${f} = ${from}; let ${r} = ${place}; if (${r} === undefined) { ${r} = {}; ${place} = ${r}; }\n`;
+        let body = `const ${f} = ${from}; let ${r} = ${place}; if (${r} === undefined) { ${r} = ${freshRecord(spare)}; ${place} = ${r}; }\n`;
         for (const [key, ff] of entries(field)) body += copyField(ff, `${f}.${key}`, `${r}.${key}`);
         return body;
       }
@@ -169,12 +182,13 @@ export function generateCodec<T, M>(schema: RecordField<T>, outOfBounds: OutOfBo
     `copy(from, into, depth) {\n${copyBody}\n},\n` +
     'lastEnd() { return end; },\n};';
   // A generated function, not eval of data: the source above is built from the schema alone.
-  const factory = new Function('E', 'H', 'oob', source) as (
+  const factory = new Function('E', 'H', 'S', 'oob', source) as (
     e: typeof enums,
     h: typeof resets,
+    s: typeof spares,
     oob: OutOfBounds,
   ) => GeneratedCodec<T, M>;
-  return factory(enums, resets, outOfBounds);
+  return factory(enums, resets, spares, outOfBounds);
 }
 
 function entries(field: RecordField<object>): [string, Field][] {

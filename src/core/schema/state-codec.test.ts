@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
-import { exploreScenario } from '../explore/ringside';
+import { exploreScenario } from '../explore/ringside/ringside';
 
 describe('the encoded frontier', () => {
   it('gives the same exploration with decoded frontier states as with the original objects', () => {

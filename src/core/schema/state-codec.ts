@@ -1,4 +1,4 @@
-import type { IntWriter } from '../explore/int-writer';
+import type { IntWriter } from '../explore/engine/int-writer';
 import type { Scenario, State } from '../types';
 import { compileSchema } from './codec';
 import { STATE_SCHEMA } from './state-schema';

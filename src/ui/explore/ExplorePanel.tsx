@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Lasso } from '../../core/explore/liveness';
-import type { Counterexample } from '../../core/explore/machine';
+import type { Counterexample } from '../../core/explore/engine/machine';
+import type { Lasso } from '../../core/explore/liveness/liveness';
 import { BROWSER_MAX_STATES } from '../../state/explorer';
 import { useAppSelector, useServices } from '../AppContext';
 import { openRun } from '../open-start';

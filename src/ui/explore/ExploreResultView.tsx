@@ -1,5 +1,5 @@
-import type { Lasso } from '../../core/explore/liveness';
-import type { Counterexample, ExploreResult } from '../../core/explore/machine';
+import type { Counterexample, ExploreResult } from '../../core/explore/engine/machine';
+import type { Lasso } from '../../core/explore/liveness/liveness';
 import { noHazardLine, statsLine } from './explore-text';
 import { FindingRows } from './FindingRows';
 import { LivenessRows } from './LivenessRows';

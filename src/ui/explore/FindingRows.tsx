@@ -1,4 +1,4 @@
-import type { Counterexample } from '../../core/explore/machine';
+import type { Counterexample } from '../../core/explore/engine/machine';
 import { kindTitle } from './explore-text';
 
 interface Props {

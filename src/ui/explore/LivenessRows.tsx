@@ -1,4 +1,4 @@
-import type { Lasso, LivenessAnswer, LivenessResult } from '../../core/explore/liveness';
+import type { Lasso, LivenessAnswer, LivenessResult } from '../../core/explore/liveness/liveness';
 
 interface Props {
   liveness: LivenessResult;

@@ -1,4 +1,4 @@
-import type { ExploreProgress, ExploreResult } from '../../core/explore/machine';
+import type { ExploreProgress, ExploreResult } from '../../core/explore/engine/machine';
 
 export const count = (n: number) => n.toLocaleString('en-US');
 

@@ -1,8 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ExploreResult } from '../../core/explore/machine';
-import { exploreScenario } from '../../core/explore/ringside';
+import type { ExploreResult } from '../../core/explore/engine/machine';
+import { exploreScenario } from '../../core/explore/ringside/ringside';
 import { builtinScenarios } from '../../scenarios';
 import { matrixCells } from '../../state/matrix-run';
 import { createMainThreadClient, type SimClient } from '../../worker/client';

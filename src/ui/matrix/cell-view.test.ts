@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../core';
 import { HAZARD_KINDS } from '../../core/catalog';
-import { cellLiveness, cellScenario } from '../../core/explore/matrix';
-import { exploreScenario } from '../../core/explore/ringside';
+import { cellLiveness, cellScenario } from '../../core/explore/matrix/matrix';
+import { exploreScenario } from '../../core/explore/ringside/ringside';
 import type { MatrixCellRun } from '../../state/matrix-run';
 import { cellView, SHORT_NAMES } from './cell-view';
 

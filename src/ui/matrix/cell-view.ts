@@ -1,5 +1,5 @@
 import { FINDING_SHORT_NAMES } from '../../core/catalog';
-import type { Counterexample } from '../../core/explore/machine';
+import type { Counterexample } from '../../core/explore/engine/machine';
 import type { MatrixCellRun } from '../../state/matrix-run';
 
 /** The verdict columns a cell shows side by side: safety (no hazard) and liveness (under weak fairness). */

@@ -1,0 +1,37 @@
+import type { ProgressSpec } from '../liveness/state-graph';
+import type { Machine } from './machine';
+
+/** One transition of a hand-made graph: thread `t` moves from its node to `to`; `progress` marks a progress step. */
+export interface GraphEdge {
+  t: number;
+  to: number;
+  progress?: boolean;
+}
+
+/** A hand-made state graph as a machine: the state is the node, each thread has at most one edge per node. */
+export function graphMachine(edges: Record<number, GraphEdge[]>): Machine<number> & ProgressSpec<number> {
+  const out = (s: number) => edges[s] ?? [];
+  return {
+    init: () => 0,
+    enabled: (s) => out(s).map((e) => e.t),
+    step(s, t) {
+      const e = out(s).find((x) => x.t === t);
+      return e ? { ok: true, state: e.to, findings: [] } : { ok: false, error: `thread ${t} cannot step in ${s}` };
+    },
+    encode(s, w) {
+      w.push(s);
+    },
+    progress: (from, t) => out(from).find((x) => x.t === t)?.progress === true,
+  };
+}
+
+/** The nodes a schedule visits from node 0, or null where it takes an edge the graph lacks. */
+export function walk(edges: Record<number, GraphEdge[]>, schedule: readonly number[], from = 0): number[] | null {
+  const nodes = [from];
+  for (const t of schedule) {
+    const e = (edges[nodes[nodes.length - 1] as number] ?? []).find((x) => x.t === t);
+    if (!e) return null;
+    nodes.push(e.to);
+  }
+  return nodes;
+}

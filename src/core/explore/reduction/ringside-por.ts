@@ -1,0 +1,22 @@
+import { hasForkThread } from '../../cow-window';
+import { programsOf } from '../../programs/compile';
+import type { Scenario, State } from '../../types';
+import { dependencyTable, soloThreads, type ThreadsView } from './por';
+
+/** The `soloSteps` hook of a Ringside machine: the partial-order reduction's candidates (docs/partial-order.md). */
+export function ringsideSoloSteps(scenario: Scenario): (state: State, enabled: readonly number[]) => readonly number[] {
+  const table = dependencyTable(programsOf(scenario), hasForkThread(scenario), scenario.design);
+  // One view, pointed at the state being asked about: the search calls this once per expanded state.
+  let threads: State['threads'] = [];
+  const view: ThreadsView = {
+    get length() {
+      return threads.length;
+    },
+    pc: (t) => threads[t]?.pc ?? 0,
+    done: (t) => threads[t]?.done ?? true,
+  };
+  return (state, enabled) => {
+    threads = state.threads;
+    return soloThreads(table, view, enabled);
+  };
+}

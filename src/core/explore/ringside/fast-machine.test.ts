@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { builtinScenarios } from '../../../scenarios';
+import { MM_KINDS, step, validateScenario } from '../../index';
+import { encodeState } from '../../schema/state-codec';
+import type { Scenario, State } from '../../types';
+import { init } from '../../world';
+import { explore } from '../engine/engine';
+import { IntWriter } from '../engine/int-writer';
+import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
+import { fastRingsideMachine } from './fast-machine';
+import { referenceMachine } from './ringside';
+
+const wordsOf = (s: State) => {
+  const w = new IntWriter();
+  encodeState(s, w);
+  return [...w.buf.subarray(0, w.len)];
+};
+
+/** Every object and array of a state reachable once: the fast machine decodes into them in place. */
+function sharedPart(s: State): string | null {
+  const seen = new Set<object>();
+  const walk = (value: unknown, path: string): string | null => {
+    if (typeof value !== 'object' || value === null) return null;
+    if (seen.has(value)) return path;
+    seen.add(value);
+    for (const [k, v] of Object.entries(value)) {
+      const found = walk(v, `${path}.${k}`);
+      if (found) return found;
+    }
+    return null;
+  };
+  const { scenario: _model, findings: _history, ...rest } = s;
+  return walk(rest, 'state');
+}
+
+/** Follows `choices` (indices into the enabled threads) through both the stepper API and the fast machine. */
+function compareRun(scenario: Scenario, choices: readonly number[]): void {
+  const fast = fastRingsideMachine(scenario);
+  const w = new IntWriter();
+  let reference = init(scenario);
+  let current = fast.init();
+  for (let depth = 0; depth < choices.length; depth++) {
+    const enabled = fast.enabled(current);
+    if (enabled.length === 0) break;
+    const t = enabled[(choices[depth] ?? 0) % enabled.length] as number;
+    const expected = step(reference, t);
+    const actual = fast.step(current, t);
+    if (!expected.ok || !actual.ok) throw new Error('an enabled thread refused to step');
+    const kinds = actual.findings.map((f) => f.kind);
+    expect(sharedPart(actual.state)).toBeNull();
+    w.reset();
+    fast.encode(actual.state, w);
+    current = fast.decode?.(w.buf, 0, w.len, depth + 1) ?? actual.state;
+    if (fast.enabled(current).length === 0) kinds.push(...(fast.stuck?.(current) ?? []).map((f) => f.kind));
+    reference = expected.state;
+    expect(kinds).toEqual(expected.event.findings.map((f) => f.kind));
+    expect([...w.buf.subarray(0, w.len)]).toEqual(wordsOf(reference));
+  }
+}
+
+describe('stepping in place equals stepping through the stepper API', () => {
+  for (const scenario of builtinScenarios) {
+    it(`${scenario.id}: random schedules give the same encoded states and finding kinds`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 120 }), (choices) => compareRun(scenario, choices)),
+        { numRuns: 25 },
+      );
+    });
+  }
+});
+
+const hazardKinds = (r: ReturnType<typeof explore>) =>
+  [...new Set(r.findings.filter((f) => f.severity === 'hazard').map((f) => f.kind))].sort();
+
+function expectSameSearch(scenario: Scenario): void {
+  const fast = explore(fastRingsideMachine(scenario), { exact: true });
+  const reference = explore(referenceMachine(scenario), { exact: true });
+  expect(fast.complete).toBe(true);
+  expect([fast.states, fast.transitions]).toEqual([reference.states, reference.transitions]);
+  expect(hazardKinds(fast)).toEqual(hazardKinds(reference));
+  expect(fast.findings.map((f) => [f.kind, f.schedule.length]).sort()).toEqual(
+    reference.findings.map((f) => [f.kind, f.schedule.length]).sort(),
+  );
+}
+
+describe('the fast machine and the reference reach the same states and hazards (exact keys)', () => {
+  it('on every built-in scenario', () => {
+    for (const scenario of builtinScenarios) expectSameSearch(scenario);
+  }, 240_000);
+
+  it('on every matrix cell', () => {
+    for (const { design, bug } of matrixRows()) {
+      for (const event of MM_KINDS) {
+        const valid = validateScenario(cellScenario(design, event, bug));
+        if (valid.ok) for (const variant of cellVariants(valid.scenario, event)) expectSameSearch(variant);
+      }
+    }
+  }, 240_000);
+});
