@@ -90,6 +90,18 @@ test('every control can be reached and clicked at 800×600', async ({ page }) =>
   await page.screenshot({ path: 'test-results/screens/reach-800x600.png', fullPage: false });
 });
 
+/** Waits until every finite CSS animation on the page (a dialog's fade-in, an old value's fade) has finished. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished),
+    ),
+  );
+}
+
 test('axe-core finds no serious or critical violation on the main view, the editor, the Matrix and the tour', async ({
   page,
 }) => {
@@ -97,12 +109,16 @@ test('axe-core finds no serious or critical violation on the main view, the edit
   await expect(page.getByText('Step 0 of 0')).toBeVisible();
   expect(await seriousViolations(page), 'main view').toEqual([]);
   await page.getByRole('button', { name: 'Edit scenario' }).click();
+  // Judge the editor once its lazily loaded form is in and the dialog's fade-in has ended (half-faded text fails contrast).
+  await expect(page.getByRole('dialog').getByRole('textbox', { name: 'Id' })).toBeVisible();
+  await settled(page);
   expect(await seriousViolations(page), 'editor').toEqual([]);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Matrix', exact: true }).click();
   const matrix = page.getByRole('dialog', { name: 'Design × mm-event matrix' });
   await matrix.getByRole('button', { name: 'Compute the matrix' }).click();
   await expect(matrix.getByRole('status')).toHaveText(/complete\.$/, { timeout: 150_000 });
+  await settled(page);
   expect(await seriousViolations(page), 'matrix').toEqual([]);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Guided tour' }).click();

@@ -19,6 +19,9 @@ const Swatch = ({ className, children }: { className: string; children?: ReactNo
   </span>
 );
 
+/** The Key's words, in its order: what an exported picture carries as its legend. */
+export const keyTexts = (): string[] => [...ARROWS.map((a) => a.text), ...ENTRIES.map((e) => e.text)];
+
 /** Every mark of the picture, beside it rather than over it: the text entries name the marks exactly as drawn. */
 const ENTRIES: readonly { key: string; swatch: ReactNode; text: string }[] = [
   {

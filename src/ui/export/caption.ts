@@ -1,5 +1,6 @@
 import { DESIGN_TITLES } from '../../core/catalog';
 import type { Scenario, StepEvent } from '../../core/types';
+import { keyTexts } from '../diagram/DiagramKey';
 
 export interface CaptionInput {
   scenario: Scenario;
@@ -25,21 +26,9 @@ export function captionLines({ scenario, index, steps, event, names }: CaptionIn
   ];
 }
 
-/** An element's visible words, without its decorative (aria-hidden) parts. */
-function wordsOf(element: Element): string {
-  let text = '';
-  for (const node of element.childNodes) {
-    if (node.nodeType === 3) text += node.textContent ?? '';
-    else if (node instanceof Element && node.getAttribute('aria-hidden') !== 'true') text += wordsOf(node);
-  }
-  return text;
-}
-
-/** The legend shown on the page (the Key), read from its list items so an export always matches it. */
-export function pageLegend(root: ParentNode = document): string[] {
-  const items = [...root.querySelectorAll('.diagram-key li, .diagram-legend li')]
-    .map((item) => wordsOf(item).replace(/\s+/g, ' ').trim())
-    .filter((text) => text !== '');
+/** The exported picture's legend: the Key's own entries, whether or not the Key is open on the page. */
+export function pageLegend(): string[] {
+  const items = keyTexts();
   return items.length > 0 ? ['Key:', ...items.map((text) => `· ${text}`)] : [];
 }
 
