@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { EXIT, failure, runCli } from '../src/core/explore/cli-core';
 import { builtinScenarios } from '../src/scenarios';
+import { nodeSpinIo } from './spin/spin-io';
 
 /** Reads at most `maxBytes` of a regular file, checking its size before reading anything. */
 function readCapped(path: string, maxBytes: number): string {
@@ -33,7 +34,11 @@ const readFile = (path: string, maxBytes: number) => {
 
 let out: ReturnType<typeof runCli>;
 try {
-  out = runCli(process.argv.slice(2), { readFile, builtins: builtinScenarios });
+  out = runCli(process.argv.slice(2), {
+    readFile,
+    builtins: builtinScenarios,
+    spin: nodeSpinIo(builtinScenarios, readFile),
+  });
 } catch (error) {
   out = failure(`internal error: ${error instanceof Error ? error.message : 'unknown'}`, EXIT.internalError);
 }

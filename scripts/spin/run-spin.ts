@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PanVerdict, parsePanOutput } from '../../src/core/spin/pan-output';
@@ -22,6 +22,8 @@ export interface PanRun extends PanVerdict {
   mode: PanMode;
   cpuS: number;
   output: string;
+  /** The first counterexample's trail, when `keepTrail` asked for one and pan wrote it. */
+  trail?: string;
 }
 
 const CFLAGS: Record<PanMode, string[]> = {
@@ -39,13 +41,13 @@ export interface SpinOptions {
   cflags?: string[];
   /** gcc's optimisation: -O0 compiles small models fastest; -O2 for large searches. */
   optimise?: string;
-  /** Keep the working folder (for trails) instead of deleting it. */
-  dir?: string;
+  /** Ask pan for the first counterexample's trail (`-e` off: pan writes the first one). */
+  keepTrail?: boolean;
 }
 
 /** Builds pan for `mode` from the model text and runs it; throws only when spin or gcc fail on the model. */
 export function runPan(model: string, mode: PanMode, options: SpinOptions = {}): PanRun {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ringside-spin-'));
+  const dir = mkdtempSync(join(tmpdir(), 'ringside-spin-'));
   try {
     writeFileSync(join(dir, 'model.pml'), model);
     execFileSync('spin', ['-a', 'model.pml'], { cwd: dir, stdio: 'pipe' });
@@ -59,7 +61,6 @@ export function runPan(model: string, mode: PanMode, options: SpinOptions = {}):
       ...(mode === 'liveness' ? ['-l', '-f', '-A', '-E'] : ['-c0']),
       `-m${options.depth ?? 100000}`,
       `-w${options.hashBits ?? 20}`,
-      ...(options.dir ? ['-e'] : []),
     ];
     // -c0 prints every violation it meets: strip the counters and depths and keep each distinct line once.
     const script = `./pan ${args.join(' ')} 2>&1 | sed -E 's/^pan:[0-9]+: /pan: /; s/ \\(at depth [0-9]+\\)//' | awk '!seen[$0]++'; times`;
@@ -69,8 +70,35 @@ export function runPan(model: string, mode: PanMode, options: SpinOptions = {}):
     const cpuS = times
       ? 60 * Number(times[1]) + Number(times[2]) + 60 * Number(times[3]) + Number(times[4])
       : Number.NaN;
-    return { mode, cpuS, output, ...parsePanOutput(output) };
+    const verdict = parsePanOutput(output);
+    // -c0 writes no trail: a second run stops at the first counterexample and writes model.pml.trail.
+    if (options.keepTrail && mode !== 'liveness' && verdict.errors > 0)
+      spawnSync(
+        './pan',
+        args.filter((a) => a !== '-c0'),
+        { cwd: dir, stdio: 'ignore' },
+      );
+    const trailFile = join(dir, 'model.pml.trail');
+    const trail = options.keepTrail && existsSync(trailFile) ? readFileSync(trailFile, 'utf8') : undefined;
+    return { mode, cpuS, output, ...verdict, ...(trail === undefined ? {} : { trail }) };
   } finally {
-    if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `spin -t` of a trail against a model, in a scratch folder: Spin's standard output (the `RS` lines among it). */
+export function replayTrail(model: string, trail: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ringside-trail-'));
+  try {
+    writeFileSync(join(dir, 'model.pml'), model);
+    writeFileSync(join(dir, 'model.pml.trail'), trail);
+    const r = spawnSync('spin', ['-t', '-k', 'model.pml.trail', 'model.pml'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

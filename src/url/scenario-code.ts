@@ -1,7 +1,10 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
 import { isUnsafeChar, validateScenario } from '../core';
 import type { Scenario } from '../core/types';
 import { MAX_SCENARIO_CODE_CHARS } from './run-link-types';
+
+// A default import: lz-string is CommonJS, whose named exports Node's ESM loader (the CLI, via tsx) cannot see.
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 
 const ALPHABET = /^[A-Za-z0-9+\-$]+$/;
 /** A valid scenario's JSON is a few kilobytes; anything decompressing to more is refused. */

@@ -7,13 +7,21 @@ export interface CliArgs {
   table: boolean;
   /** `--no-por`: explore every interleaving, without partial-order reduction. */
   por: boolean;
+  /** `--promela [out.pml]`: write the scenario as Promela (to stdout without a file name). */
+  promela?: string | true;
+  /** `--spin-trail <file.pml.trail>`: read Spin's counterexample back as a Ringside schedule. */
+  spinTrail?: string;
+  /** `--spin`: export, build, run Spin (safety and liveness), read back the verdict and the trail. */
+  spin: boolean;
+  /** `--bitstate`: with `--spin`, Spin's bitstate hashing instead of the exhaustive store. */
+  bitstate: boolean;
 }
 
-const FLAGS = ['--matrix', '--table', '--max-states', '--no-por'];
+const FLAGS = ['--matrix', '--table', '--max-states', '--no-por', '--promela', '--spin-trail', '--spin', '--bitstate'];
 
 /** The explore command's arguments; a string is the one-line reason they are wrong. Never throws. */
 export function parseCliArgs(args: readonly string[]): CliArgs | string {
-  const parsed: CliArgs = { matrix: false, table: false, por: true };
+  const parsed: CliArgs = { matrix: false, table: false, por: true, spin: false, bitstate: false };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -31,6 +39,21 @@ export function parseCliArgs(args: readonly string[]): CliArgs | string {
     } else if (flag === '--no-por') {
       if (inline !== undefined) return `${flag} takes no value`;
       parsed.por = false;
+    } else if (flag === '--promela') {
+      const next = args[i + 1] ?? '';
+      if (inline !== undefined) parsed.promela = inline;
+      else if (next.endsWith('.pml')) {
+        parsed.promela = next;
+        i++;
+      } else parsed.promela = true;
+    } else if (flag === '--spin-trail') {
+      const value = inline ?? args[i + 1];
+      if (inline === undefined) i++;
+      if (value === undefined || value.startsWith('--')) return '--spin-trail needs a trail file (model.pml.trail)';
+      parsed.spinTrail = value;
+    } else if (flag === '--spin' || flag === '--bitstate') {
+      if (inline !== undefined) return `${flag} takes no value`;
+      parsed[flag === '--spin' ? 'spin' : 'bitstate'] = true;
     } else if (arg.startsWith('-') && arg !== '-') {
       return `unknown option ${excerpt(arg)} (options: ${FLAGS.join(', ')})`;
     } else positional.push(arg);
