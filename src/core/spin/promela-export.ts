@@ -20,7 +20,7 @@ import { HIDDEN_TEMPS, KERNEL_INLINES } from './promela-kernel';
 import { filterInline, LIST_INLINES } from './promela-lists';
 import { isTranslated } from './promela-op-types';
 import { PROMELA_OPS } from './promela-ops';
-import { MM_INLINES } from './promela-ops-mm';
+import { INTERVAL_INLINES, MM_INLINES } from './promela-ops-mm';
 import { progressStep } from './promela-progress';
 import { enumConst, ident, promelaState } from './promela-schema';
 
@@ -118,6 +118,7 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
     filterInline('drop_flushed', 'tlbs[h_w].e', tlbCap, TLB_FIELDS, 'IT.kind == KIND_user && ((h_keys >> IT.key) & 1)'),
     KERNEL_INLINES,
     MM_INLINES,
+    INTERVAL_INLINES,
     ...opInlines,
     ...proctypes,
     `init {\n  d_step {\n    ${[state.initialise, ...constants].join(';\n    ').replaceAll(';;', ';')}\n  };\n  atomic { ${programs.map((_, t) => `run T${t}()`).join('; ')} }\n}`,

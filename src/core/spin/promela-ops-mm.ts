@@ -3,10 +3,10 @@ import { notHeldByOther, type PromelaOp } from './promela-op-types';
 
 const L = 'threads[T].locals';
 /** `overlapPages(s, t).length > 0`: the ring is in region 0, where every mm event acts. */
-const OVERLAP = 'vhost.region == 0';
+export const OVERLAP = 'vhost.region == 0';
 
 /** `dirtyPointed` then `clearPointers` (notifier-ops.ts), unless the step holds the lock for a later step. */
-const dirtyAndClear = `
+export const DIRTY_AND_CLEAR = `
   if
   :: !(FLAGS & BUG_skip_set_page_dirty) && ${OVERLAP} ->
      h_p = USED_FIRST;
@@ -20,7 +20,7 @@ const kseqStart = (hold: boolean) => ({
   enabled: notHeldByOther('mmuLock'),
   body: `
   if :: !(FLAGS & BUG_range_dependent_count) || ${OVERLAP} -> vhost.count++ :: else fi;
-  ${hold ? 'vhost.mmuLock = T' : dirtyAndClear}`,
+  ${hold ? 'vhost.mmuLock = T' : DIRTY_AND_CLEAR}`,
 });
 
 const rcuStart = (hold: boolean) => ({
@@ -34,7 +34,7 @@ const rcuStart = (hold: boolean) => ({
      ${L}.unpublished = h_ok
   :: else
   fi;
-  ${hold ? 'vhost.mmuLock = T' : dirtyAndClear}`,
+  ${hold ? 'vhost.mmuLock = T' : DIRTY_AND_CLEAR}`,
 });
 
 /** `unmapTargets(ctx, null, 'none', 'isolated', false)` (a zap): the frames that lost their last mapping go to refs. */
@@ -174,6 +174,19 @@ inline might_sleep(T, FLAGS) {
   if
   :: (vhost.mmuLock == T && !MMU_IS_MUTEX) || threads[T].locals.inRcu || (FLAGS & CTX_PT_LOCK) -> HAZARD(sleep_in_atomic)
   :: else -> if :: (FLAGS & CTX_PRESENT) && !(FLAGS & CTX_BLOCKABLE) -> HAZARD(block_in_nonblock) :: else fi
+  fi
+}
+`;
+
+/** `itreeGiveUp` (notifier-ops.ts): a callback returned false, so mn_itree_invalidate ends the invalidation itself. */
+export const INTERVAL_INLINES = `
+inline itree_give_up(T) {
+  threads[T].locals.eagain = 1;
+  if
+  :: IS_INTERVAL ->
+     vhost.itreeActive--;
+     if :: vhost.itreeActive == 0 && vhost.itreeSeq % 2 == 1 -> vhost.itreeSeq++ :: else fi
+  :: else
   fi
 }
 `;

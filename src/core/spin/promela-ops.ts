@@ -1,11 +1,11 @@
 import type { OpName } from '../ops';
 import type { OpTranslation, Untranslated } from './promela-op-types';
+import { INTERVAL_OPS } from './promela-ops-interval';
 import { MM_OPS } from './promela-ops-mm';
 import { VHOST_OPS } from './promela-ops-vhost';
 
 const todo = (what: string): Untranslated => ({ untranslated: what });
 const VMAP = todo('the vmap designs (vmalloc PTEs and their TLB entries)');
-const INTERVAL = todo('the interval-notifier designs');
 const PAGE_OPS = todo('page operations under the page lock (reclaim, migration, KSM, writeback)');
 
 /**
@@ -15,6 +15,7 @@ const PAGE_OPS = todo('page operations under the page lock (reclaim, migration, 
 export const PROMELA_OPS: Readonly<Record<OpName, OpTranslation>> = {
   ...VHOST_OPS,
   ...MM_OPS,
+  ...INTERVAL_OPS,
   'unpin-dirty': VMAP,
   vmap: VMAP,
   vunmap: VMAP,
@@ -25,14 +26,7 @@ export const PROMELA_OPS: Readonly<Record<OpName, OpTranslation>> = {
   'inv-mutex-lock': VMAP,
   'inv-vunmap': VMAP,
   'inv-mutex-unlock': VMAP,
-  'read-begin': INTERVAL,
-  'eagain-if-nonblock': INTERVAL,
-  'interval-invalidate': INTERVAL,
-  'interval-invalidate-hold': INTERVAL,
-  'imutex-invalidate': INTERVAL,
-  'imutex-invalidate-hold': INTERVAL,
   'lock-page': PAGE_OPS,
-  'oom-check': todo('the OOM reaper'),
   'unmap-swap': PAGE_OPS,
   pageout: PAGE_OPS,
   'remove-mapping': PAGE_OPS,
@@ -48,7 +42,6 @@ export const PROMELA_OPS: Readonly<Record<OpName, OpTranslation>> = {
   'wb-if-dirty': PAGE_OPS,
   mkclean: PAGE_OPS,
   writepage: PAGE_OPS,
-  'split-pmd': todo('THP split'),
   'ioctl-lock': todo('VHOST_SET_VRING_ADDR'),
   'set-addr': todo('VHOST_SET_VRING_ADDR'),
   'ioctl-unlock': todo('VHOST_SET_VRING_ADDR'),
