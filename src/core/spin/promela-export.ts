@@ -21,6 +21,7 @@ import { filterInline, LIST_INLINES } from './promela-lists';
 import { isTranslated } from './promela-op-types';
 import { PROMELA_OPS } from './promela-ops';
 import { INTERVAL_INLINES, MM_INLINES } from './promela-ops-mm';
+import { PAGE_INLINES } from './promela-ops-page';
 import { progressStep } from './promela-progress';
 import { enumConst, ident, promelaState } from './promela-schema';
 
@@ -85,6 +86,7 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
     `hidden short ${HIDDEN_TEMPS.join(', ')};`,
     'hidden byte area_first[3], area_last[3];',
     `hidden byte tgt_first[${nt}], tgt_last[${nt}], mm_kind[${nt}];`,
+    'hidden byte h_done[CAP_frames];',
   ];
   const constants = [
     ...areas.flatMap((a, i) => [
@@ -119,6 +121,7 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
     KERNEL_INLINES,
     MM_INLINES,
     INTERVAL_INLINES,
+    PAGE_INLINES,
     ...opInlines,
     ...proctypes,
     `init {\n  d_step {\n    ${[state.initialise, ...constants].join(';\n    ').replaceAll(';;', ';')}\n  };\n  atomic { ${programs.map((_, t) => `run T${t}()`).join('; ')} }\n}`,

@@ -43,6 +43,10 @@ export const HIDDEN_TEMPS = [
   'h_aidx',
   'h_tf',
   'h_tsz',
+  'h_aown',
+  'h_wr2',
+  'h_q2',
+  'h_x',
 ];
 
 export const KERNEL_INLINES = `
@@ -59,7 +63,7 @@ inline alloc_frame() {
   if
   :: frames_len < CAP_frames ->
      h_new = frames_len; frames_len++;
-     frames[h_new].size = h_asz; frames[h_new].refcount = 1; frames[h_new].mapcount = 1; frames[h_new].owner = OWNER_qemu_ring;
+     frames[h_new].size = h_asz; frames[h_new].refcount = 1; frames[h_new].mapcount = 1; frames[h_new].owner = h_aown;
      frames[h_new].usedIdx = h_aidx
   :: else -> assert(!capacity_exceeded); h_new = 0
   fi
@@ -109,7 +113,7 @@ inline break_cow(GP) {
      frames[h_of].dirty = 1;
      if :: MEMORY == MEMORY_anonymous -> swap[GP % NP] = -1 :: else fi
   :: else ->
-     h_asz = frames[h_of].size; h_aidx = frames[h_of].usedIdx; alloc_frame();
+     h_asz = frames[h_of].size; h_aidx = frames[h_of].usedIdx; h_aown = OWNER_qemu_ring; alloc_frame();
      frames[h_of].mapcount = frames[h_of].mapcount - 1;
      if :: frames[h_of].owner == OWNER_qemu_ring -> frames[h_of].owner = OWNER_fork_child :: else fi;
      put_ref(h_of);
@@ -124,8 +128,8 @@ inline fault_in(GP, W) {
      h_new = h_cf; frames[h_cf].owner = OWNER_qemu_ring; frames[h_cf].mapcount = 1;
      frames[h_cf].refcount = frames[h_cf].refcount + 1
   :: h_back && frames[h_cf].owner != OWNER_swap_cache ->
-     h_asz = ptes[GP].size; h_aidx = (swap[GP % NP] > 0 -> swap[GP % NP] : 0); alloc_frame()
-  :: else -> h_asz = ptes[GP].size; h_aidx = 0; alloc_frame()
+     h_asz = ptes[GP].size; h_aidx = (swap[GP % NP] > 0 -> swap[GP % NP] : 0); h_aown = OWNER_qemu_ring; alloc_frame()
+  :: else -> h_asz = ptes[GP].size; h_aidx = 0; h_aown = OWNER_qemu_ring; alloc_frame()
   fi;
   h_wr = (!h_back || MEMORY == MEMORY_shmem);
   ${updateEntry('GP', { frame: 'h_new', present: '1', writable: 'h_wr', dirty: '0', swapped: 'SWAPPED_none' })};
