@@ -4,7 +4,7 @@ import { ident } from './promela-schema';
 
 /** What one pan run said, read from its standard output. */
 export interface PanVerdict {
-  /** Hazard kinds whose assertion failed; `deadlock` for an invalid end state. */
+  /** Hazard kinds whose assertion failed (the watchdog asserts `deadlock`). */
   hazards: HazardKind[];
   /** A list outgrew the size the export gave it: an encoding bound, not a verdict about the kernel. */
   capacityExceeded: boolean;
@@ -26,7 +26,6 @@ export function parsePanOutput(text: string): PanVerdict {
     const kind = BY_IDENT.get(m[1] ?? '');
     if (kind) hazards.add(kind);
   }
-  if (/pan:\d*:? invalid end state/.test(text)) hazards.add('deadlock');
   const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? 'NaN');
   return {
     hazards: HAZARD_KINDS.filter((k) => hazards.has(k)),

@@ -78,7 +78,7 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
     '#define HAZARD(k) assert(!hazard_##k)',
     ...[...asked].map(([path, n]) => `#define CAP_${ident(path)} ${n}`),
   ];
-  const hazards = HAZARD_KINDS.filter((k) => k !== 'deadlock').map((k) => `hidden byte hazard_${ident(k)} = 1;`);
+  const hazards = HAZARD_KINDS.map((k) => `hidden byte hazard_${ident(k)} = 1;`);
   const nt = programs.length;
   const hidden = [
     ...hazards,
@@ -111,6 +111,9 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
   const text = [
     promelaHeader(scenario, meta),
     ...defines,
+    '#ifndef PROGRESS',
+    '#define end_P end_L',
+    '#endif',
     '',
     state.declarations,
     '',
@@ -124,7 +127,9 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
     PAGE_INLINES,
     ...opInlines,
     ...proctypes,
-    `init {\n  d_step {\n    ${[state.initialise, ...constants].join(';\n    ').replaceAll(';;', ';')}\n  };\n  atomic { ${programs.map((_, t) => `run T${t}()`).join('; ')} }\n}`,
+    "/* No thread can move although some have not finished: Ringside's deadlock (`reportDeadlock`). */",
+    `proctype Watchdog() {\n  end_watch: timeout && !(${programs.map((_, t) => `threads[${t}].done`).join(' && ')}) -> HAZARD(deadlock);\n  end_stuck: false\n}`,
+    `init {\n  d_step {\n    ${[state.initialise, ...constants].join(';\n    ').replaceAll(';;', ';')}\n  };\n  atomic { ${programs.map((_, t) => `run T${t}()`).join('; ')}; run Watchdog() }\n}`,
     '',
   ].join('\n');
   return { ok: true, text };
@@ -161,17 +166,18 @@ function proctype(
     return `  :: d_step { threads[${t}].pc == ${pc}${enabled} ->
        printf("RS ${t} ${pc}\\n"); threads[${t}].pc = ${pc + 1};
        ${opName(instr.op)}(${t}, ${instr.arg}, ${instr.target}, ${flagsOf(instr)});
-       if :: threads[${t}].pc >= ${n} -> threads[${t}].done = 1 :: else fi } -> goto ${onward}`;
+       if :: threads[${t}].pc >= ${n} -> threads[${t}].done = 1 :: else fi }${onward === 'end_L' ? '' : ` -> goto ${onward}`}`;
   };
   const loop = (label: string) =>
     [
       `${label}: do`,
-      ...instrs.map((instr, pc) => option(instr, pc, t === 0 && progressStep(instr, pc, n) ? 'P' : 'L')),
-      `  :: threads[${t}].done -> goto Done`,
-      '  od;',
+      ...instrs.map((instr, pc) => option(instr, pc, t === 0 && progressStep(instr, pc, n) ? 'end_P' : 'end_L')),
+      '  od',
     ].join('\n');
-  const done = t === 0 ? 'Done: end_done: progress_done: false' : 'Done: skip';
-  const loops = t === 0 ? [loop('L'), loop('P: progress_step')] : [loop('L')];
+  // A finished thread rests at its loop head (an end label: a valid end state); the watchdog reports deadlocks.
+  // Only a liveness build (spin -DPROGRESS) keeps the second copy, under a progress label; a safety build folds it.
+  const loops =
+    t === 0 ? [`${loop('end_L')};`, '#ifdef PROGRESS', loop('end_P: progress_step'), '#endif'] : [loop('end_L')];
   void scenario;
-  return [`/* thread ${t}: ${name.replace(/\*\//g, '* /')} */`, `proctype T${t}() {`, ...loops, done, '}'].join('\n');
+  return [`/* thread ${t}: ${name.replace(/\*\//g, '* /')} */`, `proctype T${t}() {`, ...loops, '}'].join('\n');
 }

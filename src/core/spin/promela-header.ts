@@ -27,7 +27,7 @@ export function promelaHeader(scenario: Scenario, meta: PromelaMeta): string {
     ' * safety (-c0: every hazard kind; without -c0 pan stops at the first and writes model.pml.trail;',
     ' * add -DNOREDUCE for no partial-order reduction, -DBITSTATE or -DNCORE=2 for large models):',
     ` *   ${BUILD_SAFETY}`,
-    ' * liveness (non-progress cycles under weak fairness):',
+    ' * liveness (non-progress cycles under weak fairness; -DPROGRESS adds the progress labels):',
     ` *   ${BUILD_LIVENESS}`,
     ' * a counterexample back into Ringside: npm run explore -- <scenario> --spin-trail model.pml.trail',
     ' * Each Ringside step is one d_step; printf("RS <thread> <pc>") names it in a replay (spin -t).',

@@ -8,7 +8,7 @@ import { ident } from './promela-schema';
 export interface SpinReplay {
   /** Each Ringside step Spin took: thread and the pc it ran. */
   steps: { thread: number; pc: number }[];
-  /** The hazard whose assertion failed last in the replay; `deadlock` when none failed (an invalid end state). */
+  /** The hazard whose assertion failed last in the replay (the watchdog's assertion for a deadlock). */
   hazard: HazardKind;
 }
 
@@ -28,7 +28,8 @@ export function readSpinReplay(output: string): SpinReplay | string {
   const kinds = [...output.matchAll(/failed assertion: assert\(!\(hazard_(\w+)\)\)/g)].map((m) =>
     BY_IDENT.get(m[1] ?? ''),
   );
-  const hazard = kinds.at(-1) ?? 'deadlock';
+  const hazard = kinds.at(-1);
+  if (hazard === undefined) return 'the trail ends before any hazard: it is truncated or not a counterexample';
   return { steps, hazard };
 }
 
@@ -61,12 +62,10 @@ export function trailBack(scenario: Scenario, spin: SpinReplay): TrailBack {
       };
   }
   const reached = run.events.some((e) => e.findings.some((f) => f.kind === spin.hazard));
-  if (!reached) {
-    const what = spin.hazard === 'deadlock' ? 'a hazard (no assertion failed and no deadlock)' : spin.hazard;
+  if (!reached)
     return {
       ok: false,
-      error: `the trail ends after ${schedule.length} steps without reaching ${what}: it is truncated or not a counterexample`,
+      error: `the trail ends after ${schedule.length} steps without reaching ${spin.hazard} in Ringside: it is not a counterexample of this model`,
     };
-  }
   return { ok: true, schedule, hazard: spin.hazard };
 }
