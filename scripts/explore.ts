@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { EXIT, failure, runCli } from '../src/core/explore/cli-core';
 import { builtinScenarios } from '../src/scenarios';
+import { largeScenarios } from '../src/scenarios/large';
 import { nodeSpinIo } from './spin/spin-io';
 
 /** Reads at most `maxBytes` of a regular file, checking its size before reading anything. */
@@ -36,7 +37,7 @@ let out: ReturnType<typeof runCli>;
 try {
   out = runCli(process.argv.slice(2), {
     readFile,
-    builtins: builtinScenarios,
+    builtins: [...builtinScenarios, ...largeScenarios],
     spin: nodeSpinIo(builtinScenarios, readFile),
   });
 } catch (error) {

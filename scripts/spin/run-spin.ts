@@ -50,7 +50,10 @@ export function runPan(model: string, mode: PanMode, options: SpinOptions = {}):
   const dir = mkdtempSync(join(tmpdir(), 'ringside-spin-'));
   try {
     writeFileSync(join(dir, 'model.pml'), model);
-    execFileSync('spin', [...(mode === 'liveness' ? ['-DPROGRESS'] : []), '-a', 'model.pml'], { cwd: dir, stdio: 'pipe' });
+    execFileSync('spin', [...(mode === 'liveness' ? ['-DPROGRESS'] : []), '-a', 'model.pml'], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
     const cflags = [...CFLAGS[mode], '-DVECTORSZ=4096', ...(options.cflags ?? [])];
     execFileSync('gcc', [options.optimise ?? '-O0', '-w', ...cflags, '-o', 'pan', 'pan.c'], {
       cwd: dir,

@@ -16,6 +16,8 @@ export interface PanVerdict {
   truncated: boolean;
   /** pan's own error count. */
   errors: number;
+  /** pan's "total actual memory usage", in bytes. */
+  memoryBytes: number;
 }
 
 const BY_IDENT = new Map<string, HazardKind>(HAZARD_KINDS.map((k) => [ident(k), k]));
@@ -35,5 +37,6 @@ export function parsePanOutput(text: string): PanVerdict {
     transitions: num(/(\d+) transitions \(= /),
     truncated: /max search depth too small|reached -DMEMLIM|out of memory/.test(text),
     errors: num(/errors: (\d+)/),
+    memoryBytes: Number(/([\d.]+)\s+total actual memory usage/.exec(text)?.[1] ?? 'NaN') * 2 ** 20,
   };
 }

@@ -111,6 +111,13 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
   const text = [
     promelaHeader(scenario, meta),
     ...defines,
+    '/* Multi-core pan (-DNCORE) refuses hidden variables: spin -DMULTICORE makes them plain and zeroes them after each step. */',
+    '#ifdef MULTICORE',
+    '#define hidden',
+    `#define RESET_TEMPS ${[...HIDDEN_TEMPS.map((h) => `${h} = 0`), 'h_c = 0; do :: h_c < CAP_frames -> h_done[h_c] = 0; h_c++ :: else -> break od; h_c = 0'].join('; ')}`,
+    '#else',
+    '#define RESET_TEMPS skip',
+    '#endif',
     '#ifndef PROGRESS',
     '#define end_P end_L',
     '#endif',
@@ -166,7 +173,8 @@ function proctype(
     return `  :: d_step { threads[${t}].pc == ${pc}${enabled} ->
        printf("RS ${t} ${pc}\\n"); threads[${t}].pc = ${pc + 1};
        ${opName(instr.op)}(${t}, ${instr.arg}, ${instr.target}, ${flagsOf(instr)});
-       if :: threads[${t}].pc >= ${n} -> threads[${t}].done = 1 :: else fi }${onward === 'end_L' ? '' : ` -> goto ${onward}`}`;
+       if :: threads[${t}].pc >= ${n} -> threads[${t}].done = 1 :: else fi;
+       RESET_TEMPS }${onward === 'end_L' ? '' : ` -> goto ${onward}`}`;
   };
   const loop = (label: string) =>
     [
