@@ -16,7 +16,7 @@ const safe = (text: string) => text.replace(/\*\//g, '* /').replace(/[\r\n]+/g, 
 export const BUILD_SAFETY =
   'spin -a model.pml && gcc -O2 -w -DSAFETY -DVECTORSZ=4096 -o pan pan.c && ./pan -c0 -m1000000';
 export const BUILD_LIVENESS =
-  'spin -a model.pml && gcc -O2 -w -DNP -DVECTORSZ=4096 -o pan pan.c && ./pan -l -f -m1000000';
+  'spin -DPROGRESS -a model.pml && gcc -O2 -w -DNP -DVECTORSZ=4096 -o pan pan.c && ./pan -l -f -m1000000';
 
 export function promelaHeader(scenario: Scenario, meta: PromelaMeta): string {
   return [
