@@ -26,6 +26,7 @@ test('Export → Promela downloads the scenario as a Spin model whose header nam
   expect(text).toMatch(/spin -a model\.pml && gcc .*-DSAFETY/);
   expect(text).toMatch(/\.\/pan -l -f/);
   await expect(page.getByRole('group', { name: 'Export' }).getByRole('status')).toHaveText('Promela downloaded.');
+  await page.getByRole('group', { name: 'Export' }).screenshot({ path: 'test-results/screens/export-promela.png' });
 
   await page.goto(link);
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(id);
