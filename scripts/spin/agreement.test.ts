@@ -25,7 +25,7 @@ describe('Spin and Ringside agree', () => {
 
   it('compares the kmap-seq stories and a sample of at least 50 matrix cells', () => {
     const ids = exportable.map((s) => s.id);
-    expect(ids).toEqual(expect.arrayContaining(['gup-munmap-uaf', 'rmb-reorder', 'cell-kmap-seq-munmap']));
+    expect(ids).toEqual(expect.arrayContaining(['gup-munmap-uaf', 'rmb-reorder', 'swapout-lost-write']));
     expect(sample.length).toBeGreaterThanOrEqual(50);
   });
 
