@@ -30,10 +30,13 @@ export type PromelaExport = { ok: true; text: string } | { ok: false; error: str
 /** Ops a scenario runs that have no Promela text yet, with the reason each is missing. */
 export function untranslatedOps(scenario: Scenario): string[] {
   const ops = new Set(modelOf(scenario).programs.flatMap((p) => p.instrs.map((i) => i.op)));
-  return [...ops].flatMap((op) => {
+  const missing = [...ops].flatMap((op) => {
     const t = PROMELA_OPS[op];
     return isTranslated(t) ? [] : [`${op} (${t.untranslated})`];
   });
+  // The inlines address one virtqueue's ring; a second one (issue 17's `vqs`) is not translated yet.
+  const vqs = (scenario as { vqs?: number }).vqs ?? 1;
+  return vqs > 1 ? [...missing, `a second virtqueue (vqs: ${vqs})`] : missing;
 }
 
 const TLB_FIELDS = ['kind', 'key', 'frame', 'size'];
