@@ -10,6 +10,7 @@ import { ringsideMachine } from '../src/core/explore/ringside/ringside';
 import { type BenchFigures, benchLine, measureScenario } from './bench/measure';
 import { stress, yardstick } from './bench/scenarios';
 import { printRatios, runYardstick } from './bench/spin';
+import { spinSameWork } from './bench/spin-same-work';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number) => `${fmt(bytes / 2 ** 20)} MB`;
@@ -153,6 +154,10 @@ measured('yardstick', yardstick, true);
 if (!flags.includes('--no-spin')) {
   console.log(`spin yardstick (same run), ${load()}`);
   printRatios(runYardstick(), figures);
+  if (!flags.includes('--spin-only')) {
+    console.log(`spin on the exported stress scenario (same model), ${load()}`);
+    spinSameWork('stress', stress, figures);
+  }
 }
 if (flags.includes('--detail')) {
   benchMatrix('cold', false);

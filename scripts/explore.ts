@@ -1,7 +1,9 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { EXIT, failure, runCliWithMatrix } from '../src/cli/cli-core';
 import { builtinScenarios } from '../src/scenarios';
+import { largeScenarios } from '../src/scenarios/large';
 import { exploreMatrixPooled } from './pool/matrix-pool';
+import { nodeSpinIo } from './spin/spin-io';
 
 /** Reads at most `maxBytes` of a regular file, checking its size before reading anything. */
 function readCapped(path: string, maxBytes: number): string {
@@ -40,7 +42,11 @@ const pooledMatrix = async (bounds: { maxStates: number; por: boolean }) => (awa
 
 let out: Awaited<ReturnType<typeof runCliWithMatrix>>;
 try {
-  out = await runCliWithMatrix(process.argv.slice(2), { readFile, builtins: builtinScenarios }, pooledMatrix);
+  out = await runCliWithMatrix(
+    process.argv.slice(2),
+    { readFile, builtins: [...builtinScenarios, ...largeScenarios], spin: nodeSpinIo(builtinScenarios, readFile) },
+    pooledMatrix,
+  );
 } catch (error) {
   out = failure(`internal error: ${error instanceof Error ? error.message : 'unknown'}`, EXIT.internalError);
 }

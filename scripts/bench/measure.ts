@@ -18,6 +18,8 @@ export interface BenchFigures {
   bytesPerState: number;
   por: boolean;
   complete: boolean;
+  /** Hazard kinds found (the verdict a same-work comparison must match). */
+  hazards?: string[];
 }
 
 /** Explores `scenario` (safety only) and measures it; bytes per state = visited set + parent log + frontier peak. */
@@ -34,6 +36,7 @@ export function measureScenario(name: string, scenario: Scenario, por: boolean, 
     bytesPerState: r.storeBytes / r.states,
     por,
     complete: r.complete,
+    hazards: [...new Set(r.findings.filter((f) => f.severity === 'hazard').map((f) => f.kind))].sort(),
   };
 }
 

@@ -9,9 +9,27 @@ export interface CliArgs {
   table: boolean;
   /** `--no-por`: explore every interleaving, without partial-order reduction. */
   por: boolean;
+  /** `--promela [out.pml]`: write the scenario as Promela (to stdout without a file name). */
+  promela?: string | true;
+  /** `--spin-trail <file.pml.trail>`: read Spin's counterexample back as a Ringside schedule. */
+  spinTrail?: string;
+  /** `--spin`: export, build, run Spin (safety and liveness), read back the verdict and the trail. */
+  spin: boolean;
+  /** `--bitstate`: with `--spin`, Spin's bitstate hashing instead of the exhaustive store. */
+  bitstate: boolean;
 }
 
-const FLAGS = ['--matrix', '--table', '--max-states', '--max-bytes', '--no-por'];
+const FLAGS = [
+  '--matrix',
+  '--table',
+  '--max-states',
+  '--max-bytes',
+  '--no-por',
+  '--promela',
+  '--spin-trail',
+  '--spin',
+  '--bitstate',
+];
 /** Flags that take a positive whole number, with the most digits each accepts. */
 const NUMBER_FLAGS: Partial<Record<string, { field: 'maxStates' | 'maxBytes'; digits: number }>> = {
   '--max-states': { field: 'maxStates', digits: 10 },
@@ -20,7 +38,7 @@ const NUMBER_FLAGS: Partial<Record<string, { field: 'maxStates' | 'maxBytes'; di
 
 /** The explore command's arguments; a string is the one-line reason they are wrong. Never throws. */
 export function parseCliArgs(args: readonly string[]): CliArgs | string {
-  const parsed: CliArgs = { matrix: false, table: false, por: true };
+  const parsed: CliArgs = { matrix: false, table: false, por: true, spin: false, bitstate: false };
   const positional: string[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < args.length; i++) {
@@ -44,6 +62,21 @@ export function parseCliArgs(args: readonly string[]): CliArgs | string {
     } else if (flag === '--no-por') {
       if (inline !== undefined) return `${flag} takes no value`;
       parsed.por = false;
+    } else if (flag === '--promela') {
+      const next = args[i + 1] ?? '';
+      if (inline !== undefined) parsed.promela = inline;
+      else if (next.endsWith('.pml')) {
+        parsed.promela = next;
+        i++;
+      } else parsed.promela = true;
+    } else if (flag === '--spin-trail') {
+      const value = inline ?? args[i + 1];
+      if (inline === undefined) i++;
+      if (value === undefined || value.startsWith('--')) return '--spin-trail needs a trail file (model.pml.trail)';
+      parsed.spinTrail = value;
+    } else if (flag === '--spin' || flag === '--bitstate') {
+      if (inline !== undefined) return `${flag} takes no value`;
+      parsed[flag === '--spin' ? 'spin' : 'bitstate'] = true;
     } else if (arg.startsWith('-') && arg !== '-') {
       return `unknown option ${excerpt(arg)} (options: ${FLAGS.join(', ')})`;
     } else positional.push(arg);

@@ -8,11 +8,14 @@ import { MAX_SCENARIO_FILE_BYTES } from '../core/guard/limits';
 import { validateScenario } from '../core/index';
 import type { Scenario } from '../core/types';
 import { parseCliArgs } from './cli-args';
+import { runSpinCommand, type SpinIo } from './cli-spin';
 
 export interface CliIo {
   /** Returns the file's text, or throws an Error whose message says why (never reads more than `maxBytes`). */
   readFile(path: string, maxBytes: number): string;
   builtins: readonly Scenario[];
+  /** The Spin commands' I/O; without it `--promela`, `--spin` and `--spin-trail` are refused. */
+  spin?: SpinIo;
 }
 
 /** The exit codes the README documents; 1 stays Node's own code for an uncaught exception. */
@@ -26,7 +29,7 @@ export interface CliOutput {
 }
 
 export const USAGE =
-  'usage: npm run explore -- <scenario id | path/to/scenario.json> [--max-states N] [--max-bytes B] [--no-por] | --matrix [--table] [--max-states N] [--max-bytes B] [--no-por]';
+  'usage: npm run explore -- <scenario id | path/to/scenario.json> [--max-states N] [--max-bytes B] [--no-por] [--promela [out.pml] | --spin [--bitstate] | --spin-trail model.pml.trail] | --matrix [--table] [--max-states N] [--max-bytes B] [--no-por]';
 /** The explorer's stores stop at this many bytes unless `--max-bytes` says otherwise: the browser's bound. */
 export const CLI_DEFAULT_MAX_BYTES = 96 * 2 ** 20;
 /** The most characters of a scenario id or path a message shows (escapes included). */
@@ -52,6 +55,12 @@ export function runCli(args: readonly string[], io: CliIo): CliOutput {
   if (parsed.target === undefined) return failure(USAGE);
   const scenario = loadScenario(parsed.target, io);
   if (typeof scenario === 'string') return failure(scenario);
+  if (parsed.promela !== undefined || parsed.spinTrail !== undefined || parsed.spin) {
+    if (!io.spin) return failure('the Spin commands need the command line (npm run explore)');
+    const out = runSpinCommand(parsed, scenario, io.spin);
+    if (!out.ok) return failure(out.error, out.code === 1 ? EXIT.internalError : EXIT.badInput);
+    return ok(out.json === undefined ? (out.text ?? '') : toJson(out.json), out.hazard ? EXIT.hazard : EXIT.clean);
+  }
   const report = reportOf(
     scenario,
     exploreScenario(scenario, { maxStates, maxStoreBytes, liveness: true, por: parsed.por }),

@@ -75,6 +75,17 @@ export function ExportMenu({ picture }: Props) {
       });
       downloadBlob(`${baseName()}.md`, new Blob([text], { type: 'text/markdown' }));
     });
+  const onPromela = () =>
+    run('Promela', async () => {
+      const scenario = selectCurrentScenario(store.getState());
+      if (!scenario) throw new Error('There is no scenario to export yet.');
+      // Loaded on demand: the exporter stays out of the first screen's JavaScript.
+      const { promelaFile } = await import('../../spin/promela-file');
+      const model = promelaFile(scenario, catalog, `${window.location.origin}${window.location.pathname}`);
+      if (!model.ok) throw new Error(`Promela export: ${model.error}.`);
+      const { downloadBlob } = await exportFiles();
+      downloadBlob(`ringside-${scenario.id}.pml`, new Blob([model.text], { type: 'text/plain' }));
+    });
   return (
     <fieldset aria-labelledby={labelId} className="export-menu">
       <span id={labelId} className="export-label">
@@ -103,6 +114,14 @@ export function ExportMenu({ picture }: Props) {
         onClick={() => void onMarkdown()}
       >
         Markdown
+      </button>
+      <button
+        type="button"
+        aria-label="Model as Promela"
+        title="Download the scenario as a Promela model for the Spin model checker"
+        onClick={() => void onPromela()}
+      >
+        Promela
       </button>
       <span role="status" className="export-note">
         {note}

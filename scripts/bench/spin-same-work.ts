@@ -1,0 +1,49 @@
+import { exportPromela } from '../../src/core/spin/promela-export';
+import type { Scenario } from '../../src/core/types';
+import { runPan, spinMissing } from '../spin/run-spin';
+import { type BenchFigures, benchLine } from './measure';
+
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+
+/**
+ * Spin on the exported scenario itself (same programs, same state schema), with and without its partial-order
+ * reduction, hash compaction on (-DHC4: like Ringside's 64-bit keys, a state is stored as a short hash): then the
+ * same-work comparison with Ringside's lines of the same scenario.
+ */
+export function spinSameWork(name: string, scenario: Scenario, ringside: readonly BenchFigures[]): void {
+  const missing = spinMissing();
+  if (missing) return void console.log(`spin-${name}: skipped, ${missing}`);
+  const model = exportPromela(scenario, { ringsideVersion: 'bench', modelVersion: 'bench', link: '(bench)' });
+  if (!model.ok) return void console.log(`spin-${name}: not exported, ${model.error}`);
+  for (const por of [false, true]) {
+    const r = runPan(model.text, por ? 'safety' : 'safety-noreduce', {
+      optimise: '-O2',
+      depth: 1_000_000,
+      hashBits: 26,
+      cflags: ['-DHC4'],
+    });
+    const spin: BenchFigures = {
+      name: `spin-${name}`,
+      states: r.states,
+      transitions: r.transitions,
+      cpuS: r.cpuS,
+      statesPerCpuS: r.states / r.cpuS,
+      bytesPerState: r.memoryBytes / r.states,
+      por,
+      complete: !r.truncated && !r.capacityExceeded,
+      hazards: [...r.hazards].sort(),
+    };
+    console.log(benchLine(spin));
+    const same = ringside.find((f) => f.name === name && f.por === por);
+    if (!same) continue;
+    const verdict = (f: BenchFigures) =>
+      `${f.complete ? 'complete' : 'INCOMPLETE'}, hazards ${f.hazards?.join('+') || 'none'}`;
+    const agree = verdict(same) === verdict(spin);
+    console.log(
+      `same-work ${name} por=${por ? 'on' : 'off'}: ringside ${Math.round(same.statesPerCpuS)} vs spin ${Math.round(spin.statesPerCpuS)} ` +
+        `states_per_cpu_s (${ratio(same.statesPerCpuS, spin.statesPerCpuS)}x), states ${same.states} vs ${spin.states}; ` +
+        `cpu_s to the verdict (${verdict(same)}${agree ? '' : ` vs Spin's ${verdict(spin)}`}): ringside ${same.cpuS.toFixed(2)} vs spin ${spin.cpuS.toFixed(2)} ` +
+        `(${ratio(same.cpuS, spin.cpuS)}x; Spin's gcc build not counted)`,
+    );
+  }
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { builtinScenarios } from '../../scenarios';
+import { checkTrailText } from '../guard/spin-trail';
+import { OPS } from '../ops';
+import { modelOf, replay } from '../step';
+import { exportPromela, untranslatedOps } from './promela-export';
+import { HEADER_TAG } from './promela-header';
+import { PROMELA_OPS } from './promela-ops';
+import { readPromelaHeader, readSpinReplay, trailBack } from './trail';
+
+const META = { ringsideVersion: '9.9.9', modelVersion: 'm123', link: 'http://x/?s=rmb-reorder' };
+const scenario = builtinScenarios.find((s) => s.id === 'rmb-reorder');
+if (!scenario) throw new Error('no rmb-reorder');
+
+describe('Promela export', () => {
+  const model = exportPromela(scenario, META);
+  const text = model.ok ? model.text : '';
+
+  it('has a header naming the scenario, both versions, the link and the commands', () => {
+    expect(text.startsWith(HEADER_TAG)).toBe(true);
+    expect(readPromelaHeader(text)).toEqual({ scenario: 'rmb-reorder', ringside: '9.9.9', model: 'm123' });
+    expect(text).toContain(`open in Ringside: ${META.link}`);
+    expect(text).toMatch(/spin -a model\.pml && gcc .*-DSAFETY/);
+    expect(text).toMatch(/spin -DPROGRESS -a model\.pml && gcc .*-DNP/);
+  });
+
+  it('writes one proctype per thread and one d_step per instruction, printing the step it takes', () => {
+    const { programs } = modelOf(scenario);
+    programs.forEach((p, t) => {
+      expect(text).toContain(`proctype T${t}()`);
+      p.instrs.forEach((instr, pc) => {
+        expect(text).toContain(`printf("RS ${t} ${pc}\\n")`);
+        expect(text).toContain(`op_${instr.op.replace(/-/g, '_')}(${t}, ${instr.arg}, ${instr.target},`);
+      });
+    });
+  });
+
+  it('declares each op it runs once, as an inline, and every hazard kind as a named assertion flag', () => {
+    for (const op of new Set(modelOf(scenario).programs.flatMap((p) => p.instrs.map((i) => i.op)))) {
+      expect(text.split(`inline op_${op.replace(/-/g, '_')}(`).length - 1).toBe(1);
+    }
+    expect(text).toContain('hidden byte hazard_use_after_free = 1;');
+    expect(text).toContain('#define HAZARD(k) assert(!hazard_##k)');
+  });
+
+  it('names every op of the vocabulary in its Promela table', () => {
+    expect(Object.keys(PROMELA_OPS).sort()).toEqual(Object.keys(OPS).sort());
+  });
+
+  it('refuses, in one line, a scenario that runs an op with no Promela text yet', () => {
+    const vmap = builtinScenarios.find((s) => s.id === 'vmap-lazy-tlb');
+    if (!vmap) throw new Error('no vmap-lazy-tlb');
+    expect(untranslatedOps(vmap).length).toBeGreaterThan(0);
+    const refused = exportPromela(vmap, META);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatch(/^not yet translated to Promela: .*vmap/);
+  });
+});
+
+describe('Spin trails back into Ringside', () => {
+  it('turns the steps Spin took into a schedule that reaches the same hazard', () => {
+    const steps = replay(scenario, scenario.story).events.map((e) => ({ thread: e.thread, pc: e.pc }));
+    expect(trailBack(scenario, { steps, hazard: 'use-after-free' })).toEqual({
+      ok: true,
+      schedule: scenario.story,
+      hazard: 'use-after-free',
+    });
+    const cut = trailBack(scenario, { steps: steps.slice(0, 2), hazard: 'use-after-free' });
+    expect(cut).toEqual({ ok: false, error: expect.stringMatching(/after 2 steps without reaching use-after-free/) });
+  });
+
+  it('names the step where a trail stops replaying', () => {
+    const back = trailBack(scenario, { steps: [{ thread: 0, pc: 5 }], hazard: 'use-after-free' });
+    expect(back).toEqual({
+      ok: false,
+      error: expect.stringMatching(/step 1 runs thread 0 at pc 5 in Spin but at pc 0 in Ringside/),
+    });
+  });
+
+  it('reads the RS lines and the failed assertion from spin -t output', () => {
+    const out = '      RS 1 0\n  RS 0 0\nspin: text of failed assertion: assert(!(hazard_lost_write))\n';
+    expect(readSpinReplay(out)).toEqual({
+      steps: [
+        { thread: 1, pc: 0 },
+        { thread: 0, pc: 0 },
+      ],
+      hazard: 'lost-write',
+    });
+    expect(readSpinReplay('  RS 1 0\nspin: trail ends after 1 steps\n')).toMatch(/ends before any hazard/);
+  });
+
+  it('lets only step:process:transition lines through the door', () => {
+    expect(checkTrailText('-2:2:-2\n-4:-4:-4\n1:0:45\n')).toEqual({ ok: true, steps: 3 });
+    expect(checkTrailText('')).toEqual({ ok: false, error: 'the trail is empty' });
+    expect(checkTrailText('1:0:45\nrm -rf /\n')).toMatchObject({ ok: false, error: expect.stringMatching(/^line 2/) });
+    expect(checkTrailText('1:0:4'.repeat(300_000))).toMatchObject({ ok: false });
+  });
+});
