@@ -2,32 +2,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LIMITS, validateScenario } from '../src/core/index';
+import { largestScenario } from './bench/scenarios';
 
 /**
  * Peak memory of the real explore command (`tsx scripts/explore.ts`) on the largest scenario the validator accepts,
  * with `--max-states` near its maximum, so that only the byte bound (`--max-bytes`, 96 MB by default) can stop it.
  * Prints the exit code, the report's result line, the wall time and the peak RSS that `/usr/bin/time -v` measured.
  */
-const largest = validateScenario({
-  format: 1,
-  id: 'bench-largest',
-  design: 'kmap-seq',
-  ringSize: 1024,
-  rounds: LIMITS.maxRounds,
-  mm: [
-    { kind: 'munmap', target: 'used' },
-    { kind: 'migrate', target: 'all' },
-    { kind: 'reclaim', target: 'avail' },
-    { kind: 'ksm', target: 'desc' },
-  ],
-});
-if (!largest.ok) throw new Error(largest.errors.join(' '));
+const largest = largestScenario();
 if (!existsSync('/usr/bin/time')) throw new Error('this benchmark needs /usr/bin/time (GNU time) for the peak RSS');
 
 const dir = mkdtempSync(join(tmpdir(), 'ringside-bench-'));
 const path = join(dir, 'largest.json');
-writeFileSync(path, JSON.stringify(largest.scenario));
+writeFileSync(path, JSON.stringify(largest));
 const extra = process.argv.slice(2);
 
 function run(label: string, args: string[]): void {
@@ -43,7 +30,7 @@ function run(label: string, args: string[]): void {
   console.log(`${label}: exit ${out.status}, ${seconds} s, peak RSS ${(rssKb / 1024).toFixed(0)} MB; ${result}`);
 }
 
-console.log(`load average ${loadavg()[0]?.toFixed(2)}; ${largest.scenario.id}: kmap-seq, 4 rounds, ring 1024, 4 mm`);
+console.log(`load average ${loadavg()[0]?.toFixed(2)}; ${largest.id}: kmap-seq, 4 rounds, ring 1024, 4 mm`);
 try {
   const bound = extra.length > 0 ? extra.join(' ') : 'default --max-bytes (96 MB)';
   run(`${bound}, --no-por`, ['--max-states', '9999999999', '--no-por', ...extra]);

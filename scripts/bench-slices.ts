@@ -2,32 +2,19 @@ import { loadavg } from 'node:os';
 import { exploreSteps } from '../src/core/explore/engine/engine';
 import type { ExploreOptions } from '../src/core/explore/engine/machine';
 import { ringsideMachine } from '../src/core/explore/ringside/ringside';
-import { LIMITS, validateScenario } from '../src/core/index';
 import { BROWSER_MAX_STATES, BROWSER_MAX_STORE_BYTES } from '../src/state/explorer';
 import { DEFAULT_PROGRESS_EVERY, MAIN_THREAD_SLICE_MS } from '../src/worker/explore-runner';
+import { largestScenario } from './bench/scenarios';
 
 /**
  * How long one slice of exploration work holds the thread, as the main-thread fallback runs it, on the largest
  * scenarios the validator accepts: the most rounds and mm threads, the largest ring. Prints the longest slice,
  * the 99th percentile and the slices over the 50 ms long-task mark, with and without time slicing.
  */
-const largest = validateScenario({
-  format: 1,
-  id: 'bench-largest',
-  design: 'kmap-seq',
-  ringSize: 1024,
-  rounds: LIMITS.maxRounds,
-  mm: [
-    { kind: 'munmap', target: 'used' },
-    { kind: 'migrate', target: 'all' },
-    { kind: 'reclaim', target: 'avail' },
-    { kind: 'ksm', target: 'desc' },
-  ],
-});
-if (!largest.ok) throw new Error(largest.errors.join(' '));
+const largest = largestScenario();
 
 function slices(label: string, options: ExploreOptions): void {
-  const steps = exploreSteps(ringsideMachine(largest.ok ? largest.scenario : (undefined as never)), options);
+  const steps = exploreSteps(ringsideMachine(largest), options);
   const wall: number[] = [];
   const cpu: number[] = [];
   let started = [performance.now(), cpuMs()] as const;

@@ -1,3 +1,4 @@
+import { LIMITS, validateScenario } from '../../src/core/index';
 import type { Scenario } from '../../src/core/types';
 
 const base: Omit<Scenario, 'id' | 'title' | 'mm'> = {
@@ -40,3 +41,22 @@ export const yardstick: Scenario = {
     { kind: 'reclaim', target: 'all' },
   ],
 };
+
+/** The largest scenario the validator accepts: the most rounds and mm threads, the largest ring (validated here). */
+export function largestScenario(): Scenario {
+  const largest = validateScenario({
+    format: 1,
+    id: 'bench-largest',
+    design: 'kmap-seq',
+    ringSize: 1024,
+    rounds: LIMITS.maxRounds,
+    mm: [
+      { kind: 'munmap', target: 'used' },
+      { kind: 'migrate', target: 'all' },
+      { kind: 'reclaim', target: 'avail' },
+      { kind: 'ksm', target: 'desc' },
+    ],
+  });
+  if (!largest.ok) throw new Error(largest.errors.join(' '));
+  return largest.scenario;
+}
