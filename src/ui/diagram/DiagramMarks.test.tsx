@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contextOf, locksOf, notifierOf, replay, threadNames, usedIdxView } from '../../core';
 import type { State, StepEvent } from '../../core/types';
@@ -72,7 +72,7 @@ describe('the protocol’s marks, each by role and name', () => {
     const pt = show('rfc-v2-rmap-mutex', 4);
     expect(contextOf(pt.state, 1)?.kind).toBe('atomic');
     screen.getByRole('img', { name: new RegExp(`^${literal(pt.names[1] ?? '')}: atomic \\(PT lock held\\)`) });
-    document.body.innerHTML = '';
+    cleanup();
     const s = scenarioById('interval-mutex-oom-skip');
     const run = replay(s as NonNullable<typeof s>, s?.story ?? []);
     const i = run.states.findIndex((st) => contextOf(st, 2)?.kind === 'no-block');
@@ -121,7 +121,7 @@ describe('the protocol’s marks, each by role and name', () => {
     show('gup-munmap-uaf', 8);
     expect(screen.getAllByText(/^userringpage \d$/).length).toBeGreaterThan(0);
     expect(screen.getAllByText(/^vq->ptr\[\d\]/).length).toBeGreaterThan(0);
-    document.body.innerHTML = '';
+    cleanup();
     show('merged-rcu-revert', 10);
     expect(screen.getAllByText(/^vq->maps\[\d\]/).length).toBeGreaterThan(0);
   });
