@@ -32,7 +32,8 @@ export function notifierOf(s: State): NotifierView | null {
     return {
       counters: [
         { id: 'seq', name: 'vq->mmu_seq', value: v.seq },
-        { id: 'count', name: 'vq->count (in progress)', value: v.count },
+        // The value comes right after the short name, so a narrow box never cuts it off; the meaning is a note.
+        { id: 'count', name: 'vq->count', value: v.count, note: 'count: in progress' },
       ],
       snapshot: snap,
       stale: v.count !== 0 || snap !== v.seq,
