@@ -5,7 +5,6 @@ import { useAppSelector } from './AppContext';
 import { CompareInterleavings } from './compare/CompareInterleavings';
 import { PicturePanel } from './diagram/PicturePanel';
 import { EditorButton } from './editor/EditorButton';
-import { EmbedView } from './export/EmbedView';
 import { ExportMenu } from './export/ExportMenu';
 import { isEmbedMode } from './export/embed';
 import { LinkNotice } from './history/LinkNotice';
@@ -33,6 +32,8 @@ import { ThreadsPanel } from './threads/ThreadsPanel';
 import { Tour, TourButton } from './tour/Tour';
 import './room.css';
 
+// Embed mode's view loads only on an embed link (`?embed=1`).
+const EmbedView = lazy(() => import('./export/EmbedView').then((m) => ({ default: m.EmbedView })));
 // The explorer's panel loads when its tab is first opened, so that it stays out of the first-load JavaScript.
 const ExplorePanel = lazy(() => import('./explore/ExplorePanel').then((m) => ({ default: m.ExplorePanel })));
 
@@ -48,7 +49,18 @@ export function Stepper() {
   const index = useAppSelector((s) => s.index);
   const names = state ? threadNames(state.scenario) : [];
   const pictureRef = useRef<HTMLDivElement>(null);
-  if (isEmbedMode(window.location.search)) return <EmbedView state={state} event={event} />;
+  if (isEmbedMode(window.location.search))
+    return (
+      <Suspense
+        fallback={
+          <p className="loading" role="status">
+            Loading the picture…
+          </p>
+        }
+      >
+        <EmbedView state={state} event={event} />
+      </Suspense>
+    );
   return (
     <div className={`app${presenter.on ? ' presenter' : ''}`}>
       <header className="top">

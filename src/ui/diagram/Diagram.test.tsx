@@ -6,6 +6,7 @@ import { scenarioById } from '../../scenarios';
 import { renderApp } from '../test/render-app';
 import { fixtureAfterHazard, fixtureEvent } from '../test-fixtures';
 import { Diagram } from './Diagram';
+import { keyTexts } from './key-entries';
 
 describe('the diagram', () => {
   it('has a one-sentence text alternative that changes with the step', () => {
@@ -36,5 +37,19 @@ describe('the diagram', () => {
     await user.click(screen.getByRole('button', { name: 'Show the tables' }));
     expect(await screen.findByRole('region', { name: /QEMU page table/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Hide the tables' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('opens the Key on demand, loading it on first use, with every entry of the legend', async () => {
+    const { user } = await renderApp();
+    expect(screen.queryByRole('region', { name: 'Key' })).not.toBeInTheDocument();
+    const button = screen.getByRole('button', { name: 'Key' });
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    const key = await screen.findByRole('region', { name: 'Key' });
+    expect(button).toHaveAttribute('aria-controls', key.id);
+    expect(within(key).getAllByRole('listitem')).toHaveLength(keyTexts().length);
+    expect(within(key).getByText(keyTexts()[0] ?? '')).toBeInTheDocument();
+    await user.click(button);
+    expect(screen.queryByRole('region', { name: 'Key' })).not.toBeInTheDocument();
   });
 });

@@ -1,12 +1,12 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { State, StepEvent } from '../../core/types';
 import { chapterIds } from '../../tour/chapter-ids';
 import { CHAPTER_MARKS } from '../../tour/chapter-marks';
 import { useAppSelector } from '../AppContext';
 import { Diagram } from './Diagram';
-import { DiagramKey } from './DiagramKey';
 
-// The tables load when first shown, so that they stay out of the first-load JavaScript.
+// The Key and the tables load when first shown, so that they stay out of the first-load JavaScript.
+const DiagramKey = lazy(() => import('./DiagramKey').then((m) => ({ default: m.DiagramKey })));
 const ViewsGrid = lazy(() => import('../views/ViewsGrid').then((m) => ({ default: m.ViewsGrid })));
 
 interface Props {
@@ -26,16 +26,12 @@ export function PicturePanel({ state, event, names, presenter }: Props) {
   const [tables, setTables] = useState(false);
   const [key, setKey] = useState(false);
   const keyId = useId().replace(/:/g, '');
-  const keyRef = useRef<HTMLDivElement>(null);
   const playing = useAppSelector((s) => s.playing);
   const speed = useAppSelector((s) => s.speed);
   const previous = useAppSelector((s) => (s.index > 0 ? s.states[s.index - 1] : undefined));
   const chapter = useAppSelector((s) => s.tourChapter);
   const chapterId = chapter === null ? undefined : chapterIds[chapter];
   const highlight = chapterId ? CHAPTER_MARKS[chapterId] : NO_MARKS;
-  useEffect(() => {
-    if (key) keyRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [key]);
   return (
     <section className={`picture${presenter ? ' picture-presenter' : ''}`} aria-labelledby="picture-title">
       <div className="picture-head">
@@ -57,7 +53,19 @@ export function PicturePanel({ state, event, names, presenter }: Props) {
         playing={playing}
         speed={speed}
       />
-      <div ref={keyRef}>{key ? <DiagramKey id={keyId} /> : null}</div>
+      <div>
+        {key ? (
+          <Suspense
+            fallback={
+              <p id={keyId} role="status">
+                Loading the Key…
+              </p>
+            }
+          >
+            <DiagramKey id={keyId} />
+          </Suspense>
+        ) : null}
+      </div>
       {tables ? (
         <Suspense fallback={<p>Loading the tables…</p>}>
           <ViewsGrid state={state} event={event} names={names} />

@@ -1,6 +1,5 @@
-import { select } from 'd3-selection';
-import 'd3-transition';
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { loadedMotion, loadMotion } from './motion-loader';
 
 export const DIAGRAM_MS = 350;
 
@@ -17,7 +16,7 @@ export function motionFor(reduced: boolean, playing: boolean, speed: number): Mo
 
 /**
  * React creates the element; D3 moves its geometry from the previous value to the new one.
- * Under prefers-reduced-motion (and on the first render) the new value is set at once.
+ * Under prefers-reduced-motion, on the first render and before D3 has loaded, the new value is set at once.
  */
 export function useAnimatedAttrs<E extends SVGElement>(attrs: Record<string, string>, motion: Motion) {
   const reduced = motion.ms <= 0;
@@ -28,15 +27,19 @@ export function useAnimatedAttrs<E extends SVGElement>(attrs: Record<string, str
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const selection = select(element);
-    if (first.current || reduced) {
-      selection.interrupt();
-      for (const [name, value] of Object.entries(attrs)) selection.attr(name, value);
+    const d3 = loadedMotion();
+    if (first.current || reduced || !d3) {
+      // Without D3 loaded no movement can be running, so plain attributes suffice.
+      if (d3) d3.setAttrsNow(element, attrs);
+      else for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
       first.current = false;
       return;
     }
-    const transition = selection.transition().duration(motion.ms);
-    for (const [name, value] of Object.entries(attrs)) transition.attr(name, value);
+    d3.moveAttrs(element, attrs, motion.ms);
   }, [key, reduced]);
+  // After the first paint, so that the movement code stays off the first screen.
+  useEffect(() => {
+    if (!reduced) void loadMotion();
+  }, [reduced]);
   return ref;
 }

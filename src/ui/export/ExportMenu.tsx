@@ -3,6 +3,7 @@ import { threadNames } from '../../core';
 import { selectCurrentScenario } from '../../state/store';
 import { useServices } from '../AppContext';
 import { shareUrl } from '../scenario/CopyLinkButton';
+import './export.css';
 
 const exportFiles = () => import('./export-files');
 

@@ -1,6 +1,6 @@
 import { DESIGN_TITLES } from '../../core/catalog';
 import type { Scenario, StepEvent } from '../../core/types';
-import { keyTexts } from '../diagram/DiagramKey';
+import { keyTexts } from '../diagram/key-entries';
 
 export interface CaptionInput {
   scenario: Scenario;

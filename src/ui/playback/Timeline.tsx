@@ -1,6 +1,6 @@
-import { scaleLinear } from 'd3-scale';
 import { selectShownLasso } from '../../state/explore-slice';
 import { useAppSelector, useServices } from '../AppContext';
+import { percentAlong } from './timeline-position';
 import './timeline-loop.css';
 
 /** A scrubber over every recorded step; each hazard (⚠) and warning (!) is a button that jumps to its step. */
@@ -9,9 +9,8 @@ export function Timeline() {
   const index = useAppSelector((s) => s.index);
   const events = useAppSelector((s) => s.events);
   const last = events.length;
-  const x = scaleLinear()
-    .domain([0, Math.max(1, last)])
-    .range([0, 100]);
+  // A plain ratio: d3-scale's linear scale would put its interpolators and number formats on the first screen.
+  const x = (step: number) => percentAlong(step, last);
   const marks = events.flatMap((event, i) => {
     const hazard = event.findings.some((f) => f.severity === 'hazard');
     const warning = event.findings.some((f) => f.severity === 'warning');
