@@ -98,6 +98,16 @@ describe('explore host (the worker side of the protocol)', () => {
     expect(last).toMatchObject({ id: 4, type: 'explore-result', result: { status: 'complete', states: 1554 } });
   });
 
+  it('keeps a small run’s visited table small, whatever its bound (a worker takes no time slices)', async () => {
+    const { host, done } = recordingHost();
+    host.receive({ id: 5, type: 'explore', scenario: scenario('gup-munmap-uaf'), maxStates: 100_000 });
+    const last = await done;
+    if (last.type !== 'explore-result') throw new Error(`expected a result, got ${last.type}`);
+    // 346 states: a table sized for the 100,000-state bound would hold 2 MB before the first state.
+    expect(last.result).toMatchObject({ status: 'complete', states: 346 });
+    expect(last.result.storeBytes).toBeLessThan(256 * 1024);
+  });
+
   it('stops a run when a cancel message arrives between slices', async () => {
     const { host, responses, done } = recordingHost(async () => {
       if (responses.some((r) => r.type === 'explore-progress')) host.receive({ id: 9, type: 'cancel-explore' });

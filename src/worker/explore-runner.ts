@@ -9,8 +9,6 @@ import type { ExploreRequest, ExploreResponse } from './protocol';
 export const DEFAULT_PROGRESS_EVERY = 2_000;
 /** On the UI thread a slice of work ends after this long, so that no task comes near the 50 ms long-task mark. */
 export const MAIN_THREAD_SLICE_MS = 5;
-/** In a worker, slices only bound how long a cancel waits. */
-export const WORKER_SLICE_MS = 50;
 /** Progress is reported at least this often, and otherwise only every `progressEvery` states. */
 const REPORT_EVERY_MS = 100;
 
@@ -37,6 +35,11 @@ export interface RunOptions {
   maxStates: number;
   maxStoreBytes?: number;
   progressEvery?: number;
+  /**
+   * Milliseconds per slice, for the page's own thread only. A worker passes none and pauses every `progressEvery`
+   * states (a cancel waits that long at most): with slices the engine sizes its visited table for the whole bound
+   * up front, a fresh 2 MB table per matrix cell, to spare the page's thread a rehash a worker need not avoid.
+   */
   sliceMs?: number;
   /** `false` turns partial-order reduction off for the safety search (liveness always uses the full graph). */
   por?: boolean;
@@ -50,13 +53,12 @@ export interface RunOptions {
  * liveness pass the same way; resolves with the explorer's result carrying both verdicts.
  */
 export async function runExploration(scenario: Scenario, options: RunOptions): Promise<ExploreResult> {
-  const { maxStates, maxStoreBytes, signal, pause = nextTask, por } = options;
+  const { maxStates, maxStoreBytes, signal, pause = nextTask, por, sliceMs } = options;
   // A cancelled run reports nothing more: the search only notices the signal at its next check.
   const onProgress = (progress: ExploreProgress) => {
     if (!signal.aborted) options.onProgress(progress);
   };
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
-  const sliceMs = options.sliceMs ?? WORKER_SLICE_MS;
   const machine = ringsideMachine(scenario);
   const bounds = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal };
   const safety = await sliced(exploreSteps(machine, { ...bounds, por }), onProgress, progressEvery, pause);
@@ -95,7 +97,7 @@ async function sliced<R>(
 export function createExploreHost(
   post: (response: ExploreResponse) => void,
   pause: Pause = nextTask,
-  sliceMs = WORKER_SLICE_MS,
+  sliceMs?: number,
 ) {
   const running = new Map<number, { aborted: boolean }>();
   const start = async (request: Extract<ExploreRequest, { type: 'explore' }>) => {

@@ -36,14 +36,15 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
   const all = useMemo(matrixCells, []);
   const rows = useMemo(() => [...new Set(all.map(rowLabel))], [all]);
   const views = useMemo(() => new Map([...cells].map(([key, cell]) => [key, cell.view])), [cells]);
-  useEffect(
-    () => () => {
+  // The workers start when the panel opens, so they have loaded the engine by the time Compute is pressed.
+  useEffect(() => {
+    pool.current ??= createExplorePool(client);
+    return () => {
       current.current?.cancel();
       pool.current?.close();
       pool.current = null;
-    },
-    [],
-  );
+    };
+  }, [client]);
 
   const start = () => {
     current.current?.cancel();
