@@ -6,6 +6,8 @@ import type { AppStore } from './store';
 export interface OwnTourPlay {
   tour: OwnTour;
   stop: number;
+  /** The tour's own link (`encodeOwnTour`), kept in the address bar while it plays; null if too long for a link. */
+  link: string | null;
 }
 
 /** A question that is asked at `step` of `scenarioId`'s run: the steps after it stay hidden until it is answered. */

@@ -1,6 +1,7 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { encodeOwnTour } from '../../tour/own/own-link';
 import { encodeRunLink } from '../../url/encode';
 import { createMainThreadClient } from '../../worker/client';
 import { App } from '../App';
@@ -76,5 +77,35 @@ describe('the address bar follows the run', () => {
     await user.click(button);
     expect(button).toHaveAttribute('aria-pressed', 'false');
     await waitFor(() => expect(window.location.search).toBe(link([0, 0, 1], 2)));
+  });
+
+  it('keeps a tour of one’s own in the address bar at its stop, so a reload reopens the player at that stop', async () => {
+    const stops = [
+      { run: link([0, 0], 1), note: 'First stop' },
+      { run: link([0, 0, 1], 3), note: 'Second stop' },
+    ];
+    const tourLink = encodeOwnTour({ format: 1, title: 'Linked', stops }) ?? '';
+    const [query = '', fragment = ''] = tourLink.split('#');
+    const address = () => window.location.search + window.location.hash;
+    window.history.replaceState(null, '', `/${tourLink}`);
+    const user = userEvent.setup();
+    renderSynced();
+    const panel = await screen.findByRole('region', { name: 'Linked' });
+    expect(within(panel).getByText('Your tour · stop 1 of 2')).toBeInTheDocument();
+    await waitFor(() => expect(address()).toBe(`${query}&stop=1#${fragment}`));
+    await user.click(within(panel).getByRole('button', { name: 'Next stop' }));
+    await stepCount(3, 3);
+    await waitFor(() => expect(address()).toBe(`${query}&stop=2#${fragment}`));
+
+    // A reload: the page starts again from the address bar.
+    cleanup();
+    renderSynced();
+    const again = await screen.findByRole('region', { name: 'Linked' });
+    expect(within(again).getByText('Your tour · stop 2 of 2')).toBeInTheDocument();
+    expect(within(again).getByText('Second stop')).toBeInTheDocument();
+    await stepCount(3, 3);
+
+    await user.click(within(again).getByRole('button', { name: 'Close the tour' }));
+    await waitFor(() => expect(address()).toBe(link([0, 0, 1], 3)));
   });
 });

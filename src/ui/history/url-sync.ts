@@ -1,10 +1,11 @@
 import type { Scenario } from '../../core/types';
 import type { Controller } from '../../state/controller';
-import type { AppStoreApi } from '../../state/store';
+import type { AppStore, AppStoreApi } from '../../state/store';
 import { withTourChapter } from '../../tour/tour-link';
 import { encodeRunLink } from '../../url/encode';
 import type { RunLink } from '../../url/run-link-types';
 import { isEmbedMode, withEmbed } from '../export/embed';
+import { ownTourHref } from '../own/own-stop-link';
 import { isPresenterLink, withPresenter } from '../presenter/presenter-link';
 import { openLinkText } from './open-link';
 import { isBranch, runTitle, situationOf } from './situation';
@@ -36,8 +37,11 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
   let restoring = 0;
   // A page opened in embed mode stays in it: every address written keeps `embed=1`.
   const embed = isEmbedMode(browser.location.search);
-  const hrefOf = (link: RunLink, chapter: number | null, presenter: boolean) =>
-    withPresenter(withEmbed(withTourChapter(encodeRunLink(link), chapter), embed), presenter);
+  // While a tour of one's own plays, the address is the tour's link at its stop, so a reload keeps the player.
+  const hrefOf = (link: RunLink, s: AppStore) => {
+    const own = s.ownTour ? ownTourHref(s.ownTour) : null;
+    return withPresenter(withEmbed(own ?? withTourChapter(encodeRunLink(link), s.tourChapter), embed), s.presenter);
+  };
 
   const write = (href: string, push: boolean) => {
     try {
@@ -68,12 +72,12 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
   const sync = () => {
     const s = store.getState();
     // Most store changes (exploration progress, play flags) leave the run alone: skip them cheaply.
-    const inputs = [s.states, s.schedule, s.index, s.pending, s.run, s.tourChapter, s.presenter];
+    const inputs = [s.states, s.schedule, s.index, s.pending, s.run, s.tourChapter, s.presenter, s.ownTour];
     if (inputs.every((value, i) => value === seen[i])) return;
     seen = inputs;
     const link = restoring > 0 ? null : situationOf(s, catalog);
     if (!link) return;
-    const href = hrefOf(link, s.tourChapter, s.presenter);
+    const href = hrefOf(link, s);
     if (shown?.href === href) return;
     const push = shown !== null && (s.run !== shown.run || isBranch(shown.link.schedule, link.schedule));
     const left = shown;
@@ -94,7 +98,7 @@ export function startUrlSync({ store, controller, catalog, defaultId, browser }:
     const s = store.getState();
     const link = situationOf(s, catalog);
     if (link && restoring === 0) {
-      const href = hrefOf(link, s.tourChapter, s.presenter);
+      const href = hrefOf(link, s);
       flush();
       if (href !== browser.location.search + browser.location.hash) write(href, false);
       shown = { link, href, run: s.run };

@@ -1,10 +1,11 @@
 import type { Scenario } from '../../core/types';
 import type { Controller } from '../../state/controller';
 import type { AppStoreApi } from '../../state/store';
-import { decodeOwnTour } from '../../tour/own/own-link';
+import { decodeOwnTour, encodeOwnTour } from '../../tour/own/own-link';
 import type { OwnTour } from '../../tour/own/own-tour';
 import { decode } from '../../url/decode';
 import { openRunLink } from '../history/open-link';
+import { ownStopOf } from './own-stop-link';
 
 /** Opens stop `index` of `tour`: its run at its step, then the stop's note; a stop that cannot open says why. */
 export async function openOwnStop(
@@ -25,10 +26,12 @@ export async function openOwnStop(
       .showError(
         `Stop ${index + 1} cannot be opened: ${decoded.status === 'error' ? decoded.error : 'it names no run.'}`,
       );
-  store.getState().setOwnTour({ tour, stop: index });
+  const playing = store.getState().ownTour;
+  const link = playing?.tour === tour ? playing.link : encodeOwnTour(tour);
+  store.getState().setOwnTour({ tour, stop: index, link });
 }
 
-/** Opens an own-tour link's text at its first stop; otherwise the sentence saying why it cannot be opened. */
+/** Opens an own-tour link's text at the stop it names (the first by default); else the sentence saying why not. */
 export async function openOwnTourText(
   store: AppStoreApi,
   controller: Controller,
@@ -38,6 +41,7 @@ export async function openOwnTourText(
   const read = decodeOwnTour(text);
   if (read.status !== 'ok')
     return `This tour link cannot be opened. ${read.status === 'error' ? read.error : 'It names no tour.'}`;
-  await openOwnStop(store, controller, catalog, read.tour, 0);
+  const stop = Math.max(0, Math.min(ownStopOf(text), read.tour.stops.length - 1));
+  await openOwnStop(store, controller, catalog, read.tour, stop);
   return true;
 }
