@@ -53,7 +53,7 @@ export const GLOSSARY_PEOPLE: readonly GlossaryEntry[] = [
   },
   {
     term: 'Andrea Arcangeli',
-    text: 'Red Hat mm developer, author of Transparent Huge Pages and one of the MMU notifier’s authors; in March 2019 proposed kmap instead of vmap, put_page right after gup_fast, and the sequence counter plus in-progress count.',
+    text: 'Red Hat mm developer, author of Transparent Huge Pages and of the 2008 commit that added MMU notifiers to Linux (“mmu-notifiers: core”, v2.6.27; its core patch is also signed off by Nick Piggin and Christoph Lameter of SGI); in March 2019 proposed kmap instead of vmap, put_page right after gup_fast, and the sequence counter plus in-progress count.',
   },
   {
     term: 'Jerome Glisse',
