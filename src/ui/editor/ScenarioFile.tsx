@@ -1,6 +1,8 @@
 import { type DragEvent, useState } from 'react';
 import { checkScenarioShape } from '../../core/guard/scenario-shape';
 import type { Scenario } from '../../core/types';
+import { downloadJson } from '../export/download';
+import { JsonFileInput } from '../JsonFileInput';
 import { readUntrustedFile } from '../untrusted-file';
 import type { Draft } from './draft';
 
@@ -13,16 +15,6 @@ interface Props {
 async function readDraft(file: File): Promise<Draft | string> {
   const read = await readUntrustedFile(file, checkScenarioShape);
   return read.ok ? read.value : read.message;
-}
-
-function download(scenario: Scenario) {
-  const blob = new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${scenario.id}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Export the scenario as its documented JSON file; import one with the file chooser or by dropping it here. */
@@ -50,20 +42,14 @@ export function ScenarioFile({ scenario, onImport, onProblem }: Props) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <button type="button" disabled={!scenario} onClick={() => scenario && download(scenario)}>
+      <button
+        type="button"
+        disabled={!scenario}
+        onClick={() => scenario && downloadJson(`${scenario.id}.json`, scenario)}
+      >
         Export JSON file
       </button>
-      <label className="editor-import">
-        Import a scenario file{' '}
-        <input
-          type="file"
-          accept=".json,application/json"
-          onChange={(event) => {
-            void take(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-      </label>
+      <JsonFileInput label="Import a scenario file" className="editor-import" onFile={(file) => void take(file)} />
       <span className="editor-hint">or drop a .json file here</span>
     </section>
   );

@@ -92,38 +92,26 @@ export function ExportMenu({ picture }: Props) {
       <span id={labelId} className="export-label">
         Export
       </span>
-      <button
-        type="button"
-        aria-label="Picture as SVG"
-        title="Download the picture as SVG"
-        onClick={() => void onSvg()}
-      >
-        SVG
-      </button>
-      <button
-        type="button"
-        aria-label="Picture as PNG"
-        title="Download the picture as PNG"
-        onClick={() => void onPng()}
-      >
-        PNG
-      </button>
-      <button
-        type="button"
-        aria-label="Trace as Markdown"
-        title="Download the steps, hazards and link as Markdown"
-        onClick={() => void onMarkdown()}
-      >
-        Markdown
-      </button>
-      <button
-        type="button"
-        aria-label="Model as Promela"
-        title="Download the scenario as a Promela model for the Spin model checker"
-        onClick={() => void onPromela()}
-      >
-        Promela
-      </button>
+      {[
+        { text: 'SVG', name: 'Picture as SVG', title: 'Download the picture as SVG', make: onSvg },
+        { text: 'PNG', name: 'Picture as PNG', title: 'Download the picture as PNG', make: onPng },
+        {
+          text: 'Markdown',
+          name: 'Trace as Markdown',
+          title: 'Download the steps, hazards and link as Markdown',
+          make: onMarkdown,
+        },
+        {
+          text: 'Promela',
+          name: 'Model as Promela',
+          title: 'Download the scenario as a Promela model for the Spin model checker',
+          make: onPromela,
+        },
+      ].map(({ text, name, title, make }) => (
+        <button key={text} type="button" aria-label={name} title={title} onClick={() => void make()}>
+          {text}
+        </button>
+      ))}
       <span role="status" className="export-note">
         {note}
       </span>

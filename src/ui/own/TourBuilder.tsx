@@ -3,8 +3,9 @@ import { encodeOwnTour, readOwnTourJson } from '../../tour/own/own-link';
 import { OWN_LIMITS, type OwnStop, type OwnTour } from '../../tour/own/own-tour';
 import { encodeRunLink } from '../../url/encode';
 import { useServices } from '../AppContext';
-import { downloadBlob } from '../export/download';
+import { downloadJson } from '../export/download';
 import { situationOf } from '../history/situation';
+import { JsonFileInput } from '../JsonFileInput';
 import { downloadHandout, pageBase } from './handout-download';
 import { keepOwnTour, recallOwnTour } from './kept-tour';
 import { openOwnStop } from './open-own';
@@ -98,29 +99,10 @@ export default function TourBuilder({ onClose }: { onClose: () => void }) {
         <button type="button" disabled={empty} onClick={() => downloadHandout(tour, catalog)}>
           Markdown handout
         </button>
-        <button
-          type="button"
-          disabled={empty}
-          onClick={() =>
-            downloadBlob(
-              'ringside-tour.json',
-              new Blob([`${JSON.stringify(tour, null, 2)}\n`], { type: 'application/json' }),
-            )
-          }
-        >
+        <button type="button" disabled={empty} onClick={() => downloadJson('ringside-tour.json', tour)}>
           Export JSON file
         </button>
-        <label className="own-import">
-          Import a tour file{' '}
-          <input
-            type="file"
-            accept=".json,application/json"
-            onChange={(event) => {
-              void importFile(event.target.files?.[0]);
-              event.target.value = '';
-            }}
-          />
-        </label>
+        <JsonFileInput label="Import a tour file" className="own-import" onFile={(file) => void importFile(file)} />
       </div>
       <p role="status" className="own-status">
         {note}
