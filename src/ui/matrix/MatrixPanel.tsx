@@ -4,6 +4,7 @@ import { createExplorePool, type ExplorePool } from '../../worker/pool';
 import { useServices } from '../AppContext';
 import { count } from '../explore/explore-text';
 import { openRunLink } from '../history/open-link';
+import { type Batcher, batcher } from './batcher';
 import { cellView, type MatrixCellView, rowLabel } from './cell-view';
 import { MatrixGrid } from './MatrixGrid';
 import { MatrixLegend } from './MatrixLegend';
@@ -13,6 +14,7 @@ import './matrix.css';
 export const MATRIX_MAX_STATES_PER_CELL = 100_000;
 
 type Phase = 'idle' | 'running' | 'done' | 'cancelled';
+type Cell = { run: MatrixCellRun; view: MatrixCellView };
 
 /** Zoom levels; the default is the smallest at which every text in the grid renders at 14 px or more. */
 const ZOOMS = [
@@ -25,12 +27,13 @@ export const READABLE_ZOOM = 1.4;
 /** Computes the design × mm-event (× bug switch) matrix in the worker and opens any cell's counterexample. */
 export default function MatrixPanel({ onClose }: { onClose: () => void }) {
   const { store, controller, client, catalog } = useServices();
-  const [cells, setCells] = useState<ReadonlyMap<string, { run: MatrixCellRun; view: MatrixCellView }>>(new Map());
+  const [cells, setCells] = useState<ReadonlyMap<string, Cell>>(new Map());
   const [phase, setPhase] = useState<Phase>('idle');
   const [states, setStates] = useState(0);
   const [zoom, setZoom] = useState<number>(READABLE_ZOOM);
   const [focused, setFocused] = useState('');
   const current = useRef<MatrixRun | null>(null);
+  const arrivals = useRef<Batcher<Cell> | null>(null);
   // The workers stay while the panel is mounted (closing hides it), so that "Compute again" finds them warm.
   const pool = useRef<ExplorePool | null>(null);
   const all = useMemo(matrixCells, []);
@@ -41,6 +44,7 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
     pool.current ??= createExplorePool(client);
     return () => {
       current.current?.cancel();
+      arrivals.current?.drop();
       pool.current?.close();
       pool.current = null;
     };
@@ -52,20 +56,24 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
     setStates(0);
     setPhase('running');
     pool.current ??= createExplorePool(client);
+    arrivals.current?.drop();
+    // Cells reach React in batches, in a transition: the grid renders a few times a second, never once per cell.
+    const arrived = batcher<Cell>((batch) =>
+      startTransition(() => {
+        setCells((before) => new Map([...before, ...batch.map((cell): [string, Cell] => [cell.view.key, cell])]));
+        setStates((n) => batch.reduce((sum, cell) => sum + cell.run.states, n));
+      }),
+    );
+    arrivals.current = arrived;
     const run = runMatrix(pool.current.lanes, {
       maxStatesPerCell: MATRIX_MAX_STATES_PER_CELL,
-      // A transition lets React render the grid in slices, so a cell's arrival never blocks the page for long.
-      onCell: (run) => {
-        const view = cellView(run);
-        startTransition(() => {
-          setCells((before) => new Map(before).set(view.key, { run, view }));
-          setStates((n) => n + run.states);
-        });
-      },
+      onCell: (cell) => arrived.add({ run: cell, view: cellView(cell) }),
     });
     current.current = run;
     void run.finished.then((complete) => {
-      if (current.current === run) startTransition(() => setPhase(complete ? 'done' : 'cancelled'));
+      if (current.current !== run) return;
+      arrived.flush();
+      startTransition(() => setPhase(complete ? 'done' : 'cancelled'));
     });
   };
   const cancel = () => current.current?.cancel();
