@@ -132,6 +132,12 @@ test('a three-stop tour of one’s own with notes: shared, opened fresh, played 
   await expect(panel.getByText('Your tour · stop 3 of 3')).toBeVisible();
   await expect(fresh.locator('.step-count')).toHaveText(/^Step 12 of /);
   await fresh.screenshot({ path: `${SHOTS}/own-tour-presenter-1920.png` });
+  // A reload keeps the player at its stop, in presenter mode: the address holds the tour's link and the stop shown.
+  await expect(fresh).toHaveURL(/[?&]stop=3[&#]/);
+  await fresh.reload();
+  await expect(panel.getByText('Your tour · stop 3 of 3')).toBeVisible();
+  await expect(fresh.locator('.step-count')).toHaveText(/^Step 12 of /);
+  await expect(fresh.getByRole('button', { name: 'Presenter mode (P)' })).toHaveAttribute('aria-pressed', 'true');
 
   const waiting = fresh.waitForEvent('download');
   await panel.getByRole('button', { name: 'Markdown handout' }).click();

@@ -108,4 +108,29 @@ describe('the address bar follows the run', () => {
     await user.click(within(again).getByRole('button', { name: 'Close the tour' }));
     await waitFor(() => expect(address()).toBe(link([0, 0, 1], 3)));
   });
+
+  it('ends a tour of one’s own when Back returns to the run before it, and writes that run’s address again', async () => {
+    const before = link([0, 0, 1], 2);
+    const tourLink = encodeOwnTour({
+      format: 1,
+      title: 'Linked',
+      stops: [{ run: link([0, 0], 1), note: 'Only stop' }],
+    });
+    window.history.replaceState(null, '', `/${before}`);
+    renderSynced();
+    await stepCount(2, 3);
+    await act(async () => {
+      window.history.pushState(null, '', `/${tourLink ?? ''}`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(await screen.findByRole('region', { name: 'Linked' })).toBeInTheDocument();
+    await stepCount(1, 2);
+    await act(async () => {
+      window.history.back();
+      await new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    });
+    await stepCount(2, 3);
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Linked' })).not.toBeInTheDocument());
+    expect(window.location.search).toBe(before);
+  });
 });

@@ -55,6 +55,8 @@ export async function openLinkText(
     store.getState().showError(`${opened} Showing the default scenario instead.`);
     return;
   }
+  // Any other link (Back to a run before the tour, too) ends a tour of one's own, so its address leaves the bar.
+  store.getState().setOwnTour(null);
   const decoded = decode(text, catalog);
   store.getState().setTourChapter(decoded.status === 'ok' ? tourChapterOf(text) : null);
   if (decoded.status === 'ok') {
