@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { loadedMotion, loadMotion } from './motion-loader';
+import { loadedMotion, loadMotionOnIntent } from './motion-loader';
 
 export const DIAGRAM_MS = 350;
 
@@ -37,9 +37,9 @@ export function useAnimatedAttrs<E extends SVGElement>(attrs: Record<string, str
     }
     d3.moveAttrs(element, attrs, motion.ms);
   }, [key, reduced]);
-  // After the first paint, so that the movement code stays off the first screen.
+  // On a person's first move, so that the movement code stays off the first screen.
   useEffect(() => {
-    if (!reduced) void loadMotion();
+    if (!reduced) loadMotionOnIntent();
   }, [reduced]);
   return ref;
 }
