@@ -163,9 +163,15 @@ const WORKER_KEEPS_NO_LOCK: Partial<Record<OpName, OpFootprint>> = {
   'check-publish': fp(['mmuLock', 'seq', 'count'], ['ptr']),
   kaccess: fp(['mmuLock', 'ptr', 'region'], USER),
 };
+/** Migration looks for vhost's long-term pin (`pinnedByVhost`, another thread's locals) only in vmap-pinned. */
+const NO_LONG_TERM_PIN: Partial<Record<OpName, OpFootprint>> = { 'move-mapping': fp([], ['ptes', 'frames']) };
 export const DESIGN_FOOTPRINTS: Readonly<Partial<Record<DesignId, Partial<Record<OpName, OpFootprint>>>>> = {
-  'kmap-seq': WORKER_KEEPS_NO_LOCK,
-  'interval-notifier': WORKER_KEEPS_NO_LOCK,
+  'copy-user': NO_LONG_TERM_PIN,
+  'vmap-notifier': NO_LONG_TERM_PIN,
+  'kmap-seq': { ...WORKER_KEEPS_NO_LOCK, ...NO_LONG_TERM_PIN },
+  'direct-map-rcu': NO_LONG_TERM_PIN,
+  'interval-notifier': { ...WORKER_KEEPS_NO_LOCK, ...NO_LONG_TERM_PIN },
+  'interval-mutex': NO_LONG_TERM_PIN,
 };
 
 /** What `op` may touch in a scenario of `design`: the design's narrower footprint, else the one over every design. */

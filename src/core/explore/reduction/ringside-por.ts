@@ -1,10 +1,12 @@
 import { hasForkThread } from '../../cow-window';
 import { programsOf } from '../../programs/compile';
 import type { Scenario, State } from '../../types';
-import { dependencyTable, soloThreads, type ThreadsView } from './por';
+import { ampleCandidates, dependencyTable, type ThreadsView } from './por';
 
-/** The `soloSteps` hook of a Ringside machine: the partial-order reduction's candidates (docs/partial-order.md). */
-export function ringsideSoloSteps(scenario: Scenario): (state: State, enabled: readonly number[]) => readonly number[] {
+/** The `ampleSets` hook of a Ringside machine: the partial-order reduction's candidates (docs/partial-order.md). */
+export function ringsideAmpleSets(
+  scenario: Scenario,
+): (state: State, enabled: readonly number[]) => readonly (readonly number[])[] {
   const table = dependencyTable(programsOf(scenario), hasForkThread(scenario), scenario.design);
   // One view, pointed at the state being asked about: the search calls this once per expanded state.
   let threads: State['threads'] = [];
@@ -17,6 +19,6 @@ export function ringsideSoloSteps(scenario: Scenario): (state: State, enabled: r
   };
   return (state, enabled) => {
     threads = state.threads;
-    return soloThreads(table, view, enabled);
+    return ampleCandidates(table, view, enabled);
   };
 }
