@@ -54,6 +54,8 @@ function analyse(scenario: Scenario): number {
       const candidates = inner.ampleSets?.(s, enabled) ?? [];
       pending = { candidates: candidates.length, enabled: enabled.length, stepped: 0, findings: 0 };
       bump('states with 2+ enabled');
+      const unfinished = s.threads.filter((th) => !th.done).length;
+      if (unfinished > enabled.length) bump(`  of which ${unfinished - enabled.length} unfinished thread(s) blocked`);
       if (candidates.length === 0) {
         for (const t of enabled) {
           const pc = s.threads[t]?.pc ?? 0;

@@ -4,6 +4,7 @@ import type { DesignId, Instr, Program } from '../../types';
 const BIT = new Map<StatePart, number>(STATE_PARTS.map((p, i) => [p, 1 << i]));
 const THREADS = BIT.get('threads') as number;
 const REGISTERED = BIT.get('registered') as number;
+const FRAMES = BIT.get('frames') as number;
 
 const mask = (parts: readonly StatePart[]) => parts.reduce((m, p) => m | (BIT.get(p) ?? 0), 0);
 
@@ -75,10 +76,19 @@ export function dependencyTable(programs: readonly Program[], cowWindow = false,
 /**
  * May the step of thread `t` at `pc` and some step thread `u` can still take from `upc` touch the same part, one of
  * them writing it? Reading another thread's pc or locals conflicts with every step of it (each step writes its pc).
+ * `ownFrames`: `t`'s step touches only frames no other thread can name (`private-frames.ts`), so not `frames`.
  */
-export function mayConflict(table: DependencyTable, t: number, pc: number, u: number, upc: number): boolean {
-  const r = table.stepReads[t]?.[pc] ?? -1;
-  const w = table.stepWrites[t]?.[pc] ?? -1;
+export function mayConflict(
+  table: DependencyTable,
+  t: number,
+  pc: number,
+  u: number,
+  upc: number,
+  ownFrames = false,
+): boolean {
+  const keep = ownFrames ? ~FRAMES : -1;
+  const r = (table.stepReads[t]?.[pc] ?? -1) & keep;
+  const w = (table.stepWrites[t]?.[pc] ?? -1) & keep;
   const fr = table.futureReads[u]?.[upc] ?? -1;
   const fw = table.futureWrites[u]?.[upc] ?? -1;
   if ((r | fr) & THREADS) return true;
@@ -90,6 +100,8 @@ export interface ThreadsView {
   readonly length: number;
   pc(t: number): number;
   done(t: number): boolean;
+  /** The next step of `t` touches only frames no other thread can name (optional: never, when absent). */
+  ownFrames?(t: number): boolean;
 }
 
 /**
@@ -105,7 +117,7 @@ export function persistentThreads(table: DependencyTable, view: ThreadsView, t: 
     for (let u = 0; u < view.length; u++) {
       if (inside & (1 << u) || view.done(u)) continue;
       for (let v = 0; v < view.length; v++) {
-        if (inside & (1 << v) && mayConflict(table, v, view.pc(v), u, view.pc(u))) {
+        if (inside & (1 << v) && mayConflict(table, v, view.pc(v), u, view.pc(u), view.ownFrames?.(v))) {
           inside |= 1 << u;
           grew = true;
           break;
