@@ -70,7 +70,11 @@ function unnamedTouches(scenario: Scenario, maxStates: number): string[] {
       }
     });
   };
-  explore({ ...base, enabled: (s) => (check(s), base.enabled(s)) }, { maxStates });
+  const enabled = (s: State) => {
+    check(s);
+    return base.enabled(s);
+  };
+  explore({ ...base, enabled }, { maxStates });
   return [...problems].sort();
 }
 
