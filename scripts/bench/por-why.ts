@@ -8,6 +8,7 @@ import { explore } from '../../src/core/explore/engine/engine';
 import type { Machine } from '../../src/core/explore/engine/machine';
 import { cellScenario, cellVariants, matrixRows } from '../../src/core/explore/matrix/matrix';
 import { dependencyTable } from '../../src/core/explore/reduction/por';
+import { OWN_FRAME_OPS, ownFramesPrivate } from '../../src/core/explore/reduction/private-frames';
 import { ringsideMachine } from '../../src/core/explore/ringside/ringside';
 import { MM_KINDS, validateScenario } from '../../src/core/index';
 import { STATE_PARTS } from '../../src/core/ops/footprints';
@@ -18,6 +19,8 @@ import { stress, yardstick } from './scenarios';
 const maxStates = Number(process.argv[process.argv.indexOf('--max-states') + 1]) || 300_000;
 const partsOf = (m: number) => STATE_PARTS.filter((_, i) => m & (1 << i)).join('+');
 const tally = new Map<string, number>();
+const FRAMES = 1 << STATE_PARTS.indexOf('frames');
+const scratch = new Uint8Array(64);
 const bump = (k: string, n = 1) => tally.set(k, (tally.get(k) ?? 0) + n);
 function analyse(scenario: Scenario): number {
   const programs = programsOf(scenario);
@@ -59,9 +62,11 @@ function analyse(scenario: Scenario): number {
       if (candidates.length === 0) {
         for (const t of enabled) {
           const pc = s.threads[t]?.pc ?? 0;
-          const r = table.stepReads[t]?.[pc] ?? 0;
-          const w = table.stepWrites[t]?.[pc] ?? 0;
           const op = programs[t]?.instrs[pc]?.op;
+          // A release of frames no other thread names touches no shared part (private-frames.ts).
+          const keep = op && OWN_FRAME_OPS.has(op) && ownFramesPrivate(s, t, scratch) ? ~FRAMES : -1;
+          const r = (table.stepReads[t]?.[pc] ?? 0) & keep;
+          const w = (table.stepWrites[t]?.[pc] ?? 0) & keep;
           s.threads.forEach((th, u) => {
             if (u === t || th.done) return;
             const fr = table.futureReads[u]?.[th.pc] ?? 0;

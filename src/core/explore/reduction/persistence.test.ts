@@ -101,7 +101,7 @@ function someStates(scenario: Scenario, count: number): State[] {
 /** Built-ins with two or more mm threads, and the set-vring-addr cell (vhost, the ioctl and munmap). */
 const threeThreads = builtinScenarios.filter((s) => s.mm.length >= 2);
 const setVringAddr = (() => {
-  const cell = validateScenario(cellScenario('kmap-seq', 'set-vring-addr'));
+  const cell = validateScenario(cellScenario('kmap-seq', 'set-vring-addr', null));
   return cell.ok ? cellVariants(cell.scenario, 'set-vring-addr') : [];
 })();
 
