@@ -76,7 +76,7 @@ describe('exploring through a client', () => {
         if (progressSeen.length === 1) cancelled.cancel();
       },
     });
-    expect((await complete.result).states).toBe(346);
+    expect((await complete.result).states).toBe(322);
     expect((await cancelled.result).status).toBe('cancelled');
     expect(progressSeen.length).toBeGreaterThan(0);
     expect(worker.requests.map((r) => r.type)).toEqual(['hello', 'explore', 'explore', 'cancel-explore']);

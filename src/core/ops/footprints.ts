@@ -163,9 +163,22 @@ const WORKER_KEEPS_NO_LOCK: Partial<Record<OpName, OpFootprint>> = {
   'check-publish': fp(['mmuLock', 'seq', 'count'], ['ptr']),
   kaccess: fp(['mmuLock', 'ptr', 'region'], USER),
 };
+/** Migration looks for vhost's long-term pin (`pinnedByVhost`, another thread's locals) only in vmap-pinned. */
+const NO_LONG_TERM_PIN: Partial<Record<OpName, OpFootprint>> = { 'move-mapping': fp([], ['ptes', 'frames']) };
+/** The mm's interval tree (`itreeSeq`, `itreeActive`) exists only in the interval designs (`isIntervalDesign`). */
+const NO_INTERVAL_TREE: Partial<Record<OpName, OpFootprint>> = {
+  'mm-start': fp([]),
+  'mm-end': fp([]),
+  'eagain-if-nonblock': fp([]),
+};
 export const DESIGN_FOOTPRINTS: Readonly<Partial<Record<DesignId, Partial<Record<OpName, OpFootprint>>>>> = {
-  'kmap-seq': WORKER_KEEPS_NO_LOCK,
-  'interval-notifier': WORKER_KEEPS_NO_LOCK,
+  'copy-user': { ...NO_LONG_TERM_PIN, ...NO_INTERVAL_TREE },
+  'vmap-pinned': NO_INTERVAL_TREE,
+  'vmap-notifier': { ...NO_LONG_TERM_PIN, ...NO_INTERVAL_TREE },
+  'kmap-seq': { ...WORKER_KEEPS_NO_LOCK, ...NO_LONG_TERM_PIN, ...NO_INTERVAL_TREE },
+  'direct-map-rcu': { ...NO_LONG_TERM_PIN, ...NO_INTERVAL_TREE },
+  'interval-notifier': { ...WORKER_KEEPS_NO_LOCK, ...NO_LONG_TERM_PIN },
+  'interval-mutex': NO_LONG_TERM_PIN,
 };
 
 /** What `op` may touch in a scenario of `design`: the design's narrower footprint, else the one over every design. */

@@ -10,16 +10,19 @@ import type {
   StepFinding,
 } from './machine';
 import { ParentLog } from './parent-log';
-import { exactVisitedSet, hashedVisitedSet } from './visited-set';
+import { exactVisitedSet, hashedVisitedSet, levelKeySet } from './visited-set';
 
 export const DEFAULT_MAX_STATES = 2_000_000;
 const CHECK_STOP_EVERY = 512;
 
-/** What expanding one thread gave: the bound was hit, a known state or a finding, or a new state without finding. */
+/**
+ * What expanding one thread gave: the bound was hit, a finding or a state found before this level, or no finding
+ * and a state of the next level (new, or found earlier while expanding this level).
+ */
 const BOUND = 0;
 const SEEN_OR_VISIBLE = 1;
-const NEW_INVISIBLE = 2;
-type Expansion = typeof BOUND | typeof SEEN_OR_VISIBLE | typeof NEW_INVISIBLE;
+const NEXT_INVISIBLE = 2;
+type Expansion = typeof BOUND | typeof SEEN_OR_VISIBLE | typeof NEXT_INVISIBLE;
 
 interface Pending {
   finding: StepFinding;
@@ -76,8 +79,11 @@ export function* exploreSteps<S>(
     if (!found.has(finding.kind)) found.set(finding.kind, { finding, from, thread, step });
   };
   const stopRequested = () => options.signal?.aborted === true || options.shouldStop?.() === true;
-  const soloSteps = options.por === false ? undefined : machine.soloSteps?.bind(machine);
-  const tried: number[] = [];
+  const ampleSets = options.por === false ? undefined : machine.ampleSets?.bind(machine);
+  // The next level's keys, for the cycle proviso (docs/partial-order.md, C3): kept only when reducing.
+  const nextKeys = ampleSets ? levelKeySet(options.exact === true) : undefined;
+  /** Per thread of the state being expanded: its outcome once stepped, or -1. */
+  const outcome: number[] = [];
   let progressDue = false;
   const emitProgress = () => {
     progressDue = false;
@@ -96,14 +102,17 @@ export function* exploreSteps<S>(
     for (const f of result.findings) note(f, from, t, depth);
     w.reset();
     machine.encode(result.state, w);
-    if (!visited.add(w)) return SEEN_OR_VISIBLE;
+    if (!visited.add(w)) {
+      return result.findings.length === 0 && nextKeys?.has(w) ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
+    }
     if (parents.size >= maxStates) {
       status = 'bound';
       return BOUND;
     }
+    nextKeys?.add(w);
     next.push(result.state, w, parents.push(from, t));
     if (parents.size % progressEvery === 0) progressDue = true;
-    return result.findings.length === 0 ? NEW_INVISIBLE : SEEN_OR_VISIBLE;
+    return result.findings.length === 0 ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
   };
 
   const init = machine.init();
@@ -132,16 +141,25 @@ export function* exploreSteps<S>(
       if (threads.length === 0 && machine.stuck) {
         for (const f of machine.stuck(state)) note(f, from, -1, Math.max(0, depth - 1));
       }
-      tried.length = 0;
+      for (const t of threads) outcome[t] = -1;
       let reduced = false;
-      if (soloSteps && threads.length > 1) {
-        // Partial-order reduction: an independent, invisible step whose successor is new stands for all of them.
-        for (const t of soloSteps(state, threads)) {
-          const outcome = expand(state, from, t);
-          if (outcome === BOUND) break search;
-          if (progressDue) yield emitProgress();
-          tried.push(t);
-          if (outcome === NEW_INVISIBLE) {
+      if (ampleSets && threads.length > 1) {
+        // Partial-order reduction: a persistent set whose steps are invisible and stay in the next level stands
+        // for every enabled step (conditions C0 to C3).
+        for (const ample of ampleSets(state, threads)) {
+          let qualifies = true;
+          for (const t of ample) {
+            if (outcome[t] === -1) {
+              outcome[t] = expand(state, from, t);
+              if (outcome[t] === BOUND) break search;
+              if (progressDue) yield emitProgress();
+            }
+            if (outcome[t] !== NEXT_INVISIBLE) {
+              qualifies = false;
+              break;
+            }
+          }
+          if (qualifies) {
             reduced = true;
             break;
           }
@@ -149,15 +167,16 @@ export function* exploreSteps<S>(
       }
       if (reduced) continue;
       for (const t of threads) {
-        if (tried.includes(t)) continue;
+        if (outcome[t] !== -1) continue;
         if (expand(state, from, t) === BOUND) break search;
         if (progressDue) yield emitProgress();
       }
     }
-    peakLevelBytes = Math.max(peakLevelBytes, level.bytes + next.bytes);
+    peakLevelBytes = Math.max(peakLevelBytes, level.bytes + next.bytes + (nextKeys?.bytes ?? 0));
     if (next.size === 0) break;
     [level, next] = [next, level];
     next.clear();
+    nextKeys?.clear();
     depth++;
   }
 
@@ -166,8 +185,8 @@ export function* exploreSteps<S>(
   return {
     status,
     complete: status === 'complete',
-    message: messageOf(status, states, boundReached, soloSteps !== undefined),
-    reduced: soloSteps !== undefined,
+    message: messageOf(status, states, boundReached, ampleSets !== undefined),
+    reduced: ampleSets !== undefined,
     states,
     transitions,
     depth: next.size > 0 && status !== 'complete' ? depth + 1 : depth,

@@ -22,6 +22,25 @@ export class KeyTable {
     return true;
   }
 
+  has(hi: number, lo: number): boolean {
+    const keys = this.keys;
+    const mask = this.mask;
+    const h = hi >>> 0;
+    const l = lo >>> 0;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const a = keys[slot * 2] as number;
+      const b = keys[slot * 2 + 1] as number;
+      if (a === 0 && b === 0) return false;
+      if (a === h && b === l) return true;
+    }
+  }
+
+  /** Empties the table, keeping its storage. */
+  clear(): void {
+    this.keys.fill(0);
+    this.size = 0;
+  }
+
   get bytes(): number {
     return this.keys.byteLength;
   }

@@ -24,10 +24,10 @@ export interface Machine<S> {
   /** Findings of a state where no thread can step (e.g. a deadlock), attributed to the step that reached it. */
   stuck?(state: S): readonly StepFinding[];
   /**
-   * Partial-order reduction: enabled threads whose next step is independent of every step any other thread can still
-   * take, best first. The engine expands one of them alone when its step reports no finding and reaches a new state.
+   * Partial-order reduction: candidate persistent sets of enabled threads, each smaller than `enabled`, best first
+   * (docs/partial-order.md). The engine expands the first whose steps report no finding and reach the next level.
    */
-  soloSteps?(state: S, enabled: readonly number[]): readonly number[];
+  ampleSets?(state: S, enabled: readonly number[]): readonly (readonly number[])[];
 }
 
 export interface ExploreProgress {
@@ -55,7 +55,7 @@ export interface ExploreOptions {
   sliceMs?: number;
   /** Store frontier states as live objects even when the machine can decode (to compare the two). */
   objectFrontier?: boolean;
-  /** Partial-order reduction when the machine offers it (`soloSteps`); on unless `false` (docs/partial-order.md). */
+  /** Partial-order reduction when the machine offers it (`ampleSets`); on unless `false` (docs/partial-order.md). */
   por?: boolean;
 }
 

@@ -54,3 +54,49 @@ export function exactVisitedSet(): VisitedSet {
     },
   };
 }
+
+/** The keys of one BFS level (the next one), cleared between levels: a `has` the visited set cannot answer. */
+export interface LevelKeySet {
+  add(w: IntWriter): void;
+  has(w: IntWriter): boolean;
+  clear(): void;
+  readonly bytes: number;
+}
+
+export function levelKeySet(exact: boolean): LevelKeySet {
+  if (exact) {
+    const keys = new Set<string>();
+    let chars = 0;
+    return {
+      add(w) {
+        const key = w.key();
+        keys.add(key);
+        chars += key.length;
+      },
+      has: (w) => keys.has(w.key()),
+      clear() {
+        keys.clear();
+        chars = 0;
+      },
+      get bytes() {
+        return chars * 2;
+      },
+    };
+  }
+  const table = new KeyTable();
+  const lo = () => ((key64[0] as number) === 0 && (key64[1] as number) === 0 ? 1 : (key64[1] as number));
+  return {
+    add(w) {
+      hash64(w.buf, w.len);
+      table.add(key64[0] as number, lo());
+    },
+    has(w) {
+      hash64(w.buf, w.len);
+      return table.has(key64[0] as number, lo());
+    },
+    clear: () => table.clear(),
+    get bytes() {
+      return table.bytes;
+    },
+  };
+}

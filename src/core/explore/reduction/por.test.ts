@@ -6,7 +6,7 @@ import { explore } from '../engine/engine';
 import type { Machine, StepFinding } from '../engine/machine';
 import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
 import { exploreScenario } from '../ringside/ringside';
-import { dependencyTable, soloThreads } from './por';
+import { ampleCandidates, dependencyTable, persistentThreads } from './por';
 
 const matrixScenarios: Scenario[] = matrixRows().flatMap(({ design, bug }) =>
   MM_KINDS.flatMap((event) => {
@@ -67,11 +67,12 @@ describe('partial-order reduction on the Ringside model', () => {
     expect(s.threads[1]?.done).toBe(true);
     const view = { length: s.threads.length, pc: (t: number) => s.threads[t]?.pc ?? 0, done: () => false };
     const finished = { ...view, done: (t: number) => s.threads[t]?.done ?? true };
-    expect(soloThreads(table, finished, [0])).toEqual([0]);
+    expect(persistentThreads(table, finished, 0)).toBe(1);
     // While munmap could still run, vhost's gup (it reads the PTEs munmap zaps) is not alone.
     const gupPc = programsOf(scenario)[0]?.instrs.findIndex((i) => i.op === 'gup') ?? -1;
     const atGup = { length: 2, pc: (t: number) => (t === 0 ? gupPc : 0), done: () => false };
-    expect(soloThreads(table, atGup, [0, 1])).not.toContain(0);
+    expect(persistentThreads(table, atGup, 0)).toBe(0b11);
+    expect(ampleCandidates(table, atGup, [0, 1]).flat()).not.toContain(0);
   });
 });
 
@@ -91,7 +92,7 @@ function ignoringMachine(): Machine<number[]> {
     encode(s, w) {
       for (const v of s) w.push(v);
     },
-    soloSteps: () => [0],
+    ampleSets: () => [[0]],
   };
 }
 
@@ -106,7 +107,7 @@ describe('the engine with partial-order reduction', () => {
   it('expands fully when the solo step reports a finding, and not at all with por: false', () => {
     const visible: Machine<number[]> = {
       ...ignoringMachine(),
-      soloSteps: (s) => (s[1] === 0 ? [1] : []),
+      ampleSets: (s) => (s[1] === 0 ? [[1]] : []),
     };
     const r = explore(visible);
     expect(r.states).toBe(4);

@@ -4,6 +4,7 @@ import type { DesignId, Instr, Program } from '../../types';
 const BIT = new Map<StatePart, number>(STATE_PARTS.map((p, i) => [p, 1 << i]));
 const THREADS = BIT.get('threads') as number;
 const REGISTERED = BIT.get('registered') as number;
+const FRAMES = BIT.get('frames') as number;
 
 const mask = (parts: readonly StatePart[]) => parts.reduce((m, p) => m | (BIT.get(p) ?? 0), 0);
 
@@ -75,10 +76,19 @@ export function dependencyTable(programs: readonly Program[], cowWindow = false,
 /**
  * May the step of thread `t` at `pc` and some step thread `u` can still take from `upc` touch the same part, one of
  * them writing it? Reading another thread's pc or locals conflicts with every step of it (each step writes its pc).
+ * `ownFrames`: `t`'s step touches only frames no other thread can name (`private-frames.ts`), so not `frames`.
  */
-export function mayConflict(table: DependencyTable, t: number, pc: number, u: number, upc: number): boolean {
-  const r = table.stepReads[t]?.[pc] ?? -1;
-  const w = table.stepWrites[t]?.[pc] ?? -1;
+export function mayConflict(
+  table: DependencyTable,
+  t: number,
+  pc: number,
+  u: number,
+  upc: number,
+  ownFrames = false,
+): boolean {
+  const keep = ownFrames ? ~FRAMES : -1;
+  const r = (table.stepReads[t]?.[pc] ?? -1) & keep;
+  const w = (table.stepWrites[t]?.[pc] ?? -1) & keep;
   const fr = table.futureReads[u]?.[upc] ?? -1;
   const fw = table.futureWrites[u]?.[upc] ?? -1;
   if ((r | fr) & THREADS) return true;
@@ -90,21 +100,45 @@ export interface ThreadsView {
   readonly length: number;
   pc(t: number): number;
   done(t: number): boolean;
+  /** The next step of `t` touches only frames no other thread can name (optional: never, when absent). */
+  ownFrames?(t: number): boolean;
 }
 
 /**
- * Enabled threads whose next step is independent of every step any other unfinished thread can still take: each
- * of them alone is a persistent set (conditions C0 and C1 of docs/partial-order.md).
+ * The persistent set grown from thread `t`: a set of threads, as a bit mask, such that no thread outside it can take
+ * any step, now or later, that conflicts with the next step of a thread inside it (conditions C0 and C1 of
+ * docs/partial-order.md). Threads inside it cannot move before one of those next steps runs, so only the futures of
+ * threads outside matter; a blocked thread inside stays blocked, since its `blocked` check's reads are in its step.
  */
-export function soloThreads(table: DependencyTable, view: ThreadsView, enabled: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const t of enabled) {
-    const pc = view.pc(t);
-    let alone = true;
-    for (let u = 0; u < view.length && alone; u++) {
-      if (u !== t && !view.done(u) && mayConflict(table, t, pc, u, view.pc(u))) alone = false;
+export function persistentThreads(table: DependencyTable, view: ThreadsView, t: number): number {
+  let inside = 1 << t;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let u = 0; u < view.length; u++) {
+      if (inside & (1 << u) || view.done(u)) continue;
+      for (let v = 0; v < view.length; v++) {
+        if (inside & (1 << v) && mayConflict(table, v, view.pc(v), u, view.pc(u), view.ownFrames?.(v))) {
+          inside |= 1 << u;
+          grew = true;
+          break;
+        }
+      }
     }
-    if (alone) out.push(t);
   }
-  return out;
+  return inside;
+}
+
+/**
+ * Candidate ample sets: for each enabled thread, the enabled threads of the persistent set grown from it, when that
+ * leaves some enabled thread out; distinct, smallest first.
+ */
+export function ampleCandidates(table: DependencyTable, view: ThreadsView, enabled: readonly number[]): number[][] {
+  let all = 0;
+  for (const t of enabled) all |= 1 << t;
+  const masks: number[] = [];
+  for (const t of enabled) {
+    const ample = persistentThreads(table, view, t) & all;
+    if (ample !== all && !masks.includes(ample)) masks.push(ample);
+  }
+  return masks.map((m) => enabled.filter((t) => m & (1 << t))).sort((a, b) => a.length - b.length);
 }

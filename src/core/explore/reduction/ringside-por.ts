@@ -1,11 +1,18 @@
 import { hasForkThread } from '../../cow-window';
 import { programsOf } from '../../programs/compile';
 import type { Scenario, State } from '../../types';
-import { dependencyTable, soloThreads, type ThreadsView } from './por';
+import { ampleCandidates, dependencyTable, type ThreadsView } from './por';
+import { OWN_FRAME_OPS, ownFramesPrivate } from './private-frames';
 
-/** The `soloSteps` hook of a Ringside machine: the partial-order reduction's candidates (docs/partial-order.md). */
-export function ringsideSoloSteps(scenario: Scenario): (state: State, enabled: readonly number[]) => readonly number[] {
-  const table = dependencyTable(programsOf(scenario), hasForkThread(scenario), scenario.design);
+/** The `ampleSets` hook of a Ringside machine: the partial-order reduction's candidates (docs/partial-order.md). */
+export function ringsideAmpleSets(
+  scenario: Scenario,
+): (state: State, enabled: readonly number[]) => readonly (readonly number[])[] {
+  const programs = programsOf(scenario);
+  const table = dependencyTable(programs, hasForkThread(scenario), scenario.design);
+  const ownFrameOp = programs.map(({ instrs }) => instrs.map((i) => OWN_FRAME_OPS.has(i.op)));
+  const scratch = new Uint8Array(64);
+  let state: State | undefined;
   // One view, pointed at the state being asked about: the search calls this once per expanded state.
   let threads: State['threads'] = [];
   const view: ThreadsView = {
@@ -14,9 +21,12 @@ export function ringsideSoloSteps(scenario: Scenario): (state: State, enabled: r
     },
     pc: (t) => threads[t]?.pc ?? 0,
     done: (t) => threads[t]?.done ?? true,
+    ownFrames: (t) =>
+      state !== undefined && (ownFrameOp[t]?.[threads[t]?.pc ?? -1] ?? false) && ownFramesPrivate(state, t, scratch),
   };
-  return (state, enabled) => {
-    threads = state.threads;
-    return soloThreads(table, view, enabled);
+  return (s, enabled) => {
+    state = s;
+    threads = s.threads;
+    return ampleCandidates(table, view, enabled);
   };
 }

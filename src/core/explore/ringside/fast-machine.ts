@@ -4,7 +4,7 @@ import { modelOf, readyMask, reportDeadlock, stepInPlace } from '../../step';
 import type { Instr, Scenario, State } from '../../types';
 import { init } from '../../world';
 import type { Machine, MachineStep } from '../engine/machine';
-import { ringsideSoloSteps } from '../reduction/ringside-por';
+import { ringsideAmpleSets } from '../reduction/ringside-por';
 
 /** The ascending thread list of every mask, built once: `enabled` hands these out instead of allocating. */
 function threadLists(threads: number): readonly (readonly number[])[] {
@@ -77,6 +77,6 @@ export function fastRingsideMachine(scenario: Scenario): Machine<State> {
       reportDeadlock({ ...ctx, s: state, t: 0, findings, step: Math.max(0, state.time - 1) }, maskOf(state));
       return findings;
     },
-    soloSteps: ringsideSoloSteps(scenario),
+    ampleSets: ringsideAmpleSets(scenario),
   };
 }

@@ -5,7 +5,7 @@ import { explore } from '../engine/engine';
 import type { Counterexample, ExploreOptions, ExploreResult, Machine } from '../engine/machine';
 import type { LivenessAnswer } from '../liveness/liveness';
 import { checkScenarioLiveness, loopSummary } from '../liveness/ringside-liveness';
-import { ringsideSoloSteps } from '../reduction/ringside-por';
+import { ringsideAmpleSets } from '../reduction/ringside-por';
 import { fastRingsideMachine } from './fast-machine';
 
 /** The explorer's machine: the fast one (in-place steps, no narration, one ready mask per state). */
@@ -25,7 +25,7 @@ export function referenceMachine(scenario: Scenario): Machine<State> {
     },
     encode: encodeState,
     decode: (buf, start, end, depth) => decodeState(scenario, buf, start, end, depth),
-    soloSteps: ringsideSoloSteps(scenario),
+    ampleSets: ringsideAmpleSets(scenario),
   };
 }
 
