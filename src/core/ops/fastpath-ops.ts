@@ -5,6 +5,8 @@ import { countingHistory, narrating, say } from '../context';
 import { ptrSlot, ringPageCount, servedVq } from '../pagetable';
 import type { ThreadLocals } from '../types';
 import { fallbackBlocked, heldByOther, jump, localsOf, mutexWaiters, type Op } from './shared';
+import { onWords } from './words/word-op';
+import { WORD_OPS } from './words/word-ops';
 
 const isWrite = (area: number) => area === 2;
 
@@ -45,12 +47,7 @@ function retryNeeded(ctx: OpCtx): boolean {
 }
 
 export const fastpathOps = {
-  'read-seq': {
-    run(ctx) {
-      localsOf(ctx).seqSnap = ctx.s.vhost.seq;
-      narrating(ctx) && say(ctx, `Snapshot mmu_seq = ${ctx.s.vhost.seq}.`);
-    },
-  },
+  'read-seq': onWords(WORD_OPS['read-seq']),
   'read-begin': {
     blocked(s) {
       const v = s.vhost;

@@ -23,6 +23,8 @@ import {
   vmapSlotOf,
   vqMutexOf,
 } from './shared';
+import { onWords } from './words/word-op';
+import { WORD_OPS } from './words/word-ops';
 
 /** The vq a per-vq callback step acts on (its `arg`; -1 is vq 0). */
 const vqOf = (arg: number): number => Math.max(arg, 0);
@@ -175,18 +177,7 @@ export const notifierOps = {
       }
     },
   },
-  'mm-end': {
-    run(ctx) {
-      const v = ctx.s.vhost;
-      if (!isIntervalDesign(ctx.s.scenario.design)) return;
-      v.itreeActive -= 1;
-      if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
-        if (countingHistory(ctx) && readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
-        v.itreeSeq += 1;
-        narrating(ctx) && say(ctx, `Last active invalidation ended: sequence → ${v.itreeSeq} (even), waiters woken.`);
-      }
-    },
-  },
+  'mm-end': onWords(WORD_OPS['mm-end']),
   'eagain-if-nonblock': {
     run(ctx) {
       if (ctx.instr.ctx?.blockable !== false) return;
@@ -256,19 +247,7 @@ export const notifierOps = {
       narrating(ctx) && say(ctx, `invalidate_count → ${ctx.s.vhost.count}.`);
     },
   },
-  'kseq-end': {
-    blocked: lockBlocked,
-    run(ctx) {
-      const v = ctx.s.vhost;
-      ctx.cost.locks += 1;
-      const rangeDep = ctx.instr.bugs?.includes('range-dependent-count') ?? false;
-      if (rangeDep && overlapPages(ctx.s, ctx.t).length === 0)
-        return say(ctx, 'No overlap now: seq and count untouched.');
-      v.seq += 1;
-      v.count -= 1;
-      narrating(ctx) && say(ctx, `mmu_seq → ${v.seq}, count → ${v.count}.`);
-    },
-  },
+  'kseq-end': onWords(WORD_OPS['kseq-end']),
   'inv-mutex-lock': {
     blocked: (s, t, i, names) => heldByOther(vqMutexOf(s, vqOf(i.arg)), t, 'vq->mutex', names),
     run(ctx) {

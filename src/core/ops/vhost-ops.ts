@@ -5,19 +5,9 @@ import { frameAt, putRef, setDirty } from '../frames';
 import { usedPages } from '../layout';
 import { gpage, pteAt, ringPageCount, servedVq, vqRegion, vqsOf } from '../pagetable';
 import type { State } from '../types';
-import {
-  fallbackBlocked,
-  heldByOther,
-  jump,
-  localsOf,
-  lockHolder,
-  mightSleep,
-  type Op,
-  setVmapSlot,
-  setVqMutex,
-  vmapSlotOf,
-  vqMutexOf,
-} from './shared';
+import { fallbackBlocked, jump, localsOf, lockHolder, mightSleep, type Op, setVmapSlot, vmapSlotOf } from './shared';
+import { onWords } from './words/word-op';
+import { WORD_OPS } from './words/word-ops';
 
 const isWrite = (area: number) => area === 2;
 
@@ -73,25 +63,8 @@ function gup(ctx: OpCtx, underLock: boolean): void {
 }
 
 export const vhostOps = {
-  'round-begin': {
-    blocked: (s, t, _i, names) => heldByOther(vqMutexOf(s, servedVq(s)), t, 'vq->mutex', names),
-    run(ctx) {
-      const vq = servedVq(ctx.s);
-      setVqMutex(ctx.s, vq, ctx.t);
-      ctx.cost.locks += 1;
-      const which = vqsOf(ctx.s.scenario) > 1 ? ` (vq ${vq})` : '';
-      narrating(ctx) && say(ctx, `Round ${localsOf(ctx).round + 1} of ${ctx.s.scenario.rounds} begins${which}.`);
-    },
-  },
-  'round-end': {
-    run(ctx) {
-      setVqMutex(ctx.s, servedVq(ctx.s), -1);
-      const l = localsOf(ctx);
-      l.round += 1;
-      if (l.round < ctx.s.scenario.rounds) jump(ctx, ctx.instr.target);
-      narrating(ctx) && say(ctx, `Round ${l.round} done; used.idx published so far: ${ctx.s.published}.`);
-    },
-  },
+  'round-begin': onWords(WORD_OPS['round-begin']),
+  'round-end': onWords(WORD_OPS['round-end']),
   gup: { run: (ctx) => gup(ctx, false) },
   'gup-locked': { run: (ctx) => gup(ctx, true) },
   unpin: {

@@ -1,0 +1,44 @@
+import type { OpCtx } from '../../context';
+import { newStateWords, packState, unpackState } from '../../schema/state-words';
+import type { Instr, Scenario } from '../../types';
+import type { Op } from '../shared';
+
+/** What an op on words may touch: the next state's words plus what the step reports (as `OpCtx`, without `s`). */
+export interface WordCtx extends Omit<OpCtx, 's'> {
+  w: Int32Array;
+  scenario: Scenario;
+}
+
+/** An op written once, against the generated accessors `W` (src/core/schema/state-words.ts). */
+export interface WordOp {
+  run(ctx: WordCtx): void;
+  blocked?(w: Int32Array, t: number, instr: Instr, names: readonly string[], scenario: Scenario): string | null;
+}
+
+// The stepper's door to a word op: the object state is packed into these words, stepped, and unpacked again.
+const scratch = newStateWords();
+
+/**
+ * The object-state `Op` of a word op: the same body, on the state's words, so the stepper (narration, diffs) and the
+ * reference machine run exactly what the packed machine runs.
+ */
+export function onWords(op: WordOp): Op {
+  const object: Op = {
+    run(ctx) {
+      packState(ctx.s, scratch);
+      const { s, ...rest } = ctx;
+      const wctx: WordCtx = { ...rest, w: scratch, scenario: s.scenario };
+      op.run(wctx);
+      unpackState(scratch, s);
+      ctx.instr = wctx.instr;
+    },
+  };
+  const blocked = op.blocked;
+  if (blocked) {
+    object.blocked = (s, t, instr, names) => {
+      packState(s, scratch);
+      return blocked(scratch, t, instr, names, s.scenario);
+    };
+  }
+  return object;
+}

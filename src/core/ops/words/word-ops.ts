@@ -1,0 +1,87 @@
+import { isIntervalDesign } from '../../catalog';
+import { countingHistory, narrating, say } from '../../context';
+import { servedVqAt } from '../../pagetable';
+import { programsOf } from '../../programs/compile';
+import { W } from '../../schema/state-words';
+import type { Scenario } from '../../types';
+import { heldByOther, overlapPagesAt } from '../shared';
+import type { WordCtx, WordOp } from './word-op';
+
+/**
+ * The ops written once against the state's words (the hottest on the stress scenario first); `onWords` gives the
+ * stepper each as an object `Op`, so there is one body per op. Every other op still runs on objects.
+ */
+
+const servedVq = (w: Int32Array, scenario: Scenario) => servedVqAt(scenario, W.threads.locals.round.get(w, 0));
+const vqMutexOf = (w: Int32Array, vq: number) => (vq === 1 ? W.vhost.vqMutex1.get(w) : W.vhost.vqMutex.get(w));
+const setVqMutex = (w: Int32Array, vq: number, t: number) =>
+  vq === 1 ? W.vhost.vqMutex1.set(w, t) : W.vhost.vqMutex.set(w, t);
+const overlaps = (ctx: WordCtx) => overlapPagesAt(ctx, W.vhost.region.get(ctx.w), ctx.t).length > 0;
+
+/** The worker sleeps in mmu_interval_read_begin: its subscription's sequence is the odd one being invalidated. */
+function readBeginAsleep(w: Int32Array, scenario: Scenario): boolean {
+  const instr = programsOf(scenario)[0]?.instrs[W.threads.pc.get(w, 0)];
+  return !W.threads.done.get(w, 0) && instr?.op === 'read-begin' && W.vhost.seq.get(w) === W.vhost.itreeSeq.get(w);
+}
+
+const mmuLockBlocked: WordOp['blocked'] = (w, t, _i, names) =>
+  heldByOther(W.vhost.mmuLock.get(w), t, 'vq->mmu_lock', names);
+
+export const WORD_OPS = {
+  'round-begin': {
+    blocked: (w, t, _i, names, scenario) => heldByOther(vqMutexOf(w, servedVq(w, scenario)), t, 'vq->mutex', names),
+    run(ctx) {
+      const vq = servedVq(ctx.w, ctx.scenario);
+      setVqMutex(ctx.w, vq, ctx.t);
+      ctx.cost.locks += 1;
+      const which = (ctx.scenario.vqs ?? 1) > 1 ? ` (vq ${vq})` : '';
+      narrating(ctx) &&
+        say(ctx, `Round ${W.threads.locals.round.get(ctx.w, ctx.t) + 1} of ${ctx.scenario.rounds} begins${which}.`);
+    },
+  },
+  'round-end': {
+    run(ctx) {
+      const { w, t } = ctx;
+      setVqMutex(w, servedVq(w, ctx.scenario), -1);
+      const round = W.threads.locals.round.get(w, t) + 1;
+      W.threads.locals.round.set(w, t, round);
+      if (round < ctx.scenario.rounds) W.threads.pc.set(w, t, ctx.instr.target);
+      narrating(ctx) && say(ctx, `Round ${round} done; used.idx published so far: ${W.published.get(w)}.`);
+    },
+  },
+  'read-seq': {
+    run(ctx) {
+      const seq = W.vhost.seq.get(ctx.w);
+      W.threads.locals.seqSnap.set(ctx.w, ctx.t, seq);
+      narrating(ctx) && say(ctx, `Snapshot mmu_seq = ${seq}.`);
+    },
+  },
+  'mm-end': {
+    run(ctx) {
+      const { w } = ctx;
+      if (!isIntervalDesign(ctx.scenario.design)) return;
+      const active = W.vhost.itreeActive.get(w) - 1;
+      W.vhost.itreeActive.set(w, active);
+      const seq = W.vhost.itreeSeq.get(w);
+      if (active === 0 && seq % 2 === 1) {
+        if (countingHistory(ctx) && readBeginAsleep(w, ctx.scenario)) ctx.cost.sleeps += 1;
+        W.vhost.itreeSeq.set(w, seq + 1);
+        narrating(ctx) && say(ctx, `Last active invalidation ended: sequence → ${seq + 1} (even), waiters woken.`);
+      }
+    },
+  },
+  'kseq-end': {
+    blocked: mmuLockBlocked,
+    run(ctx) {
+      const { w } = ctx;
+      ctx.cost.locks += 1;
+      const rangeDep = ctx.instr.bugs?.includes('range-dependent-count') ?? false;
+      if (rangeDep && !overlaps(ctx)) return say(ctx, 'No overlap now: seq and count untouched.');
+      W.vhost.seq.set(w, W.vhost.seq.get(w) + 1);
+      W.vhost.count.set(w, W.vhost.count.get(w) - 1);
+      narrating(ctx) && say(ctx, `mmu_seq → ${W.vhost.seq.get(w)}, count → ${W.vhost.count.get(w)}.`);
+    },
+  },
+} satisfies Record<string, WordOp>;
+
+export type WordOpName = keyof typeof WORD_OPS;
