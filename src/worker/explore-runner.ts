@@ -1,7 +1,7 @@
 import { exploreSteps } from '../core/explore/engine/engine';
 import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
 import { scenarioLivenessSteps } from '../core/explore/liveness/ringside-liveness';
-import { ringsideMachine } from '../core/explore/ringside/ringside';
+import { ringsideMachine, searchMachine } from '../core/explore/ringside/ringside';
 import type { Scenario } from '../core/types';
 import type { ExploreRequest, ExploreResponse } from './protocol';
 
@@ -57,12 +57,12 @@ export async function runExploration(scenario: Scenario, options: RunOptions): P
   };
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
   const sliceMs = options.sliceMs ?? WORKER_SLICE_MS;
-  const machine = ringsideMachine(scenario);
   const bounds = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal };
-  const safety = await sliced(exploreSteps(machine, { ...bounds, por }), onProgress, progressEvery, pause);
+  const search = exploreSteps(searchMachine(scenario), { ...bounds, por });
+  const safety = await sliced(search, onProgress, progressEvery, pause);
   if (safety.status === 'cancelled') return safety;
   const liveness = await sliced(
-    scenarioLivenessSteps(scenario, machine, bounds),
+    scenarioLivenessSteps(scenario, ringsideMachine(scenario), bounds),
     (progress) => onProgress({ ...progress, phase: 'liveness' }),
     progressEvery,
     pause,

@@ -1,44 +1,21 @@
 import { memoryOf } from '../catalog';
 import type { OpCtx } from '../context';
 import { narrating, report, say } from '../context';
-import { allocFrame, frameAt, idxPage, putRef } from '../frames';
-import { framesOf, pteAt, ptrSlot, ringPageCount, updateEntry } from '../pagetable';
+import { allocFrame, frameAt, idxPage } from '../frames';
+import { pteAt, ptrSlot, ringPageCount, updateEntry } from '../pagetable';
 import { flushUserTlb } from '../tlb';
-import { jump, localsOf, lockHolder, mmTargets, type Op } from './shared';
+import { jump, localsOf, mmTargets, type Op } from './shared';
 import { restoreMigrationEntries, unmapTargets } from './unmap';
-
-/** The mapped ring frames a page operation takes (and waits for) the page lock of. */
-function pagesToLock(s: OpCtx['s'], t: number): number[] {
-  return framesOf(s, mmTargets(s, t)).filter((f) => frameAt(s, f).owner === 'qemu-ring');
-}
+import { onWords } from './words/word-op';
+import { WORD_OPS } from './words/word-ops';
 
 /** Is frame `f` held by vhost's long-term pin (V1)? */
 function pinnedByVhost(ctx: OpCtx, f: number): boolean {
   return ctx.s.scenario.design === 'vmap-pinned' && (ctx.s.threads[0]?.locals.refs.includes(f) ?? false);
 }
 
-function lockBlocked(s: OpCtx['s'], t: number, names: readonly string[]): string | null {
-  const f = pagesToLock(s, t).find((frame) => frameAt(s, frame).locked);
-  return f === undefined ? null : `lock_page(frame #${f}) waits: PG_locked is held by ${lockHolder(s, f, names)}`;
-}
-
 export const mmOps = {
-  'lock-page': {
-    blocked: (s, t, _i, names) => lockBlocked(s, t, names),
-    run(ctx) {
-      const frames = pagesToLock(ctx.s, ctx.t);
-      for (const f of frames)
-        Object.assign(frameAt(ctx.s, f), { locked: true, refcount: frameAt(ctx.s, f).refcount + 1 });
-      localsOf(ctx).pages = frames;
-      if (frames.length === 0) {
-        // The page operation starts from a page; with none mapped there is nothing to lock and no notifier call.
-        localsOf(ctx).aborted = true;
-        jump(ctx, ctx.instr.target);
-        return say(ctx, 'No ring page is mapped here: there is no page to lock, so nothing is done.');
-      }
-      say(ctx, `Took a reference and PG_locked on frame #${frames.join(', #')}.`);
-    },
-  },
+  'lock-page': onWords(WORD_OPS['lock-page']),
   zap: {
     run(ctx) {
       const frames = unmapTargets(ctx, null, 'none', 'isolated', false);
@@ -53,38 +30,9 @@ export const mmOps = {
       );
     },
   },
-  'tlb-flush': {
-    run(ctx) {
-      flushUserTlb(ctx, mmTargets(ctx.s, ctx.t));
-      say(ctx, 'TLB shootdown: CPU0’s user entries for the range are gone.');
-    },
-  },
-  'free-batch': {
-    run(ctx) {
-      const l = localsOf(ctx);
-      for (const f of l.refs) {
-        putRef(ctx, f);
-        const frame = frameAt(ctx.s, f);
-        if (frame.owner === 'free') continue;
-        // The OOM reaper's victim is exiting: nobody will read the page again, so it is not an orphan of a live guest.
-        if (ctx.s.scenario.mm[ctx.t - 1]?.kind !== 'oom-reap') frame.owner = 'orphan';
-        narrating(ctx) && say(ctx, `frame #${f} still has ${frame.refcount} reference(s): unmapped but alive.`);
-      }
-      l.refs = [];
-    },
-  },
-  reuse: {
-    run(ctx) {
-      const reused = localsOf(ctx).pages.filter((f) => frameAt(ctx.s, f).owner === 'free');
-      for (const f of reused) {
-        Object.assign(frameAt(ctx.s, f), { owner: 'reused-by-other', refcount: 1, mapcount: 0, usedIdx: 0 });
-      }
-      say(
-        ctx,
-        reused.length > 0 ? `frame #${reused.join(', #')} now belongs to another task.` : 'No freed frame to hand out.',
-      );
-    },
-  },
+  'tlb-flush': onWords(WORD_OPS['tlb-flush']),
+  'free-batch': onWords(WORD_OPS['free-batch']),
+  reuse: onWords(WORD_OPS.reuse),
   'oom-check': {
     run(ctx) {
       if (!localsOf(ctx).eagain) return say(ctx, 'The notifier agreed: the reaper zaps the VMA.');
@@ -191,23 +139,7 @@ export const mmOps = {
       }
     },
   },
-  'unlock-page': {
-    run(ctx) {
-      const freed: number[] = [];
-      for (const f of localsOf(ctx).pages) {
-        const frame = frameAt(ctx.s, f);
-        frame.locked = false;
-        if (frame.owner !== 'free') putRef(ctx, f);
-        else freed.push(f);
-      }
-      say(
-        ctx,
-        freed.length > 0
-          ? `PG_locked cleared; frame #${freed.join(', #')} goes to the free list (__remove_mapping froze its last reference).`
-          : 'PG_locked cleared and our reference dropped.',
-      );
-    },
-  },
+  'unlock-page': onWords(WORD_OPS['unlock-page']),
   'unmap-migration': {
     run(ctx) {
       unmapTargets(ctx, localsOf(ctx).pages, 'migration', 'isolated', true);
@@ -271,16 +203,7 @@ export const mmOps = {
       l.refs = [];
     },
   },
-  'unlock-free': {
-    run(ctx) {
-      const l = localsOf(ctx);
-      for (const f of l.pages) {
-        frameAt(ctx.s, f).locked = false;
-        putRef(ctx, f);
-      }
-      if (l.aborted) say(ctx, 'Unlocked and our reference dropped; the page stays where it was.');
-    },
-  },
+  'unlock-free': onWords(WORD_OPS['unlock-free']),
 } satisfies Record<string, Op>;
 
 /** Where a clean page's contents would be read back from. */

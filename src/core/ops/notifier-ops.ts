@@ -71,15 +71,6 @@ function startBody(ctx: OpCtx, hold: boolean, body: () => void): void {
   clearPointers(ctx);
 }
 
-function kseqStart(ctx: OpCtx): void {
-  const v = ctx.s.vhost;
-  const rangeDep = ctx.instr.bugs?.includes('range-dependent-count') ?? false;
-  if (!rangeDep || overlapPages(ctx.s, ctx.t).length > 0) {
-    v.count += 1;
-    narrating(ctx) && say(ctx, `count → ${v.count}.`);
-  } else say(ctx, 'The range does not overlap the ring’s current address: count not raised.');
-}
-
 function intervalStart(ctx: OpCtx): void {
   if (overlapPages(ctx.s, ctx.t).length === 0) {
     say(ctx, 'The range does not overlap the subscription: the interval tree does not call it.');
@@ -158,25 +149,7 @@ function mutexStartOp(hold: boolean): Op {
 }
 
 export const notifierOps = {
-  'mm-start': {
-    run(ctx) {
-      const v = ctx.s.vhost;
-      localsOf(ctx).eagain = false;
-      if (isIntervalDesign(ctx.s.scenario.design)) {
-        v.itreeActive += 1;
-        // mn_itree_inv_start_range makes the sequence odd only when some interval overlaps the range.
-        if (v.itreeSeq % 2 === 0 && overlapPages(ctx.s, ctx.t).length > 0) v.itreeSeq += 1;
-        say(
-          ctx,
-          v.itreeSeq % 2 === 1
-            ? `Interval-tree sequence → ${v.itreeSeq} (odd while invalidating).`
-            : 'No interval overlaps the range: the sequence stays even.',
-        );
-      } else if (ctx.s.scenario.design === 'copy-user' || ctx.s.scenario.design === 'vmap-pinned') {
-        say(ctx, 'No MMU notifier is registered for this design: nothing is called.');
-      }
-    },
-  },
+  'mm-start': onWords(WORD_OPS['mm-start']),
   'mm-end': onWords(WORD_OPS['mm-end']),
   'eagain-if-nonblock': {
     run(ctx) {
@@ -186,8 +159,8 @@ export const notifierOps = {
       say(ctx, 'Non-blockable invalidation: the callback returns -EAGAIN.');
     },
   },
-  'kseq-start': startOp(kseqStart, false),
-  'kseq-start-hold': startOp(kseqStart, true),
+  'kseq-start': onWords(WORD_OPS['kseq-start']),
+  'kseq-start-hold': onWords(WORD_OPS['kseq-start-hold']),
   'interval-invalidate': startOp(intervalStart, false),
   'interval-invalidate-hold': startOp(intervalStart, true),
   'imutex-invalidate': mutexStartOp(false),

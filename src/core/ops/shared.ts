@@ -36,7 +36,7 @@ export function heldByOther(owner: number, t: number, what: string, names: reado
 }
 
 /** Global ring pages of the mm thread's target (region 0). */
-export function mmTargets(s: State, t: number): readonly number[] {
+export function mmTargets(s: Pick<State, 'scenario'>, t: number): readonly number[] {
   const spec = s.scenario.mm[t - 1];
   return spec ? targetPages(s, spec) : [];
 }

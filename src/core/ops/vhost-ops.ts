@@ -80,17 +80,7 @@ export const vhostOps = {
         );
     },
   },
-  'put-pages': {
-    run(ctx) {
-      const l = localsOf(ctx);
-      const refs = l.refs;
-      l.refs = [];
-      for (const f of refs) putRef(ctx, f);
-      if (refs.length > 0)
-        narrating(ctx) &&
-          say(ctx, `Dropped ${refs.length} page reference(s); nothing holds the ring pages for vhost now.`);
-    },
-  },
+  'put-pages': onWords(WORD_OPS['put-pages']),
   vmap: {
     run(ctx) {
       const { s } = ctx;

@@ -5,6 +5,9 @@ import { programsOf } from '../../programs/compile';
 import { W } from '../../schema/state-words';
 import type { Scenario } from '../../types';
 import { heldByOther, overlapPagesAt } from '../shared';
+import { putRef } from './word-memory';
+import { WORD_MM_OPS } from './word-mm-ops';
+import { WORD_NOTIFIER_OPS } from './word-notifier-ops';
 import type { WordCtx, WordOp } from './word-op';
 
 /**
@@ -27,7 +30,7 @@ function readBeginAsleep(w: Int32Array, scenario: Scenario): boolean {
 const mmuLockBlocked: WordOp['blocked'] = (w, t, _i, names) =>
   heldByOther(W.vhost.mmuLock.get(w), t, 'vq->mmu_lock', names);
 
-export const WORD_OPS = {
+const VHOST_WORD_OPS = {
   'round-begin': {
     blocked: (w, t, _i, names, scenario) => heldByOther(vqMutexOf(w, servedVq(w, scenario)), t, 'vq->mutex', names),
     run(ctx) {
@@ -47,6 +50,17 @@ export const WORD_OPS = {
       W.threads.locals.round.set(w, t, round);
       if (round < ctx.scenario.rounds) W.threads.pc.set(w, t, ctx.instr.target);
       narrating(ctx) && say(ctx, `Round ${round} done; used.idx published so far: ${W.published.get(w)}.`);
+    },
+  },
+  'put-pages': {
+    run(ctx) {
+      const { w, t } = ctx;
+      const R = W.threads.locals.refs;
+      const n = R.length(w, t);
+      for (let i = 0; i < n; i++) putRef(ctx, R.get(w, t, i));
+      R.setLength(w, t, 0);
+      if (n > 0)
+        narrating(ctx) && say(ctx, `Dropped ${n} page reference(s); nothing holds the ring pages for vhost now.`);
     },
   },
   'read-seq': {
@@ -83,5 +97,8 @@ export const WORD_OPS = {
     },
   },
 } satisfies Record<string, WordOp>;
+
+/** Every op written on words. */
+export const WORD_OPS = { ...VHOST_WORD_OPS, ...WORD_NOTIFIER_OPS, ...WORD_MM_OPS };
 
 export type WordOpName = keyof typeof WORD_OPS;
