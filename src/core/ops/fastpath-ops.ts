@@ -40,12 +40,6 @@ function holdMutex(ctx: OpCtx): void {
   if (mmuLockIsMutex(ctx.s.scenario.design)) ctx.s.vhost.mmuLock = ctx.t;
 }
 
-function retryNeeded(ctx: OpCtx): boolean {
-  const { vhost, scenario } = ctx.s;
-  const snap = localsOf(ctx).seqSnap;
-  return scenario.design === 'kmap-seq' ? vhost.count !== 0 || vhost.seq !== snap : vhost.seq !== snap;
-}
-
 export const fastpathOps = {
   'read-seq': onWords(WORD_OPS['read-seq']),
   'read-begin': {
@@ -60,31 +54,7 @@ export const fastpathOps = {
       narrating(ctx) && say(ctx, `mmu_interval_read_begin returned ${ctx.s.vhost.seq}.`);
     },
   },
-  'check-publish': {
-    blocked: (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names),
-    run(ctx) {
-      const l = localsOf(ctx);
-      ctx.cost.locks += 1;
-      const skip = ctx.instr.bugs?.includes('skip-seq-check') ?? false;
-      if (!skip && retryNeeded(ctx)) {
-        ctx.cost.retries += 1;
-        l.pages = l.pages.map(() => -1);
-        jump(ctx, ctx.instr.target);
-        const v = ctx.s.vhost;
-        say(
-          ctx,
-          `Retry: an invalidation raced with gup_fast (count ${v.count}, seq ${v.seq} vs snapshot ${l.seqSnap}); gup_fast again.`,
-        );
-        return;
-      }
-      const frames = publish(ctx, l);
-      holdMutex(ctx);
-      say(
-        ctx,
-        `Published userringpage (vq->ptr) → frame #${frames.join(', #')}${skip ? ' without any retry check' : ''}.`,
-      );
-    },
-  },
+  'check-publish': onWords(WORD_OPS['check-publish']),
   kaccess: {
     blocked: (s, t, i, names) =>
       heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names) ??

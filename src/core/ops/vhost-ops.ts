@@ -114,19 +114,7 @@ export const vhostOps = {
       if (vmapSlotOf(ctx.s, mapVq(ctx.s)) >= 0) jump(ctx, ctx.instr.target);
     },
   },
-  'if-mapped': {
-    run(ctx) {
-      const n = ringPageCount(ctx.s);
-      const vq = servedVq(ctx.s);
-      if (ctx.s.vhost.ptr.every((f, slot) => f >= 0 || Math.floor(slot / n) !== vq)) {
-        jump(ctx, ctx.instr.target);
-        say(
-          ctx,
-          `userringpage (${ctx.s.scenario.design === 'direct-map-rcu' ? 'vq->maps[]' : 'vq->ptr'}) is valid: no gup needed.`,
-        );
-      }
-    },
-  },
+  'if-mapped': onWords(WORD_OPS['if-mapped']),
   uaccess: {
     blocked: (s, _t, i) => fallbackBlocked(s, i.arg, () => false),
     run(ctx) {

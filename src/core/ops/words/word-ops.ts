@@ -1,14 +1,16 @@
-import { isIntervalDesign } from '../../catalog';
+import { isIntervalDesign, mmuLockIsMutex } from '../../catalog';
 import { countingHistory, narrating, say } from '../../context';
-import { servedVqAt } from '../../pagetable';
+import { ringPageCount, servedVqAt } from '../../pagetable';
 import { programsOf } from '../../programs/compile';
 import { W } from '../../schema/state-words';
 import type { Scenario } from '../../types';
 import { heldByOther, overlapPagesAt } from '../shared';
 import { putRef } from './word-memory';
+import { WORD_MIGRATE_OPS } from './word-migrate-ops';
 import { WORD_MM_OPS } from './word-mm-ops';
 import { WORD_NOTIFIER_OPS } from './word-notifier-ops';
 import type { WordCtx, WordOp } from './word-op';
+import { WORD_RECLAIM_OPS } from './word-reclaim-ops';
 
 /**
  * The ops written once against the state's words (the hottest on the stress scenario first); `onWords` gives the
@@ -63,6 +65,62 @@ const VHOST_WORD_OPS = {
         narrating(ctx) && say(ctx, `Dropped ${n} page reference(s); nothing holds the ring pages for vhost now.`);
     },
   },
+  'if-mapped': {
+    run(ctx) {
+      const { w } = ctx;
+      const n = ringPageCount(ctx);
+      const vq = servedVq(w, ctx.scenario);
+      for (let slot = 0; slot < W.vhost.ptr.length(w); slot++)
+        if (W.vhost.ptr.get(w, slot) < 0 && Math.floor(slot / n) === vq) return;
+      W.threads.pc.set(w, ctx.t, ctx.instr.target);
+      say(
+        ctx,
+        `userringpage (${ctx.scenario.design === 'direct-map-rcu' ? 'vq->maps[]' : 'vq->ptr'}) is valid: no gup needed.`,
+      );
+    },
+  },
+  'check-publish': {
+    blocked: mmuLockBlocked,
+    run(ctx) {
+      const { w, t } = ctx;
+      const P = W.threads.locals.pages;
+      ctx.cost.locks += 1;
+      const skip = ctx.instr.bugs?.includes('skip-seq-check') ?? false;
+      const snap = W.threads.locals.seqSnap.get(w, t);
+      const count = W.vhost.count.get(w);
+      const seq = W.vhost.seq.get(w);
+      const retry = ctx.scenario.design === 'kmap-seq' ? count !== 0 || seq !== snap : seq !== snap;
+      if (!skip && retry) {
+        ctx.cost.retries += 1;
+        for (let i = 0; i < P.length(w, t); i++) P.set(w, t, i, -1);
+        W.threads.pc.set(w, t, ctx.instr.target);
+        narrating(ctx) &&
+          say(
+            ctx,
+            `Retry: an invalidation raced with gup_fast (count ${count}, seq ${seq} vs snapshot ${snap}); gup_fast again.`,
+          );
+        return;
+      }
+      // Publishes the gup pages of the served vq only: the other vq's pointers stay as they are.
+      const n = ringPageCount(ctx);
+      const vq = servedVq(w, ctx.scenario);
+      const frames: number[] | null = narrating(ctx) ? [] : null;
+      for (let slot = 0; slot < P.length(w, t); slot++) {
+        const f = P.get(w, t, slot);
+        if (Math.floor(slot / n) !== vq) continue;
+        W.vhost.ptr.set(w, slot, f);
+        if (frames && !frames.includes(f)) frames.push(f);
+      }
+      for (let i = 0; i < P.length(w, t); i++) P.set(w, t, i, -1);
+      // In the mutex variant the worker keeps vq->mmu_lock until its own unlock step.
+      if (mmuLockIsMutex(ctx.scenario.design)) W.vhost.mmuLock.set(w, t);
+      frames &&
+        say(
+          ctx,
+          `Published userringpage (vq->ptr) → frame #${frames.join(', #')}${skip ? ' without any retry check' : ''}.`,
+        );
+    },
+  },
   'read-seq': {
     run(ctx) {
       const seq = W.vhost.seq.get(ctx.w);
@@ -99,6 +157,12 @@ const VHOST_WORD_OPS = {
 } satisfies Record<string, WordOp>;
 
 /** Every op written on words. */
-export const WORD_OPS = { ...VHOST_WORD_OPS, ...WORD_NOTIFIER_OPS, ...WORD_MM_OPS };
+export const WORD_OPS = {
+  ...VHOST_WORD_OPS,
+  ...WORD_NOTIFIER_OPS,
+  ...WORD_MM_OPS,
+  ...WORD_RECLAIM_OPS,
+  ...WORD_MIGRATE_OPS,
+};
 
 export type WordOpName = keyof typeof WORD_OPS;
