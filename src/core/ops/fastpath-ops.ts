@@ -1,5 +1,4 @@
 import { areaPages, directAccess, userAccess } from '../access';
-import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
 import { countingHistory, narrating, say } from '../context';
 import { ptrSlot, ringPageCount, servedVq } from '../pagetable';
@@ -35,11 +34,6 @@ function publish(ctx: OpCtx, l: ThreadLocals): number[] {
   return [...new Set(frames)];
 }
 
-/** In the mutex variant the worker keeps vq->mmu_lock until its own unlock step. */
-function holdMutex(ctx: OpCtx): void {
-  if (mmuLockIsMutex(ctx.s.scenario.design)) ctx.s.vhost.mmuLock = ctx.t;
-}
-
 export const fastpathOps = {
   'read-seq': onWords(WORD_OPS['read-seq']),
   'read-begin': {
@@ -55,18 +49,7 @@ export const fastpathOps = {
     },
   },
   'check-publish': onWords(WORD_OPS['check-publish']),
-  kaccess: {
-    blocked: (s, t, i, names) =>
-      heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names) ??
-      fallbackBlocked(s, i.arg, (lp) => (s.vhost.ptr[lp] ?? -1) >= 0),
-    run(ctx) {
-      ctx.cost.locks += 1;
-      const mapped = areaPages(ctx.s, ctx.instr.arg).every((gp) => (ctx.s.vhost.ptr[ptrSlot(ctx.s, gp)] ?? -1) >= 0);
-      accessArea(ctx, (lp) => ctx.s.vhost.ptr[lp] ?? -1);
-      // The copy_*_user fallback runs after mutex_unlock: a fault may wait for a page lock whose holder waits for the mutex.
-      if (mapped) holdMutex(ctx);
-    },
-  },
+  kaccess: onWords(WORD_OPS.kaccess),
   'worker-unlock': {
     run(ctx) {
       if (ctx.s.vhost.mmuLock !== ctx.t) return say(ctx, 'Already unlocked before the copy_*_user fallback.');

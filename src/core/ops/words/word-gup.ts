@@ -1,25 +1,12 @@
 import { gupSlowFault } from '../../access';
-import { narrating, type OpCtx, say, zeroCounters } from '../../context';
+import { narrating, say } from '../../context';
 import { usedPages } from '../../layout';
 import { ringPageCount, servedVqAt, vq0Regions, vqsOf } from '../../pagetable';
-import { packState, STATE_WORDS, unpackState, W } from '../../schema/state-words';
-import type { Scenario, State } from '../../types';
-import type { WordCtx, WordOp } from './word-op';
+import { W } from '../../schema/state-words';
+import type { Scenario } from '../../types';
+import { viaObjects, type WordCtx, type WordOp } from './word-op';
 
 /** get_user_pages_fast on words (its object version was `gup` in `vhost-ops.ts`). */
-
-/**
- * Runs an object helper on the words through a thin object view (unpacked, run, packed back): for the rare branches
- * whose helpers are still written on objects, so that each keeps one body.
- */
-function viaObjects(ctx: WordCtx, body: (octx: OpCtx) => void): void {
-  const s = { scenario: ctx.scenario, time: ctx.w[STATE_WORDS] ?? 0, counters: zeroCounters(), findings: [] };
-  const state = s as unknown as State;
-  unpackState(ctx.w, state);
-  const { w: _w, scenario: _scenario, ...rest } = ctx;
-  body({ ...rest, s: state });
-  packState(state, ctx.w);
-}
 
 /** Is the PTE of `gp` one the lockless walk takes (present, and writable where vhost writes)? */
 const walkable = (w: Int32Array, gp: number, write: boolean) =>

@@ -1,6 +1,6 @@
-import type { OpCtx } from '../../context';
-import { newStateWords, packState, unpackState } from '../../schema/state-words';
-import type { Instr, Scenario } from '../../types';
+import { type OpCtx, zeroCounters } from '../../context';
+import { newStateWords, packState, STATE_WORDS, unpackState } from '../../schema/state-words';
+import type { Instr, Scenario, State } from '../../types';
 import type { Op } from '../shared';
 
 /** What an op on words may touch: the next state's words plus what the step reports (as `OpCtx`, without `s`). */
@@ -41,4 +41,23 @@ export function onWords(op: WordOp): Op {
     };
   }
   return object;
+}
+
+/** A thin object view of the words (a fresh object: for the rare branches whose helpers are on objects). */
+export function objectView(w: Int32Array, scenario: Scenario): State {
+  const draft = { scenario, time: w[STATE_WORDS] ?? 0, counters: zeroCounters(), findings: [] };
+  const s = draft as unknown as State;
+  unpackState(w, s);
+  return s;
+}
+
+/**
+ * Runs an object helper on the words through a thin object view, then packs the view back: for the rarer branches
+ * whose helpers are still written on objects, so that each helper keeps one body.
+ */
+export function viaObjects(ctx: WordCtx, body: (octx: OpCtx) => void): void {
+  const s = objectView(ctx.w, ctx.scenario);
+  const { w: _w, scenario: _scenario, ...rest } = ctx;
+  body({ ...rest, s });
+  packState(s, ctx.w);
 }

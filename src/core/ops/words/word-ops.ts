@@ -5,6 +5,7 @@ import { programsOf } from '../../programs/compile';
 import { W } from '../../schema/state-words';
 import type { Scenario } from '../../types';
 import { heldByOther, overlapPagesAt } from '../shared';
+import { WORD_ACCESS_OPS } from './word-access';
 import { WORD_GUP_OPS } from './word-gup';
 import { putRef } from './word-memory';
 import { WORD_MIGRATE_OPS } from './word-migrate-ops';
@@ -165,6 +166,7 @@ export const WORD_OPS = {
   ...WORD_RECLAIM_OPS,
   ...WORD_MIGRATE_OPS,
   ...WORD_GUP_OPS,
+  ...WORD_ACCESS_OPS,
 };
 
 export type WordOpName = keyof typeof WORD_OPS;
