@@ -6,7 +6,7 @@ import { KeyTable } from '../src/core/explore/engine/key-table';
 import { type MachineTimes, timedMachine } from '../src/core/explore/engine/timed-machine';
 import { checkScenarioLiveness } from '../src/core/explore/liveness/ringside-liveness';
 import { exploreMatrix } from '../src/core/explore/matrix/matrix';
-import { ringsideMachine, searchMachine } from '../src/core/explore/ringside/ringside';
+import { searchMachine } from '../src/core/explore/ringside/ringside';
 import { type BenchFigures, benchLine, measureScenario } from './bench/measure';
 import { stress, yardstick } from './bench/scenarios';
 import { printRatios, runYardstick } from './bench/spin';
@@ -43,7 +43,7 @@ function benchMatrix(label: string, liveness: boolean): void {
 function benchLiveness(maxStates: number): void {
   const cpu0 = cpuMs();
   const rssBefore = process.memoryUsage().rss;
-  const r = checkScenarioLiveness(stress, ringsideMachine(stress), {
+  const r = checkScenarioLiveness(stress, searchMachine(stress), {
     maxStates,
     progressEvery: 25_000,
     onProgress: sample,

@@ -1,7 +1,7 @@
 import { exploreSteps } from '../core/explore/engine/engine';
 import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
-import { scenarioLivenessSteps } from '../core/explore/liveness/ringside-liveness';
-import { ringsideMachine, searchMachine } from '../core/explore/ringside/ringside';
+import { packedLivenessSteps } from '../core/explore/liveness/ringside-liveness';
+import { searchMachine } from '../core/explore/ringside/ringside';
 import type { Scenario } from '../core/types';
 import type { ExploreRequest, ExploreResponse } from './protocol';
 
@@ -62,7 +62,7 @@ export async function runExploration(scenario: Scenario, options: RunOptions): P
   const safety = await sliced(search, onProgress, progressEvery, pause);
   if (safety.status === 'cancelled') return safety;
   const liveness = await sliced(
-    scenarioLivenessSteps(scenario, ringsideMachine(scenario), bounds),
+    packedLivenessSteps(scenario, searchMachine(scenario), bounds),
     (progress) => onProgress({ ...progress, phase: 'liveness' }),
     progressEvery,
     pause,

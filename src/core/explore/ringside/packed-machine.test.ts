@@ -8,9 +8,10 @@ import type { Scenario } from '../../types';
 import { init } from '../../world';
 import { explore } from '../engine/engine';
 import { IntWriter } from '../engine/int-writer';
+import { checkScenarioLiveness } from '../liveness/ringside-liveness';
 import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
 import { packedRingsideMachine } from './packed-machine';
-import { referenceMachine } from './ringside';
+import { referenceMachine, ringsideMachine } from './ringside';
 
 /** Follows `choices` through the stepper API and the packed machine: the same words and finding kinds at each step. */
 function compareRun(scenario: Scenario, choices: readonly number[]): void {
@@ -92,4 +93,20 @@ describe('the packed machine and the reference reach the same states and hazards
     expect(machine.stats.words + machine.stats.fallback).toBe(r.transitions);
     expect(machine.stats.words).toBeGreaterThan(0);
   });
+});
+
+describe('the liveness pass on the packed machine', () => {
+  it('gives the object machine’s verdicts and lassos on every built-in scenario', () => {
+    const lasso = (l: { prefix: number[]; loop: number[] } | undefined) => (l ? `${l.prefix}|${l.loop}` : '');
+    const verdicts = (r: ReturnType<typeof checkScenarioLiveness>) => [
+      `${r.states} ${r.complete} ${r.noFairness.verdict} ${r.weakFairness.verdict}`,
+      lasso(r.noFairness.lasso),
+      lasso(r.weakFairness.lasso),
+    ];
+    for (const scenario of builtinScenarios) {
+      const packed = checkScenarioLiveness(scenario, packedRingsideMachine(scenario), { maxStates: 20_000 });
+      const objects = checkScenarioLiveness(scenario, ringsideMachine(scenario), { maxStates: 20_000 });
+      expect(verdicts(packed)).toEqual(verdicts(objects));
+    }
+  }, 240_000);
 });

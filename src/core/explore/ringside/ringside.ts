@@ -45,7 +45,7 @@ export function exploreScenario(scenario: Scenario, options: ScenarioExploreOpti
     ? explore(referenceMachine(scenario), bounds)
     : explore(searchMachine(scenario), bounds);
   if (!liveness) return safety;
-  const machine = options.objectFrontier ? referenceMachine(scenario) : ringsideMachine(scenario);
+  const machine = options.objectFrontier ? referenceMachine(scenario) : searchMachine(scenario);
   return { ...safety, liveness: checkScenarioLiveness(scenario, machine, bounds) };
 }
 

@@ -43,8 +43,12 @@ export function onWords(op: WordOp): Op {
   return object;
 }
 
+/** Thin object views made since the process started (the benchmark reports how often a word op needed one). */
+export const objectViews = { count: 0 };
+
 /** A thin object view of the words (a fresh object: for the rare branches whose helpers are on objects). */
 export function objectView(w: Int32Array, scenario: Scenario): State {
+  objectViews.count += 1;
   const draft = { scenario, time: w[STATE_WORDS] ?? 0, counters: zeroCounters(), findings: [] };
   const s = draft as unknown as State;
   unpackState(w, s);
