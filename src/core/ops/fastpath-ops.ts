@@ -1,9 +1,9 @@
 import { areaPages, directAccess, userAccess } from '../access';
 import type { OpCtx } from '../context';
-import { countingHistory, narrating, say } from '../context';
+import { narrating, say } from '../context';
 import { ptrSlot, ringPageCount, servedVq } from '../pagetable';
 import type { ThreadLocals } from '../types';
-import { fallbackBlocked, heldByOther, jump, localsOf, mutexWaiters, type Op } from './shared';
+import { fallbackBlocked, heldByOther, jump, localsOf, type Op } from './shared';
 import { onWords } from './words/word-op';
 import { WORD_OPS } from './words/word-ops';
 
@@ -36,27 +36,10 @@ function publish(ctx: OpCtx, l: ThreadLocals): number[] {
 
 export const fastpathOps = {
   'read-seq': onWords(WORD_OPS['read-seq']),
-  'read-begin': {
-    blocked(s) {
-      const v = s.vhost;
-      return v.itreeSeq % 2 === 1 && v.seq === v.itreeSeq
-        ? 'sleeps in mmu_interval_read_begin() until the invalidation of this range ends'
-        : null;
-    },
-    run(ctx) {
-      localsOf(ctx).seqSnap = ctx.s.vhost.seq;
-      narrating(ctx) && say(ctx, `mmu_interval_read_begin returned ${ctx.s.vhost.seq}.`);
-    },
-  },
+  'read-begin': onWords(WORD_OPS['read-begin']),
   'check-publish': onWords(WORD_OPS['check-publish']),
   kaccess: onWords(WORD_OPS.kaccess),
-  'worker-unlock': {
-    run(ctx) {
-      if (ctx.s.vhost.mmuLock !== ctx.t) return say(ctx, 'Already unlocked before the copy_*_user fallback.');
-      if (countingHistory(ctx)) ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
-      ctx.s.vhost.mmuLock = -1;
-    },
-  },
+  'worker-unlock': onWords(WORD_OPS['worker-unlock']),
   'rcu-prefetch': {
     blocked: (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names),
     run(ctx) {

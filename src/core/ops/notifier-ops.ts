@@ -211,15 +211,7 @@ export const notifierOps = {
       );
     },
   },
-  'rcu-end': {
-    blocked: lockBlocked,
-    run(ctx) {
-      ctx.cost.locks += 1;
-      if (overlapPages(ctx.s, ctx.t).length === 0) return say(ctx, 'No overlap now: invalidate_count left as it is.');
-      ctx.s.vhost.count -= 1;
-      narrating(ctx) && say(ctx, `invalidate_count → ${ctx.s.vhost.count}.`);
-    },
-  },
+  'rcu-end': onWords(WORD_OPS['rcu-end']),
   'kseq-end': onWords(WORD_OPS['kseq-end']),
   'inv-mutex-lock': {
     blocked: (s, t, i, names) => heldByOther(vqMutexOf(s, vqOf(i.arg)), t, 'vq->mutex', names),

@@ -46,14 +46,19 @@ export function onWords(op: WordOp): Op {
 /** Thin object views made since the process started (the benchmark reports how often a word op needed one). */
 export const objectViews = { count: 0 };
 
-/** A thin object view of the words (a fresh object: for the rare branches whose helpers are on objects). */
+/** A thin object view of the words, one object reused (no caller keeps it): for the rare branches on objects. */
 export function objectView(w: Int32Array, scenario: Scenario): State {
   objectViews.count += 1;
-  const draft = { scenario, time: w[STATE_WORDS] ?? 0, counters: zeroCounters(), findings: [] };
-  const s = draft as unknown as State;
-  unpackState(w, s);
-  return s;
+  if (!view) {
+    const draft = { scenario, time: 0, counters: zeroCounters(), findings: [] };
+    view = draft as unknown as State;
+  }
+  view.scenario = scenario;
+  view.time = w[STATE_WORDS] ?? 0;
+  unpackState(w, view);
+  return view;
 }
+let view: State | null = null;
 
 /**
  * Runs an object helper on the words through a thin object view, then packs the view back: for the rarer branches

@@ -7,6 +7,7 @@ import type { Scenario } from '../../types';
 import { heldByOther, overlapPagesAt } from '../shared';
 import { WORD_ACCESS_OPS } from './word-access';
 import { WORD_GUP_OPS } from './word-gup';
+import { WORD_LOCK_OPS } from './word-lock-ops';
 import { putRef } from './word-memory';
 import { WORD_MIGRATE_OPS } from './word-migrate-ops';
 import { WORD_MM_OPS } from './word-mm-ops';
@@ -167,6 +168,7 @@ export const WORD_OPS = {
   ...WORD_MIGRATE_OPS,
   ...WORD_GUP_OPS,
   ...WORD_ACCESS_OPS,
+  ...WORD_LOCK_OPS,
 };
 
 export type WordOpName = keyof typeof WORD_OPS;
