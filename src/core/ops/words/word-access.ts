@@ -3,11 +3,11 @@ import { mmuLockIsMutex } from '../../catalog';
 import { idxPage, touchFindings } from '../../frames';
 import { layoutOf } from '../../layout';
 import { ptrSlot, ringPageCount, servedVqAt, vq0Regions } from '../../pagetable';
-import { W } from '../../schema/state-words';
+import { packState, W } from '../../schema/state-words';
 import { countMiss, VHOST_CPU } from '../../tlb';
 import type { Scenario } from '../../types';
 import { heldByOther } from '../shared';
-import { objectView, viaObjects, type WordCtx, type WordOp } from './word-op';
+import { objectCtx, objectView, type WordCtx, type WordOp } from './word-op';
 
 /** The worker's ring access through its published pointer (kmap-seq's kaccess) on words. */
 
@@ -87,7 +87,12 @@ export const WORD_ACCESS_OPS = {
         const gp = region * n + p;
         const f = pointed(w, scenario, gp);
         if (f >= 0) directAccess(ctx, f, gp, write);
-        else viaObjects(ctx, (octx) => userAccess(octx, gp, write));
+        else {
+          // copy_*_user: its fault paths are still on objects, reached through the thin view.
+          const octx = objectCtx(ctx);
+          userAccess(octx, gp, write);
+          packState(octx.s, w);
+        }
       }
       // The copy_*_user fallback runs after mutex_unlock: a fault may wait for a page lock whose holder waits for the mutex.
       if (mapped && mmuLockIsMutex(scenario.design)) W.vhost.mmuLock.set(w, ctx.t);
