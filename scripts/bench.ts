@@ -6,7 +6,7 @@ import { KeyTable } from '../src/core/explore/engine/key-table';
 import { type MachineTimes, timedMachine } from '../src/core/explore/engine/timed-machine';
 import { checkScenarioLiveness } from '../src/core/explore/liveness/ringside-liveness';
 import { exploreMatrix } from '../src/core/explore/matrix/matrix';
-import { ringsideMachine } from '../src/core/explore/ringside/ringside';
+import { searchMachine } from '../src/core/explore/ringside/ringside';
 import { type BenchFigures, benchLine, measureScenario } from './bench/measure';
 import { stress, yardstick } from './bench/scenarios';
 import { printRatios, runYardstick } from './bench/spin';
@@ -43,7 +43,7 @@ function benchMatrix(label: string, liveness: boolean): void {
 function benchLiveness(maxStates: number): void {
   const cpu0 = cpuMs();
   const rssBefore = process.memoryUsage().rss;
-  const r = checkScenarioLiveness(stress, ringsideMachine(stress), {
+  const r = checkScenarioLiveness(stress, searchMachine(stress), {
     maxStates,
     progressEvery: 25_000,
     onProgress: sample,
@@ -64,7 +64,7 @@ function benchLiveness(maxStates: number): void {
 function benchStress(maxStates: number): void {
   sample();
   const cpu0 = cpuMs();
-  const r = explore(ringsideMachine(stress), { maxStates, progressEvery: 25_000, onProgress: sample });
+  const r = explore(searchMachine(stress), { maxStates, progressEvery: 25_000, onProgress: sample });
   const cpu = cpuMs() - cpu0;
   sample();
   console.log(
@@ -81,7 +81,7 @@ function benchStress(maxStates: number): void {
 /** Where the time goes: each machine call timed, plus a second hash of every encoding to time hashing alone. */
 function benchProfile(maxStates: number): void {
   const times: MachineTimes & { hash: number } = { enabled: 0, step: 0, encode: 0, decode: 0, hash: 0 };
-  const machine = timedMachine(ringsideMachine(stress), times);
+  const machine = timedMachine(searchMachine(stress), times);
   const encode = machine.encode;
   machine.encode = (state, w) => {
     encode(state, w);

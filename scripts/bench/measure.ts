@@ -1,5 +1,5 @@
 import { explore } from '../../src/core/explore/engine/engine';
-import { ringsideMachine } from '../../src/core/explore/ringside/ringside';
+import { searchMachine } from '../../src/core/explore/ringside/ringside';
 import type { Scenario } from '../../src/core/types';
 import type { MatrixPool } from '../pool/matrix-pool';
 
@@ -25,7 +25,7 @@ export interface BenchFigures {
 /** Explores `scenario` (safety only) and measures it; bytes per state = visited set + parent log + frontier peak. */
 export function measureScenario(name: string, scenario: Scenario, por: boolean, maxStates: number): BenchFigures {
   const cpu0 = cpuSeconds();
-  const r = explore(ringsideMachine(scenario), { maxStates, por });
+  const r = explore(searchMachine(scenario), { maxStates, por });
   const cpuS = cpuSeconds() - cpu0;
   return {
     name,

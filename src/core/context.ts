@@ -19,6 +19,9 @@ export interface OpCtx {
   narrate: boolean;
 }
 
+/** What reporting and narration need of a context: everything but the state (an op on words has no `s`). */
+export type StepReporting = Omit<OpCtx, 's'>;
+
 export function zeroCounters(): Counters {
   return {
     tlbMiss4K: 0,
@@ -59,7 +62,7 @@ export function isHazard(kind: string): kind is HazardKind {
 }
 
 export function report(
-  ctx: OpCtx,
+  ctx: StepReporting,
   kind: HazardKind | WarningKind,
   frames: number[],
   message: string,
@@ -78,12 +81,12 @@ export function report(
   });
 }
 
-export function say(ctx: OpCtx, sentence: string): void {
+export function say(ctx: StepReporting, sentence: string): void {
   if (ctx.narrate) ctx.detail.push(sentence);
 }
 
 /** Guards a sentence that costs something to build (joins, sets): the explorer never reads it. */
-export function narrating(ctx: OpCtx): boolean {
+export function narrating(ctx: StepReporting): boolean {
   return ctx.narrate;
 }
 
@@ -91,7 +94,7 @@ export function narrating(ctx: OpCtx): boolean {
  * Guards a counter whose value needs a read of other state (the sleepers a release wakes): the explorer drops
  * counters after each step, and such a read must not make its step depend on others (docs/partial-order.md).
  */
-export function countingHistory(ctx: OpCtx): boolean {
+export function countingHistory(ctx: StepReporting): boolean {
   return ctx.narrate;
 }
 

@@ -1,4 +1,4 @@
-import type { OpCtx } from './context';
+import type { OpCtx, StepReporting } from './context';
 import { narrating, report, say } from './context';
 import { layoutOf } from './layout';
 import type { Frame, FrameOwner, PageSize, State } from './types';
@@ -44,11 +44,17 @@ export function idxPage(ringSize: number): number {
 /** A vhost load or store to a frame through any mapping: detects use-after-free and lost writes. */
 export function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, holdsIdx: boolean): void {
   const frame = frameAt(ctx.s, f);
+  if (write && frame.owner === 'reused-by-other') frame.corrupted = true;
+  touchFindings(ctx, f, frame.owner, write, via);
+  if (write && holdsIdx) frame.usedIdx = ctx.s.published;
+}
+
+/** What a load or store to frame `f` (owned by `owner`) reports: `touchFrame`'s findings, for objects and words alike. */
+export function touchFindings(ctx: StepReporting, f: number, owner: FrameOwner, write: boolean, via: string): void {
   const verb = write ? 'wrote to' : 'read from';
   const who = ctx.names[ctx.t] ?? 'vhost';
-  if (frame.owner === 'free' || frame.owner === 'reused-by-other') {
-    const reused = frame.owner === 'reused-by-other';
-    if (write && reused) frame.corrupted = true;
+  if (owner === 'free' || owner === 'reused-by-other') {
+    const reused = owner === 'reused-by-other';
     report(
       ctx,
       'use-after-free',
@@ -56,7 +62,7 @@ export function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, h
       `${who} ${verb} frame #${f} through ${via} after the frame was freed${reused ? ' and handed to another task, whose memory it now corrupts' : ''}.`,
       USE_RULE,
     );
-  } else if (write && frame.owner === 'migrated-old') {
+  } else if (write && owner === 'migrated-old') {
     report(
       ctx,
       'lost-write',
@@ -64,7 +70,7 @@ export function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, h
       `${who} wrote the used ring into frame #${f}, the old copy of a migrated page: the guest reads the new frame and never sees this write.`,
       'The notifier must drop the pointer before migration copies the page; vhost then gups the new page.',
     );
-  } else if (write && frame.owner === 'fork-child') {
+  } else if (write && owner === 'fork-child') {
     report(
       ctx,
       'lost-write',
@@ -72,7 +78,7 @@ export function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, h
       `${who} wrote to frame #${f}, which after fork’s copy-on-write belongs to QEMU’s child: QEMU maps its own copy, so the guest never sees this write, and the child’s memory changes under it.`,
       'A COW fault changes the pfn behind the HVA: the notifier must drop the pointer (invalidate_range_start, or ->invalidate_range between ptep_clear_flush and set_pte_at) so vhost looks the page up again.',
     );
-  } else if (write && frame.owner === 'orphan') {
+  } else if (write && owner === 'orphan') {
     report(
       ctx,
       'lost-write',
@@ -81,7 +87,6 @@ export function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, h
       'A reference keeps a frame alive, not the mapping coherent: only an invalidation callback tells vhost the HVA now maps another page.',
     );
   }
-  if (write && holdsIdx) frame.usedIdx = ctx.s.published;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { layoutOf } from './layout';
 import type { MmThreadSpec, Pte, Scenario, State } from './types';
 
-export function ringPageCount(s: State): number {
+export function ringPageCount(s: Pick<State, 'scenario'>): number {
   return layoutOf(s.scenario.ringSize).pages;
 }
 
@@ -22,12 +22,17 @@ export function vqRegion(s: State, vq: number): number {
 
 /** The vq the worker serves in its current round: one worker serves the vqs in turn. */
 export function servedVq(s: State): number {
-  const n = vqsOf(s.scenario);
-  return n === 1 ? 0 : (s.threads[0]?.locals.round ?? 0) % n;
+  return servedVqAt(s.scenario, s.threads[0]?.locals.round ?? 0);
+}
+
+/** `servedVq` from the worker's round count alone. */
+export function servedVqAt(scenario: Scenario, round: number): number {
+  const n = vqsOf(scenario);
+  return n === 1 ? 0 : round % n;
 }
 
 /** Index into `vhost.ptr` (and the worker's gup pages) of ring page `gp`: vq 1's slots follow vq 0's. */
-export function ptrSlot(s: State, gp: number): number {
+export function ptrSlot(s: Pick<State, 'scenario'>, gp: number): number {
   const n = ringPageCount(s);
   const vq1 = vqsOf(s.scenario) === 2 && Math.floor(gp / n) === vq0Regions(s.scenario);
   return (vq1 ? n : 0) + (gp % n);
@@ -40,7 +45,7 @@ export function vqSlots(s: State, vq: number): number[] {
 }
 
 /** Index into `ptes` of ring page `page` in `region`. */
-export function gpage(s: State, region: number, page: number): number {
+export function gpage(s: Pick<State, 'scenario'>, region: number, page: number): number {
   return region * ringPageCount(s) + page;
 }
 
@@ -70,7 +75,7 @@ export function userTlbKey(s: State, gp: number): number {
  * Global ring pages an mm event acts on (region 0; `all` adds vq 1's ring with two vqs). With huge backing the event acts on the whole compound
  * page, even after a THP split turned its PMD into PTEs (remove_migration_ptes, for one, restores every mapping).
  */
-export function targetPages(s: State, spec: MmThreadSpec): readonly number[] {
+export function targetPages(s: Pick<State, 'scenario'>, spec: MmThreadSpec): readonly number[] {
   let targets = targetsByScenario.get(s.scenario);
   if (!targets) {
     targets = new WeakMap();

@@ -1,4 +1,4 @@
-import type { OpCtx } from './context';
+import type { OpCtx, StepReporting } from './context';
 import { userTlbKey } from './pagetable';
 import type { PageSize, State, TlbEntry, TlbKind } from './types';
 
@@ -15,7 +15,8 @@ export function fillTlb(ctx: OpCtx, cpu: number, entry: TlbEntry): void {
   countMiss(ctx, entry.size);
 }
 
-function countMiss(ctx: OpCtx, size: PageSize): void {
+/** Counts a TLB miss by page size. */
+export function countMiss(ctx: StepReporting, size: PageSize): void {
   if (size === '4K') ctx.cost.tlbMiss4K += 1;
   else if (size === '2M') ctx.cost.tlbMiss2M += 1;
   else ctx.cost.tlbMiss1G += 1;

@@ -1,7 +1,7 @@
 import { exploreSteps } from '../core/explore/engine/engine';
 import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
-import { scenarioLivenessSteps } from '../core/explore/liveness/ringside-liveness';
-import { ringsideMachine } from '../core/explore/ringside/ringside';
+import { packedLivenessSteps } from '../core/explore/liveness/ringside-liveness';
+import { searchMachine } from '../core/explore/ringside/ringside';
 import type { Scenario } from '../core/types';
 import type { ExploreRequest, ExploreResponse } from './protocol';
 
@@ -59,12 +59,12 @@ export async function runExploration(scenario: Scenario, options: RunOptions): P
     if (!signal.aborted) options.onProgress(progress);
   };
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
-  const machine = ringsideMachine(scenario);
   const bounds = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal };
-  const safety = await sliced(exploreSteps(machine, { ...bounds, por }), onProgress, progressEvery, pause);
+  const search = exploreSteps(searchMachine(scenario), { ...bounds, por });
+  const safety = await sliced(search, onProgress, progressEvery, pause);
   if (safety.status === 'cancelled') return safety;
   const liveness = await sliced(
-    scenarioLivenessSteps(scenario, machine, bounds),
+    packedLivenessSteps(scenario, searchMachine(scenario), bounds),
     (progress) => onProgress({ ...progress, phase: 'liveness' }),
     progressEvery,
     pause,

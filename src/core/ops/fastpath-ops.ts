@@ -1,10 +1,11 @@
 import { areaPages, directAccess, userAccess } from '../access';
-import { mmuLockIsMutex } from '../catalog';
 import type { OpCtx } from '../context';
-import { countingHistory, narrating, say } from '../context';
+import { narrating, say } from '../context';
 import { ptrSlot, ringPageCount, servedVq } from '../pagetable';
 import type { ThreadLocals } from '../types';
-import { fallbackBlocked, heldByOther, jump, localsOf, mutexWaiters, type Op } from './shared';
+import { fallbackBlocked, heldByOther, jump, localsOf, type Op } from './shared';
+import { onWords } from './words/word-op';
+import { WORD_OPS } from './words/word-ops';
 
 const isWrite = (area: number) => area === 2;
 
@@ -33,80 +34,12 @@ function publish(ctx: OpCtx, l: ThreadLocals): number[] {
   return [...new Set(frames)];
 }
 
-/** In the mutex variant the worker keeps vq->mmu_lock until its own unlock step. */
-function holdMutex(ctx: OpCtx): void {
-  if (mmuLockIsMutex(ctx.s.scenario.design)) ctx.s.vhost.mmuLock = ctx.t;
-}
-
-function retryNeeded(ctx: OpCtx): boolean {
-  const { vhost, scenario } = ctx.s;
-  const snap = localsOf(ctx).seqSnap;
-  return scenario.design === 'kmap-seq' ? vhost.count !== 0 || vhost.seq !== snap : vhost.seq !== snap;
-}
-
 export const fastpathOps = {
-  'read-seq': {
-    run(ctx) {
-      localsOf(ctx).seqSnap = ctx.s.vhost.seq;
-      narrating(ctx) && say(ctx, `Snapshot mmu_seq = ${ctx.s.vhost.seq}.`);
-    },
-  },
-  'read-begin': {
-    blocked(s) {
-      const v = s.vhost;
-      return v.itreeSeq % 2 === 1 && v.seq === v.itreeSeq
-        ? 'sleeps in mmu_interval_read_begin() until the invalidation of this range ends'
-        : null;
-    },
-    run(ctx) {
-      localsOf(ctx).seqSnap = ctx.s.vhost.seq;
-      narrating(ctx) && say(ctx, `mmu_interval_read_begin returned ${ctx.s.vhost.seq}.`);
-    },
-  },
-  'check-publish': {
-    blocked: (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names),
-    run(ctx) {
-      const l = localsOf(ctx);
-      ctx.cost.locks += 1;
-      const skip = ctx.instr.bugs?.includes('skip-seq-check') ?? false;
-      if (!skip && retryNeeded(ctx)) {
-        ctx.cost.retries += 1;
-        l.pages = l.pages.map(() => -1);
-        jump(ctx, ctx.instr.target);
-        const v = ctx.s.vhost;
-        say(
-          ctx,
-          `Retry: an invalidation raced with gup_fast (count ${v.count}, seq ${v.seq} vs snapshot ${l.seqSnap}); gup_fast again.`,
-        );
-        return;
-      }
-      const frames = publish(ctx, l);
-      holdMutex(ctx);
-      say(
-        ctx,
-        `Published userringpage (vq->ptr) → frame #${frames.join(', #')}${skip ? ' without any retry check' : ''}.`,
-      );
-    },
-  },
-  kaccess: {
-    blocked: (s, t, i, names) =>
-      heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names) ??
-      fallbackBlocked(s, i.arg, (lp) => (s.vhost.ptr[lp] ?? -1) >= 0),
-    run(ctx) {
-      ctx.cost.locks += 1;
-      const mapped = areaPages(ctx.s, ctx.instr.arg).every((gp) => (ctx.s.vhost.ptr[ptrSlot(ctx.s, gp)] ?? -1) >= 0);
-      accessArea(ctx, (lp) => ctx.s.vhost.ptr[lp] ?? -1);
-      // The copy_*_user fallback runs after mutex_unlock: a fault may wait for a page lock whose holder waits for the mutex.
-      if (mapped) holdMutex(ctx);
-    },
-  },
-  'worker-unlock': {
-    run(ctx) {
-      if (ctx.s.vhost.mmuLock !== ctx.t) return say(ctx, 'Already unlocked before the copy_*_user fallback.');
-      if (countingHistory(ctx)) ctx.cost.sleeps += mutexWaiters(ctx.s, ctx.t);
-      ctx.s.vhost.mmuLock = -1;
-    },
-  },
+  'read-seq': onWords(WORD_OPS['read-seq']),
+  'read-begin': onWords(WORD_OPS['read-begin']),
+  'check-publish': onWords(WORD_OPS['check-publish']),
+  kaccess: onWords(WORD_OPS.kaccess),
+  'worker-unlock': onWords(WORD_OPS['worker-unlock']),
   'rcu-prefetch': {
     blocked: (s, t, _i, names) => heldByOther(s.vhost.mmuLock, t, 'vq->mmu_lock', names),
     run(ctx) {

@@ -1,10 +1,17 @@
 import { type OpCtx, zeroCounters } from '../context';
 import { programsOf } from '../programs/compile';
 import { cloneState } from '../schema/state-codec';
+import { newStateWords, packState } from '../schema/state-words';
 import { threadNames } from '../step';
 import type { State } from '../types';
 import type { StatePart } from './footprints';
 import { OPS } from './index';
+import type { OpName } from './op-names';
+import type { WordOp } from './words/word-op';
+import { WORD_OPS } from './words/word-ops';
+import { recordingWords } from './words/word-recorder.test-util';
+
+const wordOps: Partial<Record<OpName, WordOp>> = WORD_OPS;
 
 export interface Touched {
   reads: Set<StatePart>;
@@ -127,6 +134,13 @@ const empty = (): Touched => ({ reads: new Set(), writes: new Set() });
 export function touchedByBlocked(s: State, t: number): { touched: Touched; blocked: boolean } {
   const log = empty();
   const instr = programsOf(s.scenario)[t]?.instrs[s.threads[t]?.pc ?? -1];
+  const wordCheck = instr ? wordOps[instr.op]?.blocked : undefined;
+  if (instr && wordCheck) {
+    const w = newStateWords();
+    packState(s, w);
+    const reason = recordingWords(log, t, () => wordCheck(w, t, instr, threadNames(s.scenario), s.scenario));
+    return { touched: log, blocked: reason !== null };
+  }
   const check = instr ? OPS[instr.op]?.blocked : undefined;
   const reason =
     instr && check ? check(recordingState(cloneState(s), t, log), t, instr, threadNames(s.scenario)) : null;
@@ -155,6 +169,15 @@ export function touchedByRun(s: State, t: number): Touched {
     detail: [],
     narrate: false,
   };
+  const wordOp = wordOps[instr.op];
+  if (wordOp) {
+    // An op on words is recorded through its accessors: packing the whole state would read every part.
+    const w = newStateWords();
+    packState(draft, w);
+    const { s: _draft, ...rest } = ctx;
+    recordingWords(log, t, () => wordOp.run({ ...rest, w, scenario: s.scenario }));
+    return log;
+  }
   OPS[instr.op]?.run(ctx);
   return log;
 }

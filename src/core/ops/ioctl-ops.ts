@@ -6,7 +6,9 @@ import { usedPages } from '../layout';
 import { gpage, pteAt, ringPageCount } from '../pagetable';
 import { programsOf } from '../programs/compile';
 import type { State } from '../types';
-import { heldByOther, holderName, type Op } from './shared';
+import { holderName, type Op } from './shared';
+import { onWords } from './words/word-op';
+import { WORD_OPS } from './words/word-ops';
 
 /** Mm events whose whole call runs under mmap_sem (do_munmap and dup_mmap for write; the OOM reaper, ksmd and a fault for read). */
 export const MMAP_SEM_KINDS: ReadonlySet<string> = new Set(['munmap', 'munmap-batch-full', 'oom-reap', 'ksm', 'fork']);
@@ -56,12 +58,7 @@ export function reportUnbalancedMmdrop(ctx: OpCtx): void {
 }
 
 export const ioctlOps = {
-  'ioctl-lock': {
-    blocked: (s, t, _i, names) => heldByOther(s.vhost.vqMutex, t, 'vq->mutex', names),
-    run(ctx) {
-      ctx.s.vhost.vqMutex = ctx.t;
-    },
-  },
+  'ioctl-lock': onWords(WORD_OPS['ioctl-lock']),
   'set-addr': {
     // mmu_interval_notifier_remove waits (wait_event on invalidate_seq) while an invalidation is in progress (v5.5).
     blocked: (s) =>
@@ -97,11 +94,7 @@ export const ioctlOps = {
       );
     },
   },
-  'ioctl-unlock': {
-    run(ctx) {
-      ctx.s.vhost.vqMutex = -1;
-    },
-  },
+  'ioctl-unlock': onWords(WORD_OPS['ioctl-unlock']),
   'notifier-unregister': {
     blocked(s, t, _i, names) {
       const inside = s.threads.findIndex((_th, u) => u !== t && inCallback(s, u));

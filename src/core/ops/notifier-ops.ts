@@ -23,6 +23,8 @@ import {
   vmapSlotOf,
   vqMutexOf,
 } from './shared';
+import { onWords } from './words/word-op';
+import { WORD_OPS } from './words/word-ops';
 
 /** The vq a per-vq callback step acts on (its `arg`; -1 is vq 0). */
 const vqOf = (arg: number): number => Math.max(arg, 0);
@@ -67,15 +69,6 @@ function startBody(ctx: OpCtx, hold: boolean, body: () => void): void {
   }
   dirtyPointed(ctx);
   clearPointers(ctx);
-}
-
-function kseqStart(ctx: OpCtx): void {
-  const v = ctx.s.vhost;
-  const rangeDep = ctx.instr.bugs?.includes('range-dependent-count') ?? false;
-  if (!rangeDep || overlapPages(ctx.s, ctx.t).length > 0) {
-    v.count += 1;
-    narrating(ctx) && say(ctx, `count → ${v.count}.`);
-  } else say(ctx, 'The range does not overlap the ring’s current address: count not raised.');
 }
 
 function intervalStart(ctx: OpCtx): void {
@@ -156,37 +149,8 @@ function mutexStartOp(hold: boolean): Op {
 }
 
 export const notifierOps = {
-  'mm-start': {
-    run(ctx) {
-      const v = ctx.s.vhost;
-      localsOf(ctx).eagain = false;
-      if (isIntervalDesign(ctx.s.scenario.design)) {
-        v.itreeActive += 1;
-        // mn_itree_inv_start_range makes the sequence odd only when some interval overlaps the range.
-        if (v.itreeSeq % 2 === 0 && overlapPages(ctx.s, ctx.t).length > 0) v.itreeSeq += 1;
-        say(
-          ctx,
-          v.itreeSeq % 2 === 1
-            ? `Interval-tree sequence → ${v.itreeSeq} (odd while invalidating).`
-            : 'No interval overlaps the range: the sequence stays even.',
-        );
-      } else if (ctx.s.scenario.design === 'copy-user' || ctx.s.scenario.design === 'vmap-pinned') {
-        say(ctx, 'No MMU notifier is registered for this design: nothing is called.');
-      }
-    },
-  },
-  'mm-end': {
-    run(ctx) {
-      const v = ctx.s.vhost;
-      if (!isIntervalDesign(ctx.s.scenario.design)) return;
-      v.itreeActive -= 1;
-      if (v.itreeActive === 0 && v.itreeSeq % 2 === 1) {
-        if (countingHistory(ctx) && readBeginAsleep(ctx.s)) ctx.cost.sleeps += 1;
-        v.itreeSeq += 1;
-        narrating(ctx) && say(ctx, `Last active invalidation ended: sequence → ${v.itreeSeq} (even), waiters woken.`);
-      }
-    },
-  },
+  'mm-start': onWords(WORD_OPS['mm-start']),
+  'mm-end': onWords(WORD_OPS['mm-end']),
   'eagain-if-nonblock': {
     run(ctx) {
       if (ctx.instr.ctx?.blockable !== false) return;
@@ -195,8 +159,8 @@ export const notifierOps = {
       say(ctx, 'Non-blockable invalidation: the callback returns -EAGAIN.');
     },
   },
-  'kseq-start': startOp(kseqStart, false),
-  'kseq-start-hold': startOp(kseqStart, true),
+  'kseq-start': onWords(WORD_OPS['kseq-start']),
+  'kseq-start-hold': onWords(WORD_OPS['kseq-start-hold']),
   'interval-invalidate': startOp(intervalStart, false),
   'interval-invalidate-hold': startOp(intervalStart, true),
   'imutex-invalidate': mutexStartOp(false),
@@ -247,28 +211,8 @@ export const notifierOps = {
       );
     },
   },
-  'rcu-end': {
-    blocked: lockBlocked,
-    run(ctx) {
-      ctx.cost.locks += 1;
-      if (overlapPages(ctx.s, ctx.t).length === 0) return say(ctx, 'No overlap now: invalidate_count left as it is.');
-      ctx.s.vhost.count -= 1;
-      narrating(ctx) && say(ctx, `invalidate_count → ${ctx.s.vhost.count}.`);
-    },
-  },
-  'kseq-end': {
-    blocked: lockBlocked,
-    run(ctx) {
-      const v = ctx.s.vhost;
-      ctx.cost.locks += 1;
-      const rangeDep = ctx.instr.bugs?.includes('range-dependent-count') ?? false;
-      if (rangeDep && overlapPages(ctx.s, ctx.t).length === 0)
-        return say(ctx, 'No overlap now: seq and count untouched.');
-      v.seq += 1;
-      v.count -= 1;
-      narrating(ctx) && say(ctx, `mmu_seq → ${v.seq}, count → ${v.count}.`);
-    },
-  },
+  'rcu-end': onWords(WORD_OPS['rcu-end']),
+  'kseq-end': onWords(WORD_OPS['kseq-end']),
   'inv-mutex-lock': {
     blocked: (s, t, i, names) => heldByOther(vqMutexOf(s, vqOf(i.arg)), t, 'vq->mutex', names),
     run(ctx) {

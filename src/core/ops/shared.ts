@@ -36,7 +36,7 @@ export function heldByOther(owner: number, t: number, what: string, names: reado
 }
 
 /** Global ring pages of the mm thread's target (region 0). */
-export function mmTargets(s: State, t: number): readonly number[] {
+export function mmTargets(s: Pick<State, 'scenario'>, t: number): readonly number[] {
   const spec = s.scenario.mm[t - 1];
   return spec ? targetPages(s, spec) : [];
 }
@@ -46,12 +46,18 @@ export function mmTargets(s: State, t: number): readonly number[] {
  * region 0, and vq 1's (its ring never moves) with two vqs.
  */
 export function overlapPages(s: State, t: number): readonly number[] {
-  const targets = mmTargets(s, t);
+  return overlapPagesAt(s, s.vhost.region, t);
+}
+
+/** `overlapPages` from vq 0's region alone (the rest is the scenario's). */
+export function overlapPagesAt(s: Pick<State, 'scenario'>, region: number, t: number): readonly number[] {
+  const spec = s.scenario.mm[t - 1];
+  const targets = spec ? targetPages(s, spec) : [];
   const n = ringPageCount(s);
   const vq1Base = vq0Regions(s.scenario) * n;
   // With one vq every target is in region 0, and the slots are the pages themselves.
-  if ((targets[targets.length - 1] ?? -1) < n) return s.vhost.region === 0 ? targets : [];
-  return targets.filter((gp) => (gp < n ? s.vhost.region === 0 : gp >= vq1Base)).map((gp) => ptrSlot(s, gp));
+  if ((targets[targets.length - 1] ?? -1) < n) return region === 0 ? targets : [];
+  return targets.filter((gp) => (gp < n ? region === 0 : gp >= vq1Base)).map((gp) => ptrSlot(s, gp));
 }
 
 /**

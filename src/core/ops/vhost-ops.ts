@@ -1,23 +1,13 @@
-import { areaPages, gupSlowFault, userAccess, vmallocAccess } from '../access';
+import { areaPages, userAccess, vmallocAccess } from '../access';
 import type { OpCtx } from '../context';
 import { narrating, say } from '../context';
 import { frameAt, putRef, setDirty } from '../frames';
 import { usedPages } from '../layout';
-import { gpage, pteAt, ringPageCount, servedVq, vqRegion, vqsOf } from '../pagetable';
+import { ringPageCount, servedVq } from '../pagetable';
 import type { State } from '../types';
-import {
-  fallbackBlocked,
-  heldByOther,
-  jump,
-  localsOf,
-  lockHolder,
-  mightSleep,
-  type Op,
-  setVmapSlot,
-  setVqMutex,
-  vmapSlotOf,
-  vqMutexOf,
-} from './shared';
+import { fallbackBlocked, jump, localsOf, lockHolder, mightSleep, type Op, setVmapSlot, vmapSlotOf } from './shared';
+import { onWords } from './words/word-op';
+import { WORD_OPS } from './words/word-ops';
 
 const isWrite = (area: number) => area === 2;
 
@@ -26,74 +16,15 @@ function mapVq(s: State): number {
   return s.scenario.design === 'vmap-pinned' ? 0 : servedVq(s);
 }
 
-/** The vqs whose rings this gup walks: the served one, or every vq for V1's pin at set-up. */
-function gupVqs(s: State): number[] {
-  return s.scenario.design === 'vmap-pinned' ? Array.from({ length: vqsOf(s.scenario) }, (_, v) => v) : [servedVq(s)];
-}
-
 function beginWrite(ctx: OpCtx, area: number): void {
   if (isWrite(area)) ctx.s.published += 1;
 }
 
-function gup(ctx: OpCtx, underLock: boolean): void {
-  const { s } = ctx;
-  const l = localsOf(ctx);
-  const n = ringPageCount(s);
-  const writable = new Set(usedPages(s.scenario.ringSize));
-  ctx.cost.gupCalls += 1;
-  const walk = gupVqs(s).flatMap((vq) =>
-    Array.from({ length: n }, (_, p) => ({ p, slot: vq * n + p, gp: gpage(s, vqRegion(s, vq), p) })),
-  );
-  for (const { p, gp } of walk) {
-    // V1 calls get_user_pages_fast, whose slow path faults the page in and pins it: there is no later round to retry.
-    if (s.scenario.design === 'vmap-pinned' && !(pteAt(s, gp).present && (!writable.has(p) || pteAt(s, gp).writable)))
-      gupSlowFault(ctx, gp, writable.has(p));
-    const pte = pteAt(s, gp);
-    if (!pte.present || (writable.has(p) && !pte.writable)) {
-      l.pages = l.pages.map(() => -1);
-      if (underLock) s.vhost.mmuLock = -1;
-      const why = pte.present ? 'read-only PTE' : 'no present PTE';
-      say(
-        ctx,
-        underLock
-          ? `__get_user_pages_fast failed on ring page ${p} (${why}); it has no slow path: copy_*_user this round.`
-          : `The lockless walk failed on ring page ${p} (${why}): get_user_pages_fast would fault it in on the slow path; here this round uses copy_*_user, whose fault does the same.`,
-      );
-      jump(ctx, ctx.instr.target);
-      return;
-    }
-  }
-  for (const { slot, gp } of walk) {
-    const f = pteAt(s, gp).frame;
-    frameAt(s, f).refcount += 1;
-    l.pages[slot] = f;
-    l.refs.push(f);
-  }
-  narrating(ctx) && say(ctx, `gup_fast took a reference on frame(s) #${[...new Set(l.refs)].join(', #')}.`);
-}
-
 export const vhostOps = {
-  'round-begin': {
-    blocked: (s, t, _i, names) => heldByOther(vqMutexOf(s, servedVq(s)), t, 'vq->mutex', names),
-    run(ctx) {
-      const vq = servedVq(ctx.s);
-      setVqMutex(ctx.s, vq, ctx.t);
-      ctx.cost.locks += 1;
-      const which = vqsOf(ctx.s.scenario) > 1 ? ` (vq ${vq})` : '';
-      narrating(ctx) && say(ctx, `Round ${localsOf(ctx).round + 1} of ${ctx.s.scenario.rounds} begins${which}.`);
-    },
-  },
-  'round-end': {
-    run(ctx) {
-      setVqMutex(ctx.s, servedVq(ctx.s), -1);
-      const l = localsOf(ctx);
-      l.round += 1;
-      if (l.round < ctx.s.scenario.rounds) jump(ctx, ctx.instr.target);
-      narrating(ctx) && say(ctx, `Round ${l.round} done; used.idx published so far: ${ctx.s.published}.`);
-    },
-  },
-  gup: { run: (ctx) => gup(ctx, false) },
-  'gup-locked': { run: (ctx) => gup(ctx, true) },
+  'round-begin': onWords(WORD_OPS['round-begin']),
+  'round-end': onWords(WORD_OPS['round-end']),
+  gup: onWords(WORD_OPS.gup),
+  'gup-locked': onWords(WORD_OPS['gup-locked']),
   unpin: {
     run(ctx) {
       const l = localsOf(ctx);
@@ -107,17 +38,7 @@ export const vhostOps = {
         );
     },
   },
-  'put-pages': {
-    run(ctx) {
-      const l = localsOf(ctx);
-      const refs = l.refs;
-      l.refs = [];
-      for (const f of refs) putRef(ctx, f);
-      if (refs.length > 0)
-        narrating(ctx) &&
-          say(ctx, `Dropped ${refs.length} page reference(s); nothing holds the ring pages for vhost now.`);
-    },
-  },
+  'put-pages': onWords(WORD_OPS['put-pages']),
   vmap: {
     run(ctx) {
       const { s } = ctx;
@@ -151,19 +72,7 @@ export const vhostOps = {
       if (vmapSlotOf(ctx.s, mapVq(ctx.s)) >= 0) jump(ctx, ctx.instr.target);
     },
   },
-  'if-mapped': {
-    run(ctx) {
-      const n = ringPageCount(ctx.s);
-      const vq = servedVq(ctx.s);
-      if (ctx.s.vhost.ptr.every((f, slot) => f >= 0 || Math.floor(slot / n) !== vq)) {
-        jump(ctx, ctx.instr.target);
-        say(
-          ctx,
-          `userringpage (${ctx.s.scenario.design === 'direct-map-rcu' ? 'vq->maps[]' : 'vq->ptr'}) is valid: no gup needed.`,
-        );
-      }
-    },
-  },
+  'if-mapped': onWords(WORD_OPS['if-mapped']),
   uaccess: {
     blocked: (s, _t, i) => fallbackBlocked(s, i.arg, () => false),
     run(ctx) {

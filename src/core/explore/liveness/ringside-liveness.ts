@@ -1,4 +1,5 @@
 import { programsOf } from '../../programs/compile';
+import { W } from '../../schema/state-words';
 import { step, threadNames } from '../../step';
 import type { Scenario, State } from '../../types';
 import { init } from '../../world';
@@ -24,13 +25,42 @@ export const vhostProgress: ProgressSpec<State> = {
   },
 };
 
+/** `vhostProgress` on a state held as words (the packed machine's). */
+export const wordProgress: ProgressSpec<Int32Array> = {
+  progress(from, t, to) {
+    if (W.threads.done.get(from, VHOST)) return true;
+    if (t !== VHOST) return false;
+    return (
+      W.threads.done.get(to, VHOST) ||
+      W.threads.locals.round.get(to, VHOST) > W.threads.locals.round.get(from, VHOST) ||
+      W.published.get(to) > W.published.get(from)
+    );
+  },
+};
+
 /** The liveness pass over `machine` (the scenario's `ringsideMachine`), with messages that name the threads. */
-export function* scenarioLivenessSteps(
+export function scenarioLivenessSteps(
   scenario: Scenario,
   machine: Machine<State>,
   options: ExploreOptions = {},
 ): Generator<ExploreProgress, LivenessResult, void> {
-  const result = yield* livenessSteps(machine, vhostProgress, options);
+  return describedSteps(scenario, livenessSteps(machine, vhostProgress, options));
+}
+
+/** The same pass over the packed machine (`searchMachine`), whose states are words. */
+export function packedLivenessSteps(
+  scenario: Scenario,
+  machine: Machine<Int32Array>,
+  options: ExploreOptions = {},
+): Generator<ExploreProgress, LivenessResult, void> {
+  return describedSteps(scenario, livenessSteps(machine, wordProgress, options));
+}
+
+function* describedSteps(
+  scenario: Scenario,
+  steps: Generator<ExploreProgress, LivenessResult, void>,
+): Generator<ExploreProgress, LivenessResult, void> {
+  const result = yield* steps;
   return {
     ...result,
     noFairness: described(scenario, result.noFairness, 'no fairness'),
@@ -40,13 +70,19 @@ export function* scenarioLivenessSteps(
 
 export function checkScenarioLiveness(
   scenario: Scenario,
-  machine: Machine<State>,
+  machine: Machine<State> | Machine<Int32Array>,
   options: ExploreOptions = {},
 ): LivenessResult {
-  const run = scenarioLivenessSteps(scenario, machine, options);
+  const run = isPacked(machine)
+    ? packedLivenessSteps(scenario, machine, options)
+    : scenarioLivenessSteps(scenario, machine, options);
   let r = run.next();
   while (!r.done) r = run.next();
   return r.value;
+}
+
+function isPacked(machine: Machine<State> | Machine<Int32Array>): machine is Machine<Int32Array> {
+  return machine.init() instanceof Int32Array;
 }
 
 /** What one turn of a lasso's loop does: the steps it takes and the retries they count. */

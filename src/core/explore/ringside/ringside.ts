@@ -7,9 +7,13 @@ import type { LivenessAnswer } from '../liveness/liveness';
 import { checkScenarioLiveness, loopSummary } from '../liveness/ringside-liveness';
 import { ringsideAmpleSets } from '../reduction/ringside-por';
 import { fastRingsideMachine } from './fast-machine';
+import { packedRingsideMachine } from './packed-machine';
 
-/** The explorer's machine: the fast one (in-place steps, no narration, one ready mask per state). */
+/** The explorer's machine on objects (in-place steps, no narration, one ready mask per state): liveness, the tour. */
 export const ringsideMachine: (scenario: Scenario) => Machine<State> = fastRingsideMachine;
+
+/** The safety search's machine: states held as words in the schema's fixed layout (`packed-machine.ts`). */
+export const searchMachine: (scenario: Scenario) => Machine<Int32Array> = packedRingsideMachine;
 
 /**
  * The readable reference: the stepper's own `stepState` (a clone, narration, a diff-free event) on fresh objects.
@@ -36,10 +40,13 @@ export interface ScenarioExploreOptions extends ExploreOptions {
 
 export function exploreScenario(scenario: Scenario, options: ScenarioExploreOptions = {}): ExploreResult {
   const { liveness, ...bounds } = options;
-  // Object frontiers keep each step's result, which the fast machine reuses: they need the reference machine.
-  const machine = options.objectFrontier ? referenceMachine(scenario) : ringsideMachine(scenario);
-  const safety = explore(machine, bounds);
-  return liveness ? { ...safety, liveness: checkScenarioLiveness(scenario, machine, bounds) } : safety;
+  // Object frontiers keep each step's result, which the fast machines reuse: they need the reference machine.
+  const safety = options.objectFrontier
+    ? explore(referenceMachine(scenario), bounds)
+    : explore(searchMachine(scenario), bounds);
+  if (!liveness) return safety;
+  const machine = options.objectFrontier ? referenceMachine(scenario) : searchMachine(scenario);
+  return { ...safety, liveness: checkScenarioLiveness(scenario, machine, bounds) };
 }
 
 /** The explorer's answer for one scenario, as the CLI prints it. */

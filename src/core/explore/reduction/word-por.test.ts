@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { builtinScenarios } from '../../../scenarios';
+import { MM_KINDS, validateScenario } from '../../index';
+import { unpackState } from '../../schema/state-words';
+import type { Scenario } from '../../types';
+import { init } from '../../world';
+import { explore } from '../engine/engine';
+import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
+import { packedRingsideMachine } from '../ringside/packed-machine';
+import { markNamedFrames } from './private-frames';
+import { ringsideAmpleSets } from './ringside-por';
+import { markNamedFrameWords, wordAmpleSets } from './word-por';
+
+/** Walks the packed machine's reduced search and lists where the words view disagrees with the object view. */
+function disagreements(scenario: Scenario, maxStates: number): string[] {
+  const base = packedRingsideMachine(scenario);
+  const onWords = wordAmpleSets(scenario);
+  const onObjects = ringsideAmpleSets(scenario);
+  const s = init(scenario);
+  const problems = new Set<string>();
+  const enabled = (w: Int32Array) => {
+    const threads = base.enabled(w);
+    unpackState(w, s);
+    const expected = JSON.stringify(onObjects(s, threads));
+    const actual = JSON.stringify(onWords(w, threads));
+    if (actual !== expected) problems.add(`ample sets ${actual}, objects ${expected}`);
+    for (let t = -1; t < s.threads.length; t++) {
+      const fromObjects = new Uint8Array(s.frames.length);
+      const fromWords = new Uint8Array(s.frames.length);
+      markNamedFrames(s, t, fromObjects);
+      markNamedFrameWords(w, t, fromWords);
+      if (fromWords.join() !== fromObjects.join()) problems.add(`named frames outside thread ${t} differ`);
+    }
+    return threads;
+  };
+  const r = explore({ ...base, enabled }, { maxStates });
+  expect(r.states).toBeGreaterThan(1);
+  return [...problems].slice(0, 5);
+}
+
+describe('the reduction on words asks what the reduction on objects asks (word-por.ts)', () => {
+  it.each(builtinScenarios.map((s) => [s.id, s] as const))(
+    'in %s, the words view gives the object view’s ample sets and named frames on every state reached',
+    (_id, scenario) => {
+      expect(disagreements(scenario, 3_000)).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('in every matrix cell, the same ample sets and named frames', () => {
+    const problems = matrixRows().flatMap(({ design, bug }) =>
+      MM_KINDS.flatMap((event) => {
+        const cell = validateScenario(cellScenario(design, event, bug));
+        return cell.ok ? cellVariants(cell.scenario, event).flatMap((v) => disagreements(v, 600)) : [];
+      }),
+    );
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,76 @@
+/**
+ * The reduction's `ampleSets` on the packed machine's words: the same candidates as `ringsideAmpleSets` on the
+ * unpacked state (each thread's pc and done flag; for `OWN_FRAME_OPS`, the frames every reference names), read
+ * through the generated accessors with one reused view and scratch, so asking allocates no state object.
+ */
+import { hasForkThread } from '../../cow-window';
+import { programsOf } from '../../programs/compile';
+import { newStateWords, W } from '../../schema/state-words';
+import type { Scenario } from '../../types';
+import { ampleCandidates, dependencyTable, type ThreadsView } from './por';
+import { OWN_FRAME_OPS } from './private-frames';
+
+const T = W.threads;
+const L = W.threads.locals;
+const TLB = W.tlbs.item;
+
+/** `markNamedFrames` on words: marks every frame a reference outside thread `t`'s locals names. */
+export function markNamedFrameWords(w: Int32Array, t: number, named: Uint8Array): void {
+  const mark = (f: number) => {
+    if (f >= 0 && f < named.length) named[f] = 1;
+  };
+  for (let i = 0, n = W.ptes.length(w); i < n; i++) mark(W.ptes.frame.get(w, i));
+  for (let i = 0, n = W.vmalloc.length(w); i < n; i++) mark(W.vmalloc.frame.get(w, i));
+  for (let cpu = 0, n = W.tlbs.length(w); cpu < n; cpu++) {
+    for (let i = 0, m = TLB.length(w, cpu); i < m; i++) mark(TLB.frame.get(w, cpu, i));
+  }
+  for (let i = 0, n = W.vhost.ptr.length(w); i < n; i++) mark(W.vhost.ptr.get(w, i));
+  for (let u = 0, n = T.length(w); u < n; u++) {
+    if (u === t) continue;
+    for (let i = 0, m = L.pages.length(w, u); i < m; i++) mark(L.pages.get(w, u, i));
+    for (let i = 0, m = L.refs.length(w, u); i < m; i++) mark(L.refs.get(w, u, i));
+    mark(L.newFrame.get(w, u));
+  }
+}
+
+/** `ownFramesPrivate` on words: no reference outside thread `t`'s locals names a frame in its `pages` or `refs`. */
+export function ownFrameWordsPrivate(w: Int32Array, t: number, scratch: Uint8Array): boolean {
+  const frames = W.frames.length(w);
+  const named = scratch.length >= frames ? scratch.subarray(0, frames) : new Uint8Array(frames);
+  named.fill(0);
+  markNamedFrameWords(w, t, named);
+  if (t >= T.length(w)) return false;
+  for (let i = 0, m = L.pages.length(w, t); i < m; i++) {
+    const f = L.pages.get(w, t, i);
+    if (f >= 0 && named[f]) return false;
+  }
+  for (let i = 0, m = L.refs.length(w, t); i < m; i++) {
+    const f = L.refs.get(w, t, i);
+    if (f >= 0 && named[f]) return false;
+  }
+  return true;
+}
+
+/** `ringsideAmpleSets` for states held as words (`packed-machine.ts`). */
+export function wordAmpleSets(
+  scenario: Scenario,
+): (w: Int32Array, enabled: readonly number[]) => readonly (readonly number[])[] {
+  const programs = programsOf(scenario);
+  const table = dependencyTable(programs, hasForkThread(scenario), scenario.design);
+  const ownFrameOp = programs.map(({ instrs }) => instrs.map((i) => OWN_FRAME_OPS.has(i.op)));
+  const scratch = new Uint8Array(256);
+  // One view, pointed at the words being asked about: the search calls this once per expanded state.
+  let words = newStateWords();
+  const view: ThreadsView = {
+    get length() {
+      return T.length(words);
+    },
+    pc: (t) => T.pc.get(words, t),
+    done: (t) => T.done.get(words, t),
+    ownFrames: (t) => (ownFrameOp[t]?.[T.pc.get(words, t)] ?? false) && ownFrameWordsPrivate(words, t, scratch),
+  };
+  return (w, enabled) => {
+    words = w;
+    return ampleCandidates(table, view, enabled);
+  };
+}

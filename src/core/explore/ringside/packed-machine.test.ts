@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stress } from '../../../../scripts/bench/scenarios';
+import { builtinScenarios } from '../../../scenarios';
+import { MM_KINDS, step, validateScenario } from '../../index';
+import { newStateWords, packState } from '../../schema/state-words';
+import type { Scenario } from '../../types';
+import { init } from '../../world';
+import { explore } from '../engine/engine';
+import { IntWriter } from '../engine/int-writer';
+import { checkScenarioLiveness } from '../liveness/ringside-liveness';
+import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
+import { packedRingsideMachine } from './packed-machine';
+import { referenceMachine, ringsideMachine } from './ringside';
+
+/** Follows `choices` through the stepper API and the packed machine: the same words and finding kinds at each step. */
+function compareRun(scenario: Scenario, choices: readonly number[]): void {
+  const packed = packedRingsideMachine(scenario);
+  const w = new IntWriter();
+  const expectedWords = newStateWords();
+  let reference = init(scenario);
+  let current = packed.init();
+  for (let depth = 0; depth < choices.length; depth++) {
+    const enabled = packed.enabled(current);
+    if (enabled.length === 0) break;
+    const t = enabled[(choices[depth] ?? 0) % enabled.length] as number;
+    const expected = step(reference, t);
+    const actual = packed.step(current, t);
+    if (!expected.ok || !actual.ok) throw new Error('an enabled thread refused to step');
+    const kinds = actual.findings.map((f) => f.kind);
+    w.reset();
+    packed.encode(actual.state, w);
+    current = packed.decode?.(w.buf, 0, w.len, depth + 1) ?? actual.state;
+    if (packed.enabled(current).length === 0) kinds.push(...(packed.stuck?.(current) ?? []).map((f) => f.kind));
+    reference = expected.state;
+    expect(kinds).toEqual(expected.event.findings.map((f) => f.kind));
+    packState(reference, expectedWords);
+    expect([...current]).toEqual([...expectedWords]);
+  }
+}
+
+describe('the packed machine steps as the stepper API does', () => {
+  for (const scenario of builtinScenarios) {
+    it(`${scenario.id}: random schedules give the same words and finding kinds`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 120 }), (choices) => compareRun(scenario, choices)),
+        { numRuns: 25 },
+      );
+    });
+  }
+});
+
+const hazardKinds = (r: ReturnType<typeof explore>) =>
+  [...new Set(r.findings.filter((f) => f.severity === 'hazard').map((f) => f.kind))].sort();
+
+function expectSameSearch(scenario: Scenario): void {
+  const packed = explore(packedRingsideMachine(scenario), { exact: true, por: false });
+  const reference = explore(referenceMachine(scenario), { exact: true, por: false });
+  expect(packed.complete).toBe(true);
+  expect([packed.states, packed.transitions]).toEqual([reference.states, reference.transitions]);
+  expect(hazardKinds(packed)).toEqual(hazardKinds(reference));
+  expect(packed.findings.map((f) => [f.kind, f.schedule.length]).sort()).toEqual(
+    reference.findings.map((f) => [f.kind, f.schedule.length]).sort(),
+  );
+}
+
+function expectSameReducedSearch(scenario: Scenario): void {
+  const packed = explore(packedRingsideMachine(scenario), { exact: true });
+  const reference = explore(referenceMachine(scenario), { exact: true });
+  expect(packed.complete).toBe(true);
+  expect([packed.states, packed.transitions]).toEqual([reference.states, reference.transitions]);
+  expect(hazardKinds(packed)).toEqual(hazardKinds(reference));
+}
+
+describe('the packed machine and the reference reach the same states and hazards (exact keys, no reduction)', () => {
+  it('on every built-in scenario', () => {
+    for (const scenario of builtinScenarios) expectSameSearch(scenario);
+  }, 240_000);
+
+  it('on every matrix cell', () => {
+    for (const { design, bug } of matrixRows()) {
+      for (const event of MM_KINDS) {
+        const valid = validateScenario(cellScenario(design, event, bug));
+        if (valid.ok) for (const variant of cellVariants(valid.scenario, event)) expectSameSearch(variant);
+      }
+    }
+  }, 240_000);
+
+  it('with the reduction, on every built-in scenario: the same states and hazard kinds as the reduced reference', () => {
+    for (const scenario of builtinScenarios) expectSameReducedSearch(scenario);
+  }, 240_000);
+
+  it('with the reduction, on every matrix cell: the same states and hazard kinds as the reduced reference', () => {
+    for (const { design, bug } of matrixRows()) {
+      for (const event of MM_KINDS) {
+        const valid = validateScenario(cellScenario(design, event, bug));
+        if (valid.ok) for (const variant of cellVariants(valid.scenario, event)) expectSameReducedSearch(variant);
+      }
+    }
+  }, 240_000);
+
+  it('takes the word path for the ops written on words, and counts each transition once', () => {
+    const machine = packedRingsideMachine(stress);
+    const r = explore(machine, { maxStates: 20_000, por: false });
+    expect(machine.stats.words + machine.stats.fallback).toBe(r.transitions);
+    expect(machine.stats.words).toBeGreaterThan(0);
+  });
+});
+
+describe('the liveness pass on the packed machine', () => {
+  it('gives the object machine’s verdicts and lassos on every built-in scenario', () => {
+    const lasso = (l: { prefix: number[]; loop: number[] } | undefined) => (l ? `${l.prefix}|${l.loop}` : '');
+    const verdicts = (r: ReturnType<typeof checkScenarioLiveness>) => [
+      `${r.states} ${r.complete} ${r.noFairness.verdict} ${r.weakFairness.verdict}`,
+      lasso(r.noFairness.lasso),
+      lasso(r.weakFairness.lasso),
+    ];
+    for (const scenario of builtinScenarios) {
+      const packed = checkScenarioLiveness(scenario, packedRingsideMachine(scenario), { maxStates: 20_000 });
+      const objects = checkScenarioLiveness(scenario, ringsideMachine(scenario), { maxStates: 20_000 });
+      expect(verdicts(packed)).toEqual(verdicts(objects));
+    }
+  }, 240_000);
+});

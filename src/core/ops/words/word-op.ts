@@ -1,0 +1,89 @@
+import { type OpCtx, zeroCounters } from '../../context';
+import { newStateWords, packState, STATE_WORDS, unpackState } from '../../schema/state-words';
+import type { Instr, Scenario, State } from '../../types';
+import type { Op } from '../shared';
+
+/** What an op on words may touch: the next state's words plus what the step reports (as `OpCtx`, without `s`). */
+export interface WordCtx extends Omit<OpCtx, 's'> {
+  w: Int32Array;
+  scenario: Scenario;
+}
+
+/** An op written once, against the generated accessors `W` (src/core/schema/state-words.ts). */
+export interface WordOp {
+  run(ctx: WordCtx): void;
+  blocked?(w: Int32Array, t: number, instr: Instr, names: readonly string[], scenario: Scenario): string | null;
+}
+
+// The stepper's door to a word op: the object state is packed into these words, stepped, and unpacked again.
+const scratch = newStateWords();
+
+/**
+ * The object-state `Op` of a word op: the same body, on the state's words, so the stepper (narration, diffs) and the
+ * reference machine run exactly what the packed machine runs.
+ */
+export function onWords(op: WordOp): Op {
+  const object: Op = {
+    run(ctx) {
+      packState(ctx.s, scratch);
+      const { s, ...rest } = ctx;
+      const wctx: WordCtx = { ...rest, w: scratch, scenario: s.scenario };
+      op.run(wctx);
+      unpackState(scratch, s);
+      ctx.instr = wctx.instr;
+    },
+  };
+  const blocked = op.blocked;
+  if (blocked) {
+    object.blocked = (s, t, instr, names) => {
+      packState(s, scratch);
+      return blocked(scratch, t, instr, names, s.scenario);
+    };
+  }
+  return object;
+}
+
+/** Thin object views made since the process started (the benchmark reports how often a word op needed one). */
+export const objectViews = { count: 0 };
+
+/** A thin object view of the words, one object reused (no caller keeps it): for the rare branches on objects. */
+export function objectView(w: Int32Array, scenario: Scenario): State {
+  objectViews.count += 1;
+  if (!view) {
+    const draft = { scenario, time: 0, counters: zeroCounters(), findings: [] };
+    view = draft as unknown as State;
+  }
+  view.scenario = scenario;
+  view.time = w[STATE_WORDS] ?? 0;
+  unpackState(w, view);
+  return view;
+}
+let view: State | null = null;
+
+/** `objectView` with a context around it (one object reused, like the view): for an object helper's call. */
+export function objectCtx(ctx: WordCtx): OpCtx {
+  const s = objectView(ctx.w, ctx.scenario);
+  const o = viewCtx ?? { ...ctx, s };
+  viewCtx = o;
+  o.s = s;
+  o.t = ctx.t;
+  o.instr = ctx.instr;
+  o.step = ctx.step;
+  o.names = ctx.names;
+  o.cost = ctx.cost;
+  o.findings = ctx.findings;
+  o.detail = ctx.detail;
+  o.narrate = ctx.narrate;
+  return o;
+}
+let viewCtx: OpCtx | null = null;
+
+/**
+ * Runs an object helper on the words through a thin object view, then packs the view back: for the rarer branches
+ * whose helpers are still written on objects, so that each helper keeps one body.
+ */
+export function viaObjects(ctx: WordCtx, body: (octx: OpCtx) => void): void {
+  const octx = objectCtx(ctx);
+  body(octx);
+  packState(octx.s, ctx.w);
+}

@@ -1,0 +1,65 @@
+import { W } from '../../schema/state-words';
+import type { StatePart } from '../footprints';
+
+type AnyFn = (w: Int32Array, ...args: unknown[]) => unknown;
+interface Log {
+  reads: Set<StatePart>;
+  writes: Set<StatePart>;
+}
+
+const VHOST: Readonly<Record<string, StatePart>> = {
+  region: 'region',
+  ptr: 'ptr',
+  vmapSlot: 'vmapSlot',
+  vmapSlot1: 'vmapSlot',
+  nextSlot: 'nextSlot',
+  seq: 'seq',
+  count: 'count',
+  itreeSeq: 'itree',
+  itreeActive: 'itree',
+  mmuLock: 'mmuLock',
+  vqMutex: 'vqMutex',
+  vqMutex1: 'vqMutex',
+  registered: 'registered',
+};
+
+/** The state parts an accessor at `path` touches, given its index arguments (thread `t`'s own fields are not logged). */
+function partsOf(path: readonly string[], args: readonly unknown[], t: number): StatePart[] {
+  const [top, field] = path;
+  if (top === 'vhost') return field && VHOST[field] ? [VHOST[field]] : [];
+  if (top === 'threads') return path.length > 1 && args[0] !== t ? ['threads'] : [];
+  if (top === 'tlbs')
+    return path.length > 1 && args[0] !== undefined ? [args[0] === 1 ? 'tlb1' : 'tlb0'] : ['tlb0', 'tlb1'];
+  return top ? [top as StatePart] : [];
+}
+
+const WRITERS = new Set(['set', 'setLength']);
+
+/**
+ * Runs `body` with every generated accessor logging the parts it reads and writes (the footprint recorder's view
+ * of an op on words), then restores the accessors.
+ */
+export function recordingWords<R>(log: Log, t: number, body: () => R): R {
+  const restore: (() => void)[] = [];
+  const wrap = (node: Record<string, unknown>, path: string[]) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === 'function') {
+        const original = value as AnyFn;
+        const into = WRITERS.has(key) ? log.writes : log.reads;
+        node[key] = (w: Int32Array, ...args: unknown[]) => {
+          for (const p of partsOf(path, args, t)) into.add(p);
+          return original(w, ...args);
+        };
+        restore.push(() => {
+          node[key] = original;
+        });
+      } else if (typeof value === 'object' && value !== null) wrap(value as Record<string, unknown>, [...path, key]);
+    }
+  };
+  wrap(W as unknown as Record<string, unknown>, []);
+  try {
+    return body();
+  } finally {
+    for (const undo of restore) undo();
+  }
+}
