@@ -4,20 +4,65 @@ import { type OpCtx, zeroCounters } from '../../context';
 import { MM_KINDS, validateScenario } from '../../index';
 import { FOOTPRINTS } from '../../ops/footprints';
 import { OPS } from '../../ops/index';
+import type { WordOp } from '../../ops/words/word-op';
+import { WORD_OPS } from '../../ops/words/word-ops';
 import { programsOf } from '../../programs/compile';
 import { cloneState } from '../../schema/state-codec';
+import { newStateWords, packState, W } from '../../schema/state-words';
 import { threadNames } from '../../step';
-import type { Scenario, State } from '../../types';
+import type { Instr, Scenario, State } from '../../types';
 import { init } from '../../world';
 import { explore } from '../engine/engine';
 import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
 import { ringsideMachine } from '../ringside/ringside';
 import { markNamedFrames, OWN_FRAME_OPS, ownFramesPrivate } from './private-frames';
 
+const wordOps: Partial<Record<string, WordOp>> = WORD_OPS;
+
+/**
+ * The frame indices a word op's blocked check and body touch from `s`, on words as the packed machine runs them:
+ * every `W.frames` accessor logs its frame index (the object path would log the whole table, which `onWords`
+ * packs). A rare branch that an op runs on a thin object view (`objectView`) is not seen here.
+ */
+function frameWordsTouched(s: State, t: number, instr: Instr, op: WordOp): number[] {
+  const touched = new Set<number>();
+  const w = newStateWords();
+  packState(s, w);
+  const restore: (() => void)[] = [];
+  for (const field of Object.values(W.frames)) {
+    if (typeof field !== 'object' || field === null) continue;
+    const accessor = field as unknown as Record<string, (w: Int32Array, ...args: unknown[]) => unknown>;
+    for (const [name, original] of Object.entries(accessor)) {
+      accessor[name] = (words: Int32Array, ...args: unknown[]) => {
+        if (typeof args[0] === 'number') touched.add(args[0]);
+        return original(words, ...args);
+      };
+      restore.push(() => {
+        accessor[name] = original;
+      });
+    }
+  }
+  try {
+    const names = threadNames(s.scenario);
+    if (op.blocked?.(w, t, instr, names, s.scenario)) return [...touched];
+    W.threads.pc.set(w, t, W.threads.pc.get(w, t) + 1);
+    const reporting = { t, instr, step: s.time, names, cost: zeroCounters(), findings: [], detail: [] };
+    op.run({ ...reporting, narrate: false, w, scenario: s.scenario });
+  } finally {
+    for (const undo of restore) undo();
+  }
+  wordTouches.count += touched.size;
+  return [...touched];
+}
+/** Frame touches seen on the word path, so a test can tell the logging works. */
+const wordTouches = { count: 0 };
+
 /** The frame indices thread `t`'s blocked check and op touch from `s`, run as the explorer runs them. */
 function framesTouched(s: State, t: number): number[] {
   const instr = programsOf(s.scenario)[t]?.instrs[s.threads[t]?.pc ?? -1];
   if (!instr) return [];
+  const wordOp = wordOps[instr.op];
+  if (wordOp) return frameWordsTouched(s, t, instr, wordOp);
   const touched = new Set<number>();
   const draft = cloneState(s);
   const log = (key: string | symbol) => {
@@ -97,6 +142,12 @@ describe('frames no other thread can name (docs/partial-order.md)', () => {
       expect(unnamedTouches(scenario, 1_500)).toEqual([]);
     },
   );
+
+  it('sees the frames an op on words touches (the word path is logged, not skipped)', () => {
+    const before = wordTouches.count;
+    unnamedTouches(builtinScenarios.find((s) => s.id === 'gup-munmap-uaf') as Scenario, 200);
+    expect(wordTouches.count).toBeGreaterThan(before);
+  });
 
   it('in every matrix cell, every step touches only frames a reference names', () => {
     expect(matrixScenarios().flatMap((s) => unnamedTouches(s, 600))).toEqual([]);
