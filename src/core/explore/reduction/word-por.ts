@@ -67,10 +67,19 @@ export function wordAmpleSets(
     },
     pc: (t) => T.pc.get(words, t),
     done: (t) => T.done.get(words, t),
-    ownFrames: (t) => (ownFrameOp[t]?.[T.pc.get(words, t)] ?? false) && ownFrameWordsPrivate(words, t, scratch),
+    ownFrames(t) {
+      // Asked once per pair of threads while the sets grow: the answer is kept for this state (0 = not yet asked).
+      const known = own[t] ?? 0;
+      if (known !== 0) return known === 1;
+      const answer = (ownFrameOp[t]?.[T.pc.get(words, t)] ?? false) && ownFrameWordsPrivate(words, t, scratch);
+      own[t] = answer ? 1 : 2;
+      return answer;
+    },
   };
+  const own = new Uint8Array(programs.length);
   return (w, enabled) => {
     words = w;
+    own.fill(0);
     return ampleCandidates(table, view, enabled);
   };
 }
