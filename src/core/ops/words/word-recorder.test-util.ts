@@ -35,31 +35,42 @@ function partsOf(path: readonly string[], args: readonly unknown[], t: number): 
 
 const WRITERS = new Set(['set', 'setLength']);
 
-/**
- * Runs `body` with every generated accessor logging the parts it reads and writes (the footprint recorder's view
- * of an op on words), then restores the accessors.
- */
-export function recordingWords<R>(log: Log, t: number, body: () => R): R {
-  const restore: (() => void)[] = [];
+/** The log the accessors write to while `recordingWords` runs (null: they only pass the call on). */
+let active: { log: Log; t: number } | null = null;
+let installed = false;
+
+/** Wraps every generated accessor once per process: a wrapper logs only while a recording is active. */
+function install(): void {
+  installed = true;
   const wrap = (node: Record<string, unknown>, path: string[]) => {
     for (const [key, value] of Object.entries(node)) {
       if (typeof value === 'function') {
         const original = value as AnyFn;
-        const into = WRITERS.has(key) ? log.writes : log.reads;
+        const writes = WRITERS.has(key);
         node[key] = (w: Int32Array, ...args: unknown[]) => {
-          for (const p of partsOf(path, args, t)) into.add(p);
+          if (active) {
+            const into = writes ? active.log.writes : active.log.reads;
+            for (const p of partsOf(path, args, active.t)) into.add(p);
+          }
           return original(w, ...args);
         };
-        restore.push(() => {
-          node[key] = original;
-        });
       } else if (typeof value === 'object' && value !== null) wrap(value as Record<string, unknown>, [...path, key]);
     }
   };
   wrap(W as unknown as Record<string, unknown>, []);
+}
+
+/**
+ * Runs `body` with every generated accessor logging the parts it reads and writes (the footprint recorder's view
+ * of an op on words). The wrappers stay installed afterwards, logging nothing.
+ */
+export function recordingWords<R>(log: Log, t: number, body: () => R): R {
+  if (!installed) install();
+  const outer = active;
+  active = { log, t };
   try {
     return body();
   } finally {
-    for (const undo of restore) undo();
+    active = outer;
   }
 }
