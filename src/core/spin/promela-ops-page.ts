@@ -84,7 +84,8 @@ export const PAGE_OPS = {
      :: else
      fi;
      h_gp++
-  :: else -> break od`,
+  :: else -> break od;
+  if :: ${L}.pages_len == 0 -> ${L}.aborted = 1; threads[T].pc = TARGET :: else fi`,
   },
   'unmap-swap': {
     body: `
