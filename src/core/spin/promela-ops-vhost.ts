@@ -1,6 +1,6 @@
 import { fallbackOk } from './promela-guards';
-import { notHeldByOther, type PromelaOp } from './promela-op-types';
 import { V1_SLOW_FAULT } from './promela-gup-v1';
+import { notHeldByOther, type PromelaOp } from './promela-op-types';
 
 const L = 'threads[T].locals';
 
