@@ -21,7 +21,8 @@ export function capacitiesOf(scenario: Scenario): Capacities {
     frames,
     vmalloc: Math.max(1, np * (scenario.rounds + 1)),
     tlbs: 2,
-    'tlbs.e': regions * np + 1 + np,
+    // User entries, the direct map's one, and the vmalloc entries of every vmap a run makes (one per round at most).
+    'tlbs.e': regions * np + 1 + np * (scenario.design.startsWith('vmap') ? scenario.rounds : 1),
     threads,
     'threads.locals.pages': np,
     'threads.locals.refs': Math.min(CAPACITY.refs, np * (scenario.rounds + 1)),

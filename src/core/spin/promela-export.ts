@@ -20,8 +20,10 @@ import { HIDDEN_TEMPS, KERNEL_INLINES } from './promela-kernel';
 import { filterInline, LIST_INLINES } from './promela-lists';
 import { isTranslated } from './promela-op-types';
 import { PROMELA_OPS } from './promela-ops';
+import { KSM_WB_INLINES } from './promela-ops-ksm-wb';
 import { INTERVAL_INLINES, MM_INLINES } from './promela-ops-mm';
 import { PAGE_INLINES } from './promela-ops-page';
+import { vmapInlines } from './promela-ops-vmap';
 import { progressStep } from './promela-progress';
 import { enumConst, ident, promelaState } from './promela-schema';
 
@@ -135,6 +137,8 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
     MM_INLINES,
     INTERVAL_INLINES,
     PAGE_INLINES,
+    vmapInlines(scenario),
+    KSM_WB_INLINES,
     ...opInlines,
     ...proctypes,
     "/* No thread can move although some have not finished: Ringside's deadlock (`reportDeadlock`). */",

@@ -22,13 +22,15 @@ function userTlbHit(g: GuardCtx, gp: string): string {
   return `(${hits.join(' || ')})`;
 }
 
-/** `userAccessBlocked(gp, write) === null`, for scenarios without fork (the COW window is then never open). */
+/** `userAccessBlocked(gp, write) === null` (access.ts), for scenarios without fork (the COW window is then never open). */
 export function userAccessOk(g: GuardCtx, gp: string, write: boolean): string {
   const frame = `frames[ptes[${gp}].frame]`;
   const present = write
     ? `(ptes[${gp}].present && !(!ptes[${gp}].writable && ${frame}.owner == OWNER_qemu_ring && ${frame}.locked))`
     : `ptes[${gp}].present`;
-  return `(${present} || (!ptes[${gp}].present && (${userTlbHit(g, gp)} || ptes[${gp}].swapped != SWAPPED_migration)))`;
+  // A fault waits on a migration entry, and on a swap- or page-cache page that reclaim holds locked.
+  const waits = `(ptes[${gp}].swapped == SWAPPED_migration || (${frame}.owner == OWNER_swap_cache && ${frame}.locked))`;
+  return `(${present} || (!ptes[${gp}].present && (${userTlbHit(g, gp)} || !${waits})))`;
 }
 
 /** `fallbackBlocked(s, area, usesPtr) === null`: every page of the area not reached through a pointer can fault. */

@@ -131,8 +131,8 @@ inline fault_in(GP, W) {
      h_asz = ptes[GP].size; h_aidx = (swap[GP % NP] > 0 -> swap[GP % NP] : 0); h_aown = OWNER_qemu_ring; alloc_frame()
   :: else -> h_asz = ptes[GP].size; h_aidx = 0; h_aown = OWNER_qemu_ring; alloc_frame()
   fi;
-  h_wr = (!h_back || MEMORY == MEMORY_shmem);
-  ${updateEntry('GP', { frame: 'h_new', present: '1', writable: 'h_wr', dirty: '0', swapped: 'SWAPPED_none' })};
+  h_wr = ((!h_back && (W)) || MEMORY == MEMORY_shmem);
+  ${updateEntry('GP', { frame: 'h_new', present: '1', writable: 'h_wr', dirty: '(!h_back && (W))', swapped: 'SWAPPED_none' })};
   if :: W && !h_wr -> break_cow(GP) :: else fi
 }
 inline user_access(GP, W) {

@@ -1,4 +1,5 @@
 import { fallbackOk } from './promela-guards';
+import { V1_SLOW_FAULT } from './promela-gup-v1';
 import { notHeldByOther, type PromelaOp } from './promela-op-types';
 
 const L = 'threads[T].locals';
@@ -8,6 +9,7 @@ const gup = (underLock: boolean) => `
   h_ok = 1; h_p = 0;
   do :: h_p < NP ->
      h_gp = vhost.region * NP + h_p;
+     ${V1_SLOW_FAULT}
      if :: !ptes[h_gp].present || (h_p >= USED_FIRST && h_p <= USED_LAST && !ptes[h_gp].writable) -> h_ok = 0 :: else fi;
      h_p++
   :: else -> break od;
