@@ -1,6 +1,9 @@
 import type { OpName } from '../ops';
 import type { OpTranslation, Untranslated } from './promela-op-types';
+import { EXIT_OPS } from './promela-ops-exit';
+import { FORK_OPS } from './promela-ops-fork';
 import { INTERVAL_OPS } from './promela-ops-interval';
+import { IOCTL_OPS } from './promela-ops-ioctl';
 import { MM_OPS } from './promela-ops-mm';
 import { PAGE_OPS } from './promela-ops-page';
 import { VHOST_OPS } from './promela-ops-vhost';
@@ -18,6 +21,9 @@ export const PROMELA_OPS: Readonly<Record<OpName, OpTranslation>> = {
   ...MM_OPS,
   ...INTERVAL_OPS,
   ...PAGE_OPS,
+  ...IOCTL_OPS,
+  ...FORK_OPS,
+  ...EXIT_OPS,
   unpin: VMAP,
   vmap: VMAP,
   vunmap: VMAP,
@@ -35,18 +41,4 @@ export const PROMELA_OPS: Readonly<Record<OpName, OpTranslation>> = {
   'wb-if-dirty': PAGE_TODO,
   mkclean: PAGE_TODO,
   writepage: PAGE_TODO,
-  'ioctl-lock': todo('VHOST_SET_VRING_ADDR'),
-  'set-addr': todo('VHOST_SET_VRING_ADDR'),
-  'ioctl-unlock': todo('VHOST_SET_VRING_ADDR'),
-  'notifier-unregister': todo('VHOST_SET_VRING_ADDR'),
-  'notifier-register': todo('VHOST_SET_VRING_ADDR'),
-  'fork-copy': todo('fork and its COW window'),
-  'cow-fault': todo('fork and its COW window'),
-  'cow-copy': todo('fork and its COW window'),
-  'cow-clear': todo('fork and its COW window'),
-  'cow-set': todo('fork and its COW window'),
-  'exit-mm': todo('QEMU exit'),
-  'exit-stop-worker': todo('QEMU exit'),
-  'exit-teardown': todo('QEMU exit'),
-  'exit-release': todo('QEMU exit'),
 };
