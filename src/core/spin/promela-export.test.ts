@@ -9,6 +9,7 @@ import { validateScenario } from '../validate';
 import { exportPromela, untranslatedOps } from './promela-export';
 import { HEADER_TAG } from './promela-header';
 import { PROMELA_OPS } from './promela-ops';
+import { progressStep } from './promela-progress';
 import { readPromelaHeader, readSpinReplay, trailBack } from './trail';
 
 const META = { ringsideVersion: '9.9.9', modelVersion: 'm123', link: 'http://x/?s=rmb-reorder' };
@@ -44,6 +45,21 @@ describe('Promela export', () => {
     }
     expect(text).toContain('hidden byte hazard_use_after_free = 1;');
     expect(text).toContain('#define HAZARD(k) assert(!hazard_##k)');
+  });
+
+  it("leaves the progress copy of the worker's loop on every step that is not progress", () => {
+    const progress = text.slice(
+      text.indexOf('end_P: progress_step: do'),
+      text.indexOf('#endif', text.indexOf('end_P: progress_step')),
+    );
+    const options = progress.split('  :: d_step').slice(1);
+    const { instrs } = modelOf(scenario).programs[0] ?? { instrs: [] };
+    expect(options).toHaveLength(instrs.length);
+    instrs.forEach((instr, pc) => {
+      const step = options[pc] ?? '';
+      if (progressStep(instr, pc, instrs.length)) expect(step).not.toContain('goto end_L');
+      else expect(step).toContain('goto end_L');
+    });
   });
 
   it('names every op of the vocabulary in its Promela table', () => {
