@@ -22,7 +22,7 @@ const exportable = [...completeBuiltins.filter(translated), ...sample].filter(pi
 const large = builtinScenarios.filter(isLargeScenario).filter(picked);
 const figures: Agreement[] = [];
 
-/** Both partial searches of a large built-in stay cheap: a few thousand Ringside states, 2^18 bits of Spin's. */
+/** Both partial searches of a large built-in stay cheap: 20,000 Ringside states, 2^18 bits of Spin's table. */
 const LARGE_RINGSIDE_STATES = 20_000;
 const LARGE_SPIN_HASH_BITS = 18;
 
