@@ -28,7 +28,9 @@ export function userAccessOk(g: GuardCtx, gp: string, write: boolean): string {
   const present = write
     ? `(ptes[${gp}].present && !(!ptes[${gp}].writable && ${frame}.owner == OWNER_qemu_ring && ${frame}.locked))`
     : `ptes[${gp}].present`;
-  return `(${present} || (!ptes[${gp}].present && (${userTlbHit(g, gp)} || ptes[${gp}].swapped != SWAPPED_migration)))`;
+  // A fault on a page reclaim holds (in the swap or page cache, PG_locked) waits in lock_page.
+  const held = `(ptes[${gp}].frame >= 0 && ${frame}.owner == OWNER_swap_cache && ${frame}.locked)`;
+  return `(${present} || (!ptes[${gp}].present && (${userTlbHit(g, gp)} || (ptes[${gp}].swapped != SWAPPED_migration && !${held}))))`;
 }
 
 /** `fallbackBlocked(s, area, usesPtr) === null`: every page of the area not reached through a pointer can fault. */
