@@ -30,7 +30,7 @@ export function userAccessOk(g: GuardCtx, gp: string, write: boolean): string {
     ? `(ptes[${gp}].present && !(!ptes[${gp}].writable && ${frame}.owner == OWNER_qemu_ring && ${frame}.locked))`
     : `ptes[${gp}].present`;
   // do_swap_page (and a page-cache fault) lock the cached page first: a fault waits while reclaim holds PG_locked.
-  const cachedLocked = `(${frame}.owner == OWNER_swap_cache && ${frame}.locked)`;
+  const cachedLocked = `(ptes[${gp}].frame >= 0 && ${frame}.owner == OWNER_swap_cache && ${frame}.locked)`;
   const pte = `(${present} || (!ptes[${gp}].present && (${userTlbHit(g, gp)} || (ptes[${gp}].swapped != SWAPPED_migration && !${cachedLocked}))))`;
   const cow = cowWindowClosed(g, gp);
   return cow === '1' ? pte : `(${cow} && ${pte})`;
