@@ -5,6 +5,7 @@ import { exploreScenario } from '../../src/core/explore/ringside/ringside';
 import { exportPromela, untranslatedOps } from '../../src/core/spin/promela-export';
 import type { HazardKind, Scenario } from '../../src/core/types';
 import { runPanAsync } from './run-spin';
+import { stuckStates } from './stuck-states';
 
 /** One scenario on both checkers: the hazard kinds each reaches, the weak-fairness liveness, the state counts. */
 export interface Agreement {
@@ -72,6 +73,15 @@ export async function compareScenario(scenario: Scenario): Promise<Agreement> {
   if (!same(spin.hazardsNoReduce, ringside.hazards))
     differences.push(
       `hazards without reduction: Spin ${spin.hazardsNoReduce.join('+') || 'none'}, Ringside ${ringside.hazards.join('+') || 'none'}`,
+    );
+  // Spin stores Ringside's states without reduction, plus init's two (before and after its d_step), plus the
+  // watchdog's two steps out of each state where no thread can move (its `timeout` guard, then its assertion): more
+  // or fewer means the two models part somewhere.
+  const stuck = ringside.hazards.includes('deadlock') ? stuckStates(scenario) : 0;
+  const expected = ringside.statesNoPor + 2 + 2 * stuck;
+  if (spin.statesNoReduce !== expected)
+    differences.push(
+      `states without reduction: Spin ${spin.statesNoReduce}, Ringside ${ringside.statesNoPor} + 2 (init) + 2 × ${stuck} (watchdog) = ${expected}`,
     );
   if (spin.nonProgress === ringside.live)
     differences.push(
