@@ -1,7 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { EXIT, failure, runCliWithMatrix } from '../src/cli/cli-core';
 import { builtinScenarios } from '../src/scenarios';
-import { largeScenarios } from '../src/scenarios/large';
 import { exploreMatrixPooled } from './pool/matrix-pool';
 import { nodeSpinIo } from './spin/spin-io';
 
@@ -44,7 +43,7 @@ let out: Awaited<ReturnType<typeof runCliWithMatrix>>;
 try {
   out = await runCliWithMatrix(
     process.argv.slice(2),
-    { readFile, builtins: [...builtinScenarios, ...largeScenarios], spin: nodeSpinIo(builtinScenarios, readFile) },
+    { readFile, builtins: builtinScenarios, spin: nodeSpinIo(builtinScenarios, readFile) },
     pooledMatrix,
   );
 } catch (error) {

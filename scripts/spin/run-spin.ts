@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PanVerdict, parsePanOutput } from '../../src/core/spin/pan-output';
@@ -45,47 +46,76 @@ export interface SpinOptions {
   keepTrail?: boolean;
 }
 
+/** pan's arguments: a liveness run looks only for non-progress cycles, assertions and end states are the safety runs'. */
+function panArgs(mode: PanMode, options: SpinOptions): string[] {
+  return [
+    ...(mode === 'liveness' ? ['-l', '-f', '-A', '-E'] : ['-c0']),
+    `-m${options.depth ?? 100000}`,
+    `-w${options.hashBits ?? 20}`,
+  ];
+}
+
+/** One shell script that builds pan for `mode` and runs it; bash's `times` before and after pan give pan's CPU time. */
+function panScript(mode: PanMode, options: SpinOptions): string {
+  const spin = `spin ${mode === 'liveness' ? '-DPROGRESS ' : ''}-a model.pml >&2`;
+  const cflags = [...CFLAGS[mode], '-DVECTORSZ=4096', ...(options.cflags ?? [])];
+  const gcc = `gcc ${options.optimise ?? '-O0'} -w ${cflags.join(' ')} -o pan pan.c`;
+  // -c0 prints every violation it meets: strip the counters and depths and keep each distinct line once.
+  const pan = `./pan ${panArgs(mode, options).join(' ')} 2>&1 | sed -E 's/^pan:[0-9]+: /pan: /; s/ \\(at depth [0-9]+\\)//' | awk '!seen[$0]++'`;
+  return `set -e; ${spin}; ${gcc}; set +e; times; ${pan}; times`;
+}
+
+function panRun(mode: PanMode, status: number | null, output: string, stderr: string): PanRun {
+  if (status !== 0)
+    throw new Error(`spin or gcc failed on the model: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+  // `times` prints the shell's own times, then its children's: the children's before pan and after it.
+  const children = [...output.matchAll(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/g)]
+    .filter((_, i) => i % 2 === 1)
+    .map((t) => 60 * Number(t[1]) + Number(t[2]) + 60 * Number(t[3]) + Number(t[4]));
+  const [before, after] = children.slice(-2);
+  const cpuS = before !== undefined && after !== undefined ? after - before : Number.NaN;
+  return { mode, cpuS, output, ...parsePanOutput(output) };
+}
+
 /** Builds pan for `mode` from the model text and runs it; throws only when spin or gcc fail on the model. */
 export function runPan(model: string, mode: PanMode, options: SpinOptions = {}): PanRun {
   const dir = mkdtempSync(join(tmpdir(), 'ringside-spin-'));
   try {
     writeFileSync(join(dir, 'model.pml'), model);
-    execFileSync('spin', [...(mode === 'liveness' ? ['-DPROGRESS'] : []), '-a', 'model.pml'], {
-      cwd: dir,
-      stdio: 'pipe',
-    });
-    const cflags = [...CFLAGS[mode], '-DVECTORSZ=4096', ...(options.cflags ?? [])];
-    execFileSync('gcc', [options.optimise ?? '-O0', '-w', ...cflags, '-o', 'pan', 'pan.c'], {
-      cwd: dir,
-      stdio: 'pipe',
-    });
-    const args = [
-      // A liveness run looks only for non-progress cycles: assertions and end states are the safety runs' job.
-      ...(mode === 'liveness' ? ['-l', '-f', '-A', '-E'] : ['-c0']),
-      `-m${options.depth ?? 100000}`,
-      `-w${options.hashBits ?? 20}`,
-    ];
-    // -c0 prints every violation it meets: strip the counters and depths and keep each distinct line once.
-    const script = `./pan ${args.join(' ')} 2>&1 | sed -E 's/^pan:[0-9]+: /pan: /; s/ \\(at depth [0-9]+\\)//' | awk '!seen[$0]++'; times`;
+    const script = panScript(mode, options);
     const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-    const output = r.stdout ?? '';
-    const times = [...output.matchAll(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/g)].at(-1);
-    const cpuS = times
-      ? 60 * Number(times[1]) + Number(times[2]) + 60 * Number(times[3]) + Number(times[4])
-      : Number.NaN;
-    const verdict = parsePanOutput(output);
+    const run = panRun(mode, r.status, r.stdout ?? '', r.stderr ?? '');
     // -c0 writes no trail: a second run stops at the first counterexample and writes model.pml.trail.
-    if (options.keepTrail && mode !== 'liveness' && verdict.errors > 0)
+    if (options.keepTrail && mode !== 'liveness' && run.errors > 0)
       spawnSync(
         './pan',
-        args.filter((a) => a !== '-c0'),
+        panArgs(mode, options).filter((a) => a !== '-c0'),
         { cwd: dir, stdio: 'ignore' },
       );
     const trailFile = join(dir, 'model.pml.trail');
     const trail = options.keepTrail && existsSync(trailFile) ? readFileSync(trailFile, 'utf8') : undefined;
-    return { mode, cpuS, output, ...verdict, ...(trail === undefined ? {} : { trail }) };
+    return { ...run, ...(trail === undefined ? {} : { trail }) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `runPan` without blocking: several builds and searches can share the machine's cores (no trail). */
+export async function runPanAsync(model: string, mode: PanMode, options: SpinOptions = {}): Promise<PanRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'ringside-spin-'));
+  try {
+    await writeFile(join(dir, 'model.pml'), model);
+    const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        'bash',
+        ['-c', panScript(mode, options)],
+        { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
+        (e, stdout, stderr) => resolve({ status: e ? (typeof e.code === 'number' ? e.code : 1) : 0, stdout, stderr }),
+      );
+    });
+    return panRun(mode, r.status, r.stdout, r.stderr);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,5 @@
 import { layoutOf } from '../layout';
+import { vqsOf } from '../pagetable';
 import { CAPACITY } from '../schema/state-schema';
 import type { Scenario } from '../types';
 import { init } from '../world';
@@ -14,6 +15,7 @@ export function capacitiesOf(scenario: Scenario): Capacities {
   const start = init(scenario);
   const regions = start.ptes.length / np;
   const threads = scenario.mm.length + 1;
+  const slots = np * vqsOf(scenario);
   // Each vhost access of a ring page may fault a frame in and copy it on write; each mm event may do as much.
   const frames = Math.min(CAPACITY.frames, start.frames.length + 2 * np * (threads + scenario.rounds) + 2);
   const sizes: Record<string, number> = {
@@ -21,12 +23,13 @@ export function capacitiesOf(scenario: Scenario): Capacities {
     frames,
     vmalloc: Math.max(1, np * (scenario.rounds + 1)),
     tlbs: 2,
-    'tlbs.e': regions * np + 1 + np,
+    // User entries, the direct map's one, and the vmalloc entries of every vmap a run makes (one per round at most).
+    'tlbs.e': regions * np + 1 + np * (scenario.design.startsWith('vmap') ? scenario.rounds : 1),
     threads,
-    'threads.locals.pages': np,
+    'threads.locals.pages': slots,
     'threads.locals.refs': Math.min(CAPACITY.refs, np * (scenario.rounds + 1)),
-    'vhost.ptr': np,
-    swap: np,
+    'vhost.ptr': slots,
+    swap: slots,
   };
   return (path) => {
     const n = sizes[path];

@@ -20,10 +20,14 @@ import { HIDDEN_TEMPS, KERNEL_INLINES } from './promela-kernel';
 import { filterInline, LIST_INLINES } from './promela-lists';
 import { isTranslated } from './promela-op-types';
 import { PROMELA_OPS } from './promela-ops';
+import { ioctlInlines, skipCallbacks } from './promela-ops-ioctl';
+import { KSM_WB_INLINES } from './promela-ops-ksm-wb';
 import { INTERVAL_INLINES, MM_INLINES } from './promela-ops-mm';
 import { PAGE_INLINES } from './promela-ops-page';
+import { vmapInlines } from './promela-ops-vmap';
 import { progressStep } from './promela-progress';
 import { enumConst, ident, promelaState } from './promela-schema';
+import { secondVqUntranslated, vqDefines } from './promela-vqs';
 
 export type PromelaExport = { ok: true; text: string } | { ok: false; error: string };
 
@@ -34,9 +38,7 @@ export function untranslatedOps(scenario: Scenario): string[] {
     const t = PROMELA_OPS[op];
     return isTranslated(t) ? [] : [`${op} (${t.untranslated})`];
   });
-  // The inlines address one virtqueue's ring; a second one (issue 17's `vqs`) is not translated yet.
-  const vqs = (scenario as { vqs?: number }).vqs ?? 1;
-  return vqs > 1 ? [...missing, `a second virtqueue (vqs: ${vqs})`] : missing;
+  return [...missing, ...secondVqUntranslated(scenario, ops)];
 }
 
 const TLB_FIELDS = ['kind', 'key', 'frame', 'size'];
@@ -60,6 +62,7 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
   const tlbCap = asked.get('tlbs.e') ?? 1;
   const defines = [
     `#define NP ${np}`,
+    ...vqDefines(scenario),
     `#define ROUNDS ${scenario.rounds}`,
     `#define VHOST_CPU 0`,
     `#define IDX_PAGE ${used[0]}`,
@@ -74,6 +77,7 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
     `#define MMU_IS_MUTEX ${mmuLockIsMutex(scenario.design) ? 1 : 0}`,
     `#define DIRECT_SIZE ${enumConst('size', scenario.directMap)}`,
     ...BUGS.map((b, i) => `#define BUG_${ident(b)} ${1 << i}`),
+    `#define SCENARIO_BUGS ${scenario.bugs.reduce((m, b) => m | (1 << BUGS.indexOf(b)), 0)}`,
     `#define CTX_PRESENT ${1 << 10}`,
     `#define CTX_BLOCKABLE ${1 << 11}`,
     `#define CTX_PT_LOCK ${1 << 12}`,
@@ -89,6 +93,7 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
     `hidden short ${HIDDEN_TEMPS.join(', ')};`,
     'hidden byte area_first[3], area_last[3];',
     `hidden byte tgt_first[${nt}], tgt_last[${nt}], mm_kind[${nt}];`,
+    `hidden int tgt_mask[${nt}];`,
     'hidden byte h_done[CAP_frames];',
   ];
   const constants = [
@@ -101,6 +106,7 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
       return [
         `tgt_first[${i + 1}] = ${pages[0]}`,
         `tgt_last[${i + 1}] = ${pages[pages.length - 1]}`,
+        `tgt_mask[${i + 1}] = ${pages.reduce((m, gp) => m | (1 << gp), 0)}`,
         `mm_kind[${i + 1}] = MMKIND_${ident(spec.kind)}`,
       ];
     }),
@@ -135,6 +141,9 @@ export function exportPromela(scenario: Scenario, meta: PromelaMeta): PromelaExp
     MM_INLINES,
     INTERVAL_INLINES,
     PAGE_INLINES,
+    vmapInlines(scenario),
+    KSM_WB_INLINES,
+    ioctlInlines(asked.get('vmalloc') ?? 1),
     ...opInlines,
     ...proctypes,
     "/* No thread can move although some have not finished: Ringside's deadlock (`reportDeadlock`). */",
@@ -170,25 +179,28 @@ function proctype(
   name: string,
 ): string {
   const n = instrs.length;
-  const option = (instr: Instr, pc: number, onward: string) => {
+  const { programs } = modelOf(scenario);
+  /** `here`: the copy of the loop the option is written in; a step whose `onward` copy differs jumps there. */
+  const option = (instr: Instr, pc: number, onward: string, here: string) => {
     const op = PROMELA_OPS[instr.op];
     const enabled = isTranslated(op) && op.enabled ? ` && ${op.enabled({ ...g, instr })}` : '';
     return `  :: d_step { threads[${t}].pc == ${pc}${enabled} ->
        printf("RS ${t} ${pc}\\n"); threads[${t}].pc = ${pc + 1};
-       ${opName(instr.op)}(${t}, ${instr.arg}, ${instr.target}, ${flagsOf(instr)});
+       ${opName(instr.op)}(${t}, ${instr.arg}, ${instr.target}, ${flagsOf(instr)});${skipCallbacks(programs, t, instr)}
        if :: threads[${t}].pc >= ${n} -> threads[${t}].done = 1 :: else fi;
-       RESET_TEMPS }${onward === 'end_L' ? '' : ` -> goto ${onward}`}`;
+       RESET_TEMPS }${onward === here ? '' : ` -> goto ${onward}`}`;
   };
-  const loop = (label: string) =>
+  const loop = (label: string, here: string) =>
     [
       `${label}: do`,
-      ...instrs.map((instr, pc) => option(instr, pc, t === 0 && progressStep(instr, pc, n) ? 'end_P' : 'end_L')),
+      ...instrs.map((instr, pc) => option(instr, pc, t === 0 && progressStep(instr, pc, n) ? 'end_P' : 'end_L', here)),
       '  od',
     ].join('\n');
   // A finished thread rests at its loop head (an end label: a valid end state); the watchdog reports deadlocks.
   // Only a liveness build (spin -DPROGRESS) keeps the second copy, under a progress label; a safety build folds it.
   const loops =
-    t === 0 ? [`${loop('end_L')};`, '#ifdef PROGRESS', loop('end_P: progress_step'), '#endif'] : [loop('end_L')];
-  void scenario;
+    t === 0
+      ? [`${loop('end_L', 'end_L')};`, '#ifdef PROGRESS', loop('end_P: progress_step', 'end_P'), '#endif']
+      : [loop('end_L', 'end_L')];
   return [`/* thread ${t}: ${name.replace(/\*\//g, '* /')} */`, `proctype T${t}() {`, ...loops, '}'].join('\n');
 }

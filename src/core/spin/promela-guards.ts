@@ -1,5 +1,6 @@
 import { layoutOf } from '../layout';
 import type { GuardCtx } from './promela-op-types';
+import { cowWindowClosed } from './promela-ops-fork';
 
 /** The user TLB tag of ring page `gp` (an expression): `userTlbKey`, the first page of a huge entry. */
 function userKey(g: GuardCtx, gp: string): string {
@@ -22,18 +23,25 @@ function userTlbHit(g: GuardCtx, gp: string): string {
   return `(${hits.join(' || ')})`;
 }
 
-/** `userAccessBlocked(gp, write) === null`, for scenarios without fork (the COW window is then never open). */
+/** `userAccessBlocked(gp, write) === null`: first wp_page_copy's PT-lock window (`cowLockHolder`), then the PTE. */
 export function userAccessOk(g: GuardCtx, gp: string, write: boolean): string {
   const frame = `frames[ptes[${gp}].frame]`;
   const present = write
     ? `(ptes[${gp}].present && !(!ptes[${gp}].writable && ${frame}.owner == OWNER_qemu_ring && ${frame}.locked))`
     : `ptes[${gp}].present`;
-  return `(${present} || (!ptes[${gp}].present && (${userTlbHit(g, gp)} || ptes[${gp}].swapped != SWAPPED_migration)))`;
+  // do_swap_page (and a page-cache fault) lock the cached page first: a fault waits while reclaim holds PG_locked.
+  const cachedLocked = `(ptes[${gp}].frame >= 0 && ${frame}.owner == OWNER_swap_cache && ${frame}.locked)`;
+  const pte = `(${present} || (!ptes[${gp}].present && (${userTlbHit(g, gp)} || (ptes[${gp}].swapped != SWAPPED_migration && !${cachedLocked}))))`;
+  const cow = cowWindowClosed(g, gp);
+  return cow === '1' ? pte : `(${cow} && ${pte})`;
 }
 
 /** `fallbackBlocked(s, area, usesPtr) === null`: every page of the area not reached through a pointer can fault. */
-export function fallbackOk(g: GuardCtx, area: number, usesPtr: (lp: number) => string): string {
+export function fallbackOk(g: GuardCtx, area: number, usesPtr: (slot: string) => string): string {
   const pages = layoutOf(g.scenario.ringSize).areas[area]?.pages ?? [];
-  const parts = pages.map((lp) => `(${usesPtr(lp)} || ${userAccessOk(g, `(vhost.region * NP + ${lp})`, area === 2)})`);
+  const parts = pages.map(
+    (lp) =>
+      `(${usesPtr(`(SERVED_VQ * NP + ${lp})`)} || ${userAccessOk(g, `(SERVED_REGION * NP + ${lp})`, area === 2)})`,
+  );
   return parts.length > 0 ? `(${parts.join(' && ')})` : '1';
 }

@@ -111,7 +111,7 @@ inline break_cow(GP) {
   :: frames[h_of].owner == OWNER_qemu_ring && frames[h_of].mapcount == 1 ->
      ${updateEntry('GP', { writable: '1' })};
      frames[h_of].dirty = 1;
-     if :: MEMORY == MEMORY_anonymous -> swap[GP % NP] = -1 :: else fi
+     if :: MEMORY == MEMORY_anonymous -> swap[SLOT_OF(GP)] = -1 :: else fi
   :: else ->
      h_asz = frames[h_of].size; h_aidx = frames[h_of].usedIdx; h_aown = OWNER_qemu_ring; alloc_frame();
      frames[h_of].mapcount = frames[h_of].mapcount - 1;
@@ -128,11 +128,11 @@ inline fault_in(GP, W) {
      h_new = h_cf; frames[h_cf].owner = OWNER_qemu_ring; frames[h_cf].mapcount = 1;
      frames[h_cf].refcount = frames[h_cf].refcount + 1
   :: h_back && frames[h_cf].owner != OWNER_swap_cache ->
-     h_asz = ptes[GP].size; h_aidx = (swap[GP % NP] > 0 -> swap[GP % NP] : 0); h_aown = OWNER_qemu_ring; alloc_frame()
+     h_asz = ptes[GP].size; h_aidx = (swap[SLOT_OF(GP)] > 0 -> swap[SLOT_OF(GP)] : 0); h_aown = OWNER_qemu_ring; alloc_frame()
   :: else -> h_asz = ptes[GP].size; h_aidx = 0; h_aown = OWNER_qemu_ring; alloc_frame()
   fi;
-  h_wr = (!h_back || MEMORY == MEMORY_shmem);
-  ${updateEntry('GP', { frame: 'h_new', present: '1', writable: 'h_wr', dirty: '0', swapped: 'SWAPPED_none' })};
+  h_wr = ((!h_back && (W)) || MEMORY == MEMORY_shmem);
+  ${updateEntry('GP', { frame: 'h_new', present: '1', writable: 'h_wr', dirty: '(!h_back && (W))', swapped: 'SWAPPED_none' })};
   if :: W && !h_wr -> break_cow(GP) :: else fi
 }
 inline user_access(GP, W) {
@@ -165,7 +165,7 @@ inline direct_access(F, GP, W) {
 }
 inline flush_user_tlb(T) {
   h_keys = 0; h_gp = tgt_first[T];
-  do :: h_gp <= tgt_last[T] -> user_tlb_key(h_gp); h_keys = h_keys | (1 << h_key) | (1 << h_gp); h_gp++
+  do :: h_gp <= tgt_last[T] -> if :: IN_TGT(T, h_gp) -> user_tlb_key(h_gp); h_keys = h_keys | (1 << h_key) | (1 << h_gp) :: else fi; h_gp++
   :: else -> break od;
   h_w = 0;
   do :: h_w < 2 -> drop_flushed(); h_w++ :: else -> break od

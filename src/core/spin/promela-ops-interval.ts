@@ -14,7 +14,7 @@ const intervalStart = (hold: boolean): PromelaOp => ({
 });
 
 const mutexStart = (hold: boolean): PromelaOp => ({
-  enabled: (g) => (takesMutex(g.instr) ? `(vhost.region != 0 || ${notHeldByOther('mmuLock')(g)})` : '1'),
+  enabled: (g) => (takesMutex(g.instr) ? `(!OVERLAPS(${g.t}) || ${notHeldByOther('mmuLock')(g)})` : '1'),
   body: `
   if
   :: !(${OVERLAP}) -> skip
@@ -47,6 +47,6 @@ export const INTERVAL_OPS = {
     body: `
   flush_user_tlb(T);
   h_gp = tgt_first[T];
-  do :: h_gp <= tgt_last[T] -> ptes[h_gp].size = SIZE_4K; h_gp++ :: else -> break od`,
+  do :: h_gp <= tgt_last[T] -> if :: IN_TGT(T, h_gp) -> ptes[h_gp].size = SIZE_4K :: else fi; h_gp++ :: else -> break od`,
   },
 } satisfies Record<string, PromelaOp>;

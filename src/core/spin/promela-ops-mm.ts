@@ -1,16 +1,17 @@
+import { vqsOf } from '../pagetable';
 import { updateEntry } from './promela-kernel';
 import { notHeldByOther, type PromelaOp } from './promela-op-types';
 
 const L = 'threads[T].locals';
-/** `overlapPages(s, t).length > 0`: the ring is in region 0, where every mm event acts. */
-export const OVERLAP = 'vhost.region == 0';
+/** `overlapPages(s, t).length > 0` (the macro is in promela-vqs.ts). */
+export const OVERLAP = 'OVERLAPS(T)';
 
 /** `dirtyPointed` then `clearPointers` (notifier-ops.ts), unless the step holds the lock for a later step. */
 export const DIRTY_AND_CLEAR = `
   if
   :: !(FLAGS & BUG_skip_set_page_dirty) && ${OVERLAP} ->
-     h_p = USED_FIRST;
-     do :: h_p <= USED_LAST -> if :: h_p >= tgt_first[T] && h_p <= tgt_last[T] && vhost.ptr[h_p] >= 0 -> frames[vhost.ptr[h_p]].dirty = 1 :: else fi; h_p++
+     h_p = 0;
+     do :: h_p < vhost.ptr_len -> if :: IS_USED_SLOT(h_p) && IN_OVERLAP(T, h_p) && vhost.ptr[h_p] >= 0 -> frames[vhost.ptr[h_p]].dirty = 1 :: else fi; h_p++
      :: else -> break od
   :: else
   fi;
@@ -29,8 +30,8 @@ const rcuStart = (hold: boolean) => ({
   if
   :: ${OVERLAP} ->
      vhost.count++;
-     h_ok = 0; h_p = tgt_first[T];
-     do :: h_p <= tgt_last[T] -> if :: vhost.ptr[h_p] >= 0 -> h_ok = 1 :: else fi; h_p++ :: else -> break od;
+     h_ok = 0; h_p = 0;
+     do :: h_p < vhost.ptr_len -> if :: IN_OVERLAP(T, h_p) && vhost.ptr[h_p] >= 0 -> h_ok = 1 :: else fi; h_p++ :: else -> break od;
      ${L}.unpublished = h_ok
   :: else
   fi;
@@ -43,7 +44,7 @@ const zapTargets = `
   h_gp = tgt_first[T];
   do :: h_gp <= tgt_last[T] ->
      if
-     :: ptes[h_gp].present ->
+     :: IN_TGT(T, h_gp) && ptes[h_gp].present ->
         h_f = ptes[h_gp].frame;
         list_has(${L}.refs, ${L}.refs_len, h_f);
         if
@@ -101,10 +102,10 @@ export const MM_OPS = {
   },
   'dirty-lock-notifier': {
     enabled: (g) => {
-      const pages = Array.from({ length: g.np }, (_, p) => p);
-      const locked = pages.map(
+      const slots = Array.from({ length: g.np * vqsOf(g.scenario) }, (_, p) => p);
+      const locked = slots.map(
         (p) =>
-          `(vhost.region == 0 && ${p} >= USED_FIRST && ${p} <= USED_LAST && ${p} >= tgt_first[${g.t}] && ${p} <= tgt_last[${g.t}] && vhost.ptr[${p}] >= 0 && frames[vhost.ptr[${p}]].locked)`,
+          `(IS_USED_SLOT(${p}) && IN_OVERLAP(${g.t}, ${p}) && vhost.ptr[${p}] >= 0 && frames[vhost.ptr[${p}]].locked)`,
       );
       return `!(${locked.join(' || ')})`;
     },
@@ -112,16 +113,16 @@ export const MM_OPS = {
   h_ok = 0;
   if
   :: ${OVERLAP} ->
-     h_p = USED_FIRST;
-     do :: h_p <= USED_LAST -> if :: h_p >= tgt_first[T] && h_p <= tgt_last[T] && vhost.ptr[h_p] >= 0 -> h_ok = 1 :: else fi; h_p++
+     h_p = 0;
+     do :: h_p < vhost.ptr_len -> if :: IS_USED_SLOT(h_p) && IN_OVERLAP(T, h_p) && vhost.ptr[h_p] >= 0 -> h_ok = 1 :: else fi; h_p++
      :: else -> break od
   :: else
   fi;
   if
   :: h_ok ->
      might_sleep(T, FLAGS);
-     h_p = USED_FIRST;
-     do :: h_p <= USED_LAST -> if :: h_p >= tgt_first[T] && h_p <= tgt_last[T] && vhost.ptr[h_p] >= 0 -> frames[vhost.ptr[h_p]].dirty = 1 :: else fi; h_p++
+     h_p = 0;
+     do :: h_p < vhost.ptr_len -> if :: IS_USED_SLOT(h_p) && IN_OVERLAP(T, h_p) && vhost.ptr[h_p] >= 0 -> frames[vhost.ptr[h_p]].dirty = 1 :: else fi; h_p++
      :: else -> break od
   :: else
   fi`,
@@ -163,12 +164,8 @@ export const MM_OPS = {
 /** `clearPointers` and `mightSleep` (shared.ts), used by several ops. */
 export const MM_INLINES = `
 inline clear_pointers(T) {
-  if
-  :: vhost.region == 0 ->
-     h_p = tgt_first[T];
-     do :: h_p <= tgt_last[T] -> vhost.ptr[h_p] = -1; h_p++ :: else -> break od
-  :: else
-  fi
+  h_p = 0;
+  do :: h_p < vhost.ptr_len -> if :: IN_OVERLAP(T, h_p) -> vhost.ptr[h_p] = -1 :: else fi; h_p++ :: else -> break od
 }
 inline might_sleep(T, FLAGS) {
   if

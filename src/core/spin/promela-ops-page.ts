@@ -84,7 +84,8 @@ export const PAGE_OPS = {
      :: else
      fi;
      h_gp++
-  :: else -> break od`,
+  :: else -> break od;
+  if :: ${L}.pages_len == 0 -> ${L}.aborted = 1; threads[T].pc = TARGET :: else fi`,
   },
   'unmap-swap': {
     body: `
@@ -101,6 +102,7 @@ export const PAGE_OPS = {
   fi;
   flush_user_tlb(T)`,
   },
+  /** is_page_cache_freeable: a page with a reference beyond the cache's and reclaim's (a pin) is kept dirty, unwritten. */
   pageout: {
     body: `
   h_gp = tgt_first[T];
@@ -108,13 +110,13 @@ export const PAGE_OPS = {
      h_f = ptes[h_gp].frame;
      list_has(${L}.pages, ${L}.pages_len, h_f);
      if
-     :: !ptes[h_gp].present && ptes[h_gp].swapped != SWAPPED_migration && h_ok && frames[h_f].dirty && frames[h_f].owner == OWNER_swap_cache ->
+     :: !ptes[h_gp].present && ptes[h_gp].swapped != SWAPPED_migration && h_ok && frames[h_f].dirty && frames[h_f].owner == OWNER_swap_cache && frames[h_f].refcount <= 1 ->
         swap[h_gp % NP] = frames[h_f].usedIdx
      :: else
      fi;
      h_gp++
   :: else -> break od;
-  ${eachPage('if :: frames[h_f].dirty && frames[h_f].owner == OWNER_swap_cache -> frames[h_f].dirty = 0 :: else fi')}`,
+  ${eachPage('if :: frames[h_f].dirty && frames[h_f].owner == OWNER_swap_cache && frames[h_f].refcount <= 1 -> frames[h_f].dirty = 0 :: else fi')}`,
   },
   'remove-mapping': {
     body: eachPage(`

@@ -1,4 +1,5 @@
 import { fallbackOk } from './promela-guards';
+import { V1_SLOW_FAULT } from './promela-gup-v1';
 import { notHeldByOther, type PromelaOp } from './promela-op-types';
 
 const L = 'threads[T].locals';
@@ -7,7 +8,8 @@ const L = 'threads[T].locals';
 const gup = (underLock: boolean) => `
   h_ok = 1; h_p = 0;
   do :: h_p < NP ->
-     h_gp = vhost.region * NP + h_p;
+     h_gp = SERVED_REGION * NP + h_p;
+     ${V1_SLOW_FAULT}
      if :: !ptes[h_gp].present || (h_p >= USED_FIRST && h_p <= USED_LAST && !ptes[h_gp].writable) -> h_ok = 0 :: else fi;
      h_p++
   :: else -> break od;
@@ -18,9 +20,9 @@ const gup = (underLock: boolean) => `
   :: else ->
      h_p = 0;
      do :: h_p < NP ->
-        h_f = ptes[vhost.region * NP + h_p].frame;
+        h_f = ptes[SERVED_REGION * NP + h_p].frame;
         frames[h_f].refcount = frames[h_f].refcount + 1;
-        ${L}.pages[h_p] = h_f;
+        ${L}.pages[(SERVED_VQ * NP + h_p)] = h_f;
         list_push(${L}.refs, ${L}.refs_len, CAP_threads_locals_refs, h_f);
         h_p++
      :: else -> break od
@@ -31,8 +33,8 @@ const accessArea = (ptr: string) => `
   if :: ARG == 2 -> published++ :: else fi;
   h_p = area_first[ARG];
   do :: h_p <= area_last[ARG] ->
-     h_gp = vhost.region * NP + h_p;
-     h_f = ${ptr.replaceAll('LP', 'h_p')};
+     h_gp = SERVED_REGION * NP + h_p;
+     h_f = ${ptr.replaceAll('LP', '(SERVED_VQ * NP + h_p)')};
      if
      :: h_f >= 0 -> direct_access(h_f, h_gp, ARG == 2)
      :: else -> user_access(h_gp, ARG == 2)
@@ -43,9 +45,12 @@ const accessArea = (ptr: string) => `
 const holdMutex = 'if :: MMU_IS_MUTEX -> vhost.mmuLock = T :: else fi';
 
 export const VHOST_OPS = {
-  'round-begin': { enabled: notHeldByOther('vqMutex'), body: 'vhost.vqMutex = T' },
+  'round-begin': {
+    enabled: (g) => `(SERVED_VQ == 1 -> ${notHeldByOther('vqMutex1')(g)} : ${notHeldByOther('vqMutex')(g)})`,
+    body: 'if :: SERVED_VQ == 1 -> vhost.vqMutex1 = T :: else -> vhost.vqMutex = T fi',
+  },
   'round-end': {
-    body: `vhost.vqMutex = -1; ${L}.round++;
+    body: `if :: SERVED_VQ == 1 -> vhost.vqMutex1 = -1 :: else -> vhost.vqMutex = -1 fi; ${L}.round++;
   if :: ${L}.round < ROUNDS -> threads[T].pc = TARGET :: else fi`,
   },
   gup: { body: gup(false) },
@@ -60,7 +65,7 @@ export const VHOST_OPS = {
   'if-mapped': {
     body: `
   h_ok = 1; h_p = 0;
-  do :: h_p < NP -> if :: vhost.ptr[h_p] < 0 -> h_ok = 0 :: else fi; h_p++ :: else -> break od;
+  do :: h_p < NP -> if :: vhost.ptr[(SERVED_VQ * NP + h_p)] < 0 -> h_ok = 0 :: else fi; h_p++ :: else -> break od;
   if :: h_ok -> threads[T].pc = TARGET :: else fi`,
   },
   uaccess: {
@@ -68,7 +73,7 @@ export const VHOST_OPS = {
     body: `
   if :: ARG == 2 -> published++ :: else fi;
   h_p = area_first[ARG];
-  do :: h_p <= area_last[ARG] -> h_gp = vhost.region * NP + h_p; user_access(h_gp, ARG == 2); h_p++ :: else -> break od`,
+  do :: h_p <= area_last[ARG] -> h_gp = SERVED_REGION * NP + h_p; user_access(h_gp, ARG == 2); h_p++ :: else -> break od`,
   },
   'read-seq': { body: `${L}.seqSnap = vhost.seq` },
   'check-publish': {
@@ -80,7 +85,7 @@ export const VHOST_OPS = {
      threads[T].pc = TARGET
   :: else ->
      h_p = 0;
-     do :: h_p < NP -> vhost.ptr[h_p] = ${L}.pages[h_p]; h_p++ :: else -> break od;
+     do :: h_p < NP -> vhost.ptr[(SERVED_VQ * NP + h_p)] = ${L}.pages[(SERVED_VQ * NP + h_p)]; h_p++ :: else -> break od;
      list_fill(${L}.pages, ${L}.pages_len, -1);
      ${holdMutex}
   fi`,
@@ -90,7 +95,7 @@ export const VHOST_OPS = {
       `(${notHeldByOther('mmuLock')(g)} && ${fallbackOk(g, g.instr.arg, (lp) => `vhost.ptr[${lp}] >= 0`)})`,
     body: `
   h_all = 1; h_p = area_first[ARG];
-  do :: h_p <= area_last[ARG] -> if :: vhost.ptr[h_p] < 0 -> h_all = 0 :: else fi; h_p++ :: else -> break od;
+  do :: h_p <= area_last[ARG] -> if :: vhost.ptr[(SERVED_VQ * NP + h_p)] < 0 -> h_all = 0 :: else fi; h_p++ :: else -> break od;
   ${accessArea('vhost.ptr[LP]')};
   if :: h_all -> ${holdMutex} :: else fi`,
   },
@@ -104,14 +109,14 @@ export const VHOST_OPS = {
   'rcu-publish': {
     body: `
   h_p = 0;
-  do :: h_p < NP -> vhost.ptr[h_p] = ${L}.pages[h_p]; h_p++ :: else -> break od;
+  do :: h_p < NP -> vhost.ptr[(SERVED_VQ * NP + h_p)] = ${L}.pages[(SERVED_VQ * NP + h_p)]; h_p++ :: else -> break od;
   list_fill(${L}.pages, ${L}.pages_len, -1);
   vhost.mmuLock = -1`,
   },
   'rcu-deref': {
     body: `
   h_all = 1; h_p = area_first[ARG];
-  do :: h_p <= area_last[ARG] -> ${L}.pages[h_p] = vhost.ptr[h_p]; if :: ${L}.pages[h_p] < 0 -> h_all = 0 :: else fi; h_p++
+  do :: h_p <= area_last[ARG] -> ${L}.pages[(SERVED_VQ * NP + h_p)] = vhost.ptr[(SERVED_VQ * NP + h_p)]; if :: ${L}.pages[(SERVED_VQ * NP + h_p)] < 0 -> h_all = 0 :: else fi; h_p++
   :: else -> break od;
   ${L}.inRcu = h_all`,
   },
@@ -120,7 +125,7 @@ export const VHOST_OPS = {
     body: `
   ${accessArea(`${L}.pages[LP]`)};
   h_p = area_first[ARG];
-  do :: h_p <= area_last[ARG] -> ${L}.pages[h_p] = -1; h_p++ :: else -> break od;
+  do :: h_p <= area_last[ARG] -> ${L}.pages[(SERVED_VQ * NP + h_p)] = -1; h_p++ :: else -> break od;
   ${L}.inRcu = 0`,
   },
 } satisfies Record<string, PromelaOp>;

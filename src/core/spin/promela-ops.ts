@@ -1,13 +1,14 @@
 import type { OpName } from '../ops';
-import type { OpTranslation, Untranslated } from './promela-op-types';
+import type { OpTranslation } from './promela-op-types';
+import { EXIT_OPS } from './promela-ops-exit';
+import { FORK_OPS } from './promela-ops-fork';
 import { INTERVAL_OPS } from './promela-ops-interval';
+import { IOCTL_OPS } from './promela-ops-ioctl';
+import { KSM_WB_OPS } from './promela-ops-ksm-wb';
 import { MM_OPS } from './promela-ops-mm';
 import { PAGE_OPS } from './promela-ops-page';
 import { VHOST_OPS } from './promela-ops-vhost';
-
-const todo = (what: string): Untranslated => ({ untranslated: what });
-const VMAP = todo('the vmap designs (vmalloc PTEs and their TLB entries)');
-const PAGE_TODO = todo('KSM and writeback');
+import { VMAP_OPS } from './promela-ops-vmap';
 
 /**
  * Every op of the closed vocabulary, in Promela: an op added to `OPS` does not compile until it has an entry here,
@@ -18,35 +19,9 @@ export const PROMELA_OPS: Readonly<Record<OpName, OpTranslation>> = {
   ...MM_OPS,
   ...INTERVAL_OPS,
   ...PAGE_OPS,
-  unpin: VMAP,
-  vmap: VMAP,
-  vunmap: VMAP,
-  'if-vmapped': VMAP,
-  vload: VMAP,
-  vaccess: VMAP,
-  'dirty-lock': VMAP,
-  'inv-mutex-lock': VMAP,
-  'inv-vunmap': VMAP,
-  'inv-mutex-unlock': VMAP,
-  'ksm-trylock': PAGE_TODO,
-  'ksm-wrprotect': PAGE_TODO,
-  'ksm-if-merge': PAGE_TODO,
-  'ksm-replace': PAGE_TODO,
-  'wb-if-dirty': PAGE_TODO,
-  mkclean: PAGE_TODO,
-  writepage: PAGE_TODO,
-  'ioctl-lock': todo('VHOST_SET_VRING_ADDR'),
-  'set-addr': todo('VHOST_SET_VRING_ADDR'),
-  'ioctl-unlock': todo('VHOST_SET_VRING_ADDR'),
-  'notifier-unregister': todo('VHOST_SET_VRING_ADDR'),
-  'notifier-register': todo('VHOST_SET_VRING_ADDR'),
-  'fork-copy': todo('fork and its COW window'),
-  'cow-fault': todo('fork and its COW window'),
-  'cow-copy': todo('fork and its COW window'),
-  'cow-clear': todo('fork and its COW window'),
-  'cow-set': todo('fork and its COW window'),
-  'exit-mm': todo('QEMU exit'),
-  'exit-stop-worker': todo('QEMU exit'),
-  'exit-teardown': todo('QEMU exit'),
-  'exit-release': todo('QEMU exit'),
+  ...VMAP_OPS,
+  ...KSM_WB_OPS,
+  ...IOCTL_OPS,
+  ...FORK_OPS,
+  ...EXIT_OPS,
 };

@@ -22,11 +22,19 @@ export const currentText = (line: TextLine): string =>
 
 /** Average advance of a character in em (bold text is wider); used to keep text inside its box. */
 const CHAR_EM = 0.6;
+/** A bold capital is wider still ("MADV_DONTNEED" in a thread's title overflowed at CHAR_EM). */
+const CAPITAL_EM = 0.72;
 
-/** `text` cut with an ellipsis so that it fits `width` user units at text size `font`. */
+/** `text` cut with an ellipsis so that it fits `width` user units at text size `font` (at least 3 characters). */
 export function fitText(text: string, width: number, font: number): string {
-  const max = Math.max(4, Math.floor(width / (font * CHAR_EM)));
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const room = width / font;
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    used += c >= 'A' && c <= 'Z' ? CAPITAL_EM : CHAR_EM;
+    if (used > room && i >= 4) return `${text.slice(0, i - 1)}…`;
+  }
+  return text;
 }
 
 /** A line cut to fit like `fitText`; a line with an old value keeps its parts and cuts the last one. */

@@ -122,4 +122,17 @@ describe('Explore panel', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('button', { name: 'Find every bad interleaving' })).toBeVisible();
     expect(screen.getByText('Step 0 of 0')).toBeInTheDocument();
   });
+
+  it('says before any search that a large built-in stops at the bound, and where its verdict comes from', async () => {
+    await openExploreTab([scenario('kmap-seq-large'), uaf]);
+    const note = screen.getByText(/A large scenario: more interleavings than a browser tab holds/);
+    expect(note).toHaveTextContent('the search stops at 300,000 states without a verdict');
+    expect(note).toHaveTextContent('Export → Promela');
+    expect(note).toHaveTextContent('npm run explore -- kmap-seq-large --spin');
+  });
+
+  it('shows no such note for a scenario the browser explores to the end', async () => {
+    await openExploreTab([uaf]);
+    expect(screen.queryByText(/For the verdict, use Export → Promela/)).not.toBeInTheDocument();
+  });
 });

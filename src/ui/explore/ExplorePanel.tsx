@@ -1,17 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Counterexample } from '../../core/explore/engine/machine';
 import type { Lasso } from '../../core/explore/liveness/liveness';
+import { isLargeScenario } from '../../scenarios';
 import { BROWSER_MAX_STATES } from '../../state/explorer';
+import { selectCurrentScenario } from '../../state/store';
 import { useAppSelector, useServices } from '../AppContext';
 import { openRun } from '../open-start';
 import { ExploreResultView } from './ExploreResultView';
 import { count, endLine, progressLine } from './explore-text';
+import { PastTheBound } from './PastTheBound';
 import './explore.css';
 
 /** Lets the explorer try every interleaving of the current scenario and opens what it finds in the stepper. */
 export function ExplorePanel() {
   const { store, controller, explorer } = useServices();
   const exploration = useAppSelector((s) => s.exploration);
+  const scenario = useAppSelector(selectCurrentScenario);
+  const large = scenario !== undefined && isLargeScenario(scenario);
   const running = exploration.phase === 'running';
   const startButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -74,6 +79,9 @@ export function ExplorePanel() {
         {exploration.phase === 'done' ? endLine(exploration.result) : null}
         {exploration.phase === 'failed' ? `The exploration failed: ${exploration.message}` : null}
       </p>
+      {scenario && (large || (exploration.phase === 'done' && !exploration.result.complete)) ? (
+        <PastTheBound scenario={scenario} large={large} />
+      ) : null}
       {exploration.phase === 'done' ? (
         <ExploreResultView result={exploration.result} onOpen={open} onOpenLasso={openLasso} />
       ) : null}

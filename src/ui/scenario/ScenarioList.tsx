@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import type { Scenario } from '../../core/types';
+import { isLargeScenario } from '../../scenarios';
+import { BROWSER_MAX_STATES } from '../../state/explorer';
 import { selectCurrentScenario } from '../../state/store';
 import { useAppSelector, useServices } from '../AppContext';
 import { Overlay } from '../overlay/Overlay';
 
 function verdict(scenario: Scenario): string {
+  if (isLargeScenario(scenario))
+    return `large: the explorer stops at ${BROWSER_MAX_STATES.toLocaleString('en-US')} states without a verdict; Export → Promela for Spin`;
   const shown = [...scenario.expect.hazards, ...scenario.expect.warnings];
   return shown.length > 0 ? `shows: ${shown.join(', ')}` : 'safe under every interleaving';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../../../scenarios';
+import { builtinScenarios, completeBuiltins } from '../../../scenarios';
 import { init, MM_KINDS, programsOf, replay, step, validateScenario } from '../../index';
 import type { Scenario, State } from '../../types';
 import { explore } from '../engine/engine';
@@ -39,7 +39,7 @@ function compare(scenario: Scenario): { full: number; reduced: number; longer: n
 }
 
 describe('partial-order reduction on the Ringside model', () => {
-  it.each(builtinScenarios.map((s) => [s.id, s] as const))(
+  it.each(completeBuiltins.map((s) => [s.id, s] as const))(
     'keeps every finding kind of %s, with counterexamples that replay',
     (_id, scenario) => {
       compare(scenario);

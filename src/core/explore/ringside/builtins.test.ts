@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../../../scenarios';
+import { builtinScenarios, completeBuiltins, isLargeScenario } from '../../../scenarios';
 import { isHazard, replay } from '../../index';
 import { exploreScenario } from './ringside';
 
@@ -11,7 +11,7 @@ const sorted = (kinds: readonly string[]) => [...new Set(kinds)].sort();
  */
 const KNOWN_EXTRA: Readonly<Record<string, readonly string[]>> = {};
 
-describe.each(builtinScenarios.map((s) => [s.id, s] as const))('built-in scenario %s', (_id, scenario) => {
+describe.each(completeBuiltins.map((s) => [s.id, s] as const))('built-in scenario %s', (_id, scenario) => {
   const result = exploreScenario(scenario);
 
   it('explores to completion without a refused step', () => {
@@ -47,6 +47,29 @@ describe.each(builtinScenarios.map((s) => [s.id, s] as const))('built-in scenari
     }
   });
 });
+
+/** Far below the browser's bound: enough to show the search stops there, fast enough for a unit test. */
+const SMALL_BOUND = 3_000;
+
+describe.each(builtinScenarios.filter(isLargeScenario).map((s) => [s.id, s] as const))(
+  'large built-in scenario %s',
+  (_id, scenario) => {
+    const result = exploreScenario(scenario, { maxStates: SMALL_BOUND, liveness: true });
+
+    it('stops at the state bound with an incomplete verdict, never calling the scenario safe', () => {
+      expect(result.complete).toBe(false);
+      expect(result.states).toBeGreaterThanOrEqual(SMALL_BOUND);
+      expect(result.message).toContain('bound');
+      expect(result.errors).toEqual([]);
+      expect(result.liveness?.weakFairness.verdict).toBe('unknown');
+    });
+
+    it('finds, before the bound, only what the scenario documents', () => {
+      const documented: string[] = [...scenario.expect.hazards, ...scenario.expect.warnings];
+      for (const found of result.findings) expect(documented).toContain(found.kind);
+    });
+  },
+);
 
 describe('known extra findings', () => {
   it('name built-in scenarios that do not already list them', () => {
