@@ -9,7 +9,7 @@ import { OPS } from './index';
 import type { OpName } from './op-names';
 import type { WordOp } from './words/word-op';
 import { WORD_OPS } from './words/word-ops';
-import { recordingWords } from './words/word-recorder.test-util';
+import { recordingWords, VHOST_PARTS } from './words/word-recorder.test-util';
 
 const wordOps: Partial<Record<OpName, WordOp>> = WORD_OPS;
 
@@ -17,22 +17,6 @@ export interface Touched {
   reads: Set<StatePart>;
   writes: Set<StatePart>;
 }
-
-const VHOST_PARTS: Readonly<Record<string, StatePart>> = {
-  region: 'region',
-  ptr: 'ptr',
-  vmapSlot: 'vmapSlot',
-  vmapSlot1: 'vmapSlot',
-  nextSlot: 'nextSlot',
-  seq: 'seq',
-  count: 'count',
-  itreeSeq: 'itree',
-  itreeActive: 'itree',
-  mmuLock: 'mmuLock',
-  vqMutex: 'vqMutex',
-  vqMutex1: 'vqMutex',
-  registered: 'registered',
-};
 
 /** Wraps `value` so that every read and write below it is logged as `parts` (deeply; identity kept per object). */
 function watch(value: unknown, parts: readonly StatePart[], log: Touched, seen: WeakMap<object, unknown>): unknown {

@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios, completeBuiltins } from '../../../scenarios';
-import { MM_KINDS, step, validateScenario } from '../../index';
+import { step } from '../../index';
 import { encodeState } from '../../schema/state-codec';
 import type { Scenario, State } from '../../types';
 import { init } from '../../world';
 import { explore } from '../engine/engine';
 import { IntWriter } from '../engine/int-writer';
 import type { Machine } from '../engine/machine';
-import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
 import { fastRingsideMachine } from './fast-machine';
 import { packedRingsideMachine } from './packed-machine';
 import { referenceMachine } from './ringside';
+import { expectSameAsReference, matrixVariants } from './same-search.test-util';
 
 const wordsOf = (s: State) => {
   const w = new IntWriter();
@@ -72,9 +72,6 @@ describe('stepping in place equals stepping through the stepper API', () => {
   }
 });
 
-const hazardKinds = (r: ReturnType<typeof explore>) =>
-  [...new Set(r.findings.filter((f) => f.severity === 'hazard').map((f) => f.kind))].sort();
-
 /**
  * The fast machine and the packed one (the search's, `packed-machine.ts`) against one run of the reference, all with
  * the reduction on: the reference is the slow run, so both are checked against the same one.
@@ -82,13 +79,7 @@ const hazardKinds = (r: ReturnType<typeof explore>) =>
 function expectSameSearch(scenario: Scenario): void {
   const reference = explore(referenceMachine(scenario), { exact: true });
   for (const machine of [fastRingsideMachine(scenario), packedRingsideMachine(scenario)] as Machine<unknown>[]) {
-    const fast = explore(machine, { exact: true });
-    expect(fast.complete).toBe(true);
-    expect([fast.states, fast.transitions]).toEqual([reference.states, reference.transitions]);
-    expect(hazardKinds(fast)).toEqual(hazardKinds(reference));
-    expect(fast.findings.map((f) => [f.kind, f.schedule.length]).sort()).toEqual(
-      reference.findings.map((f) => [f.kind, f.schedule.length]).sort(),
-    );
+    expectSameAsReference(explore(machine, { exact: true }), reference);
   }
 }
 
@@ -98,11 +89,6 @@ describe('the fast and the packed machine reach the reference’s states and haz
   }, 240_000);
 
   it('on every matrix cell', () => {
-    for (const { design, bug } of matrixRows()) {
-      for (const event of MM_KINDS) {
-        const valid = validateScenario(cellScenario(design, event, bug));
-        if (valid.ok) for (const variant of cellVariants(valid.scenario, event)) expectSameSearch(variant);
-      }
-    }
+    for (const variant of matrixVariants()) expectSameSearch(variant);
   }, 240_000);
 });

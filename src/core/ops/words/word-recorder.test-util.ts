@@ -7,7 +7,8 @@ interface Log {
   writes: Set<StatePart>;
 }
 
-const VHOST: Readonly<Record<string, StatePart>> = {
+/** The state part each field of `vhost` belongs to (shared with the object recorder). */
+export const VHOST_PARTS: Readonly<Record<string, StatePart>> = {
   region: 'region',
   ptr: 'ptr',
   vmapSlot: 'vmapSlot',
@@ -26,7 +27,7 @@ const VHOST: Readonly<Record<string, StatePart>> = {
 /** The state parts an accessor at `path` touches, given its index arguments (thread `t`'s own fields are not logged). */
 function partsOf(path: readonly string[], args: readonly unknown[], t: number): StatePart[] {
   const [top, field] = path;
-  if (top === 'vhost') return field && VHOST[field] ? [VHOST[field]] : [];
+  if (top === 'vhost') return field && VHOST_PARTS[field] ? [VHOST_PARTS[field]] : [];
   if (top === 'threads') return path.length > 1 && args[0] !== t ? ['threads'] : [];
   if (top === 'tlbs')
     return path.length > 1 && args[0] !== undefined ? [args[0] === 1 ? 'tlb1' : 'tlb0'] : ['tlb0', 'tlb1'];
