@@ -1,17 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios, completeBuiltins } from '../../../scenarios';
-import { step } from '../../index';
 import { encodeState } from '../../schema/state-codec';
 import type { Scenario, State } from '../../types';
-import { init } from '../../world';
 import { explore } from '../engine/engine';
 import { IntWriter } from '../engine/int-writer';
 import type { Machine } from '../engine/machine';
 import { fastRingsideMachine } from './fast-machine';
 import { packedRingsideMachine } from './packed-machine';
 import { referenceMachine } from './ringside';
-import { expectSameAsReference, matrixVariants } from './same-search.test-util';
+import { expectSameAsReference, followChoices, matrixVariants } from './same-search.test-util';
 
 const wordsOf = (s: State) => {
   const w = new IntWriter();
@@ -36,29 +34,12 @@ function sharedPart(s: State): string | null {
   return walk(rest, 'state');
 }
 
-/** Follows `choices` (indices into the enabled threads) through both the stepper API and the fast machine. */
+/** Follows `choices` through the stepper API and the fast machine: unshared states, the same encoded words. */
 function compareRun(scenario: Scenario, choices: readonly number[]): void {
-  const fast = fastRingsideMachine(scenario);
-  const w = new IntWriter();
-  let reference = init(scenario);
-  let current = fast.init();
-  for (let depth = 0; depth < choices.length; depth++) {
-    const enabled = fast.enabled(current);
-    if (enabled.length === 0) break;
-    const t = enabled[(choices[depth] ?? 0) % enabled.length] as number;
-    const expected = step(reference, t);
-    const actual = fast.step(current, t);
-    if (!expected.ok || !actual.ok) throw new Error('an enabled thread refused to step');
-    const kinds = actual.findings.map((f) => f.kind);
-    expect(sharedPart(actual.state)).toBeNull();
-    w.reset();
-    fast.encode(actual.state, w);
-    current = fast.decode?.(w.buf, 0, w.len, depth + 1) ?? actual.state;
-    if (fast.enabled(current).length === 0) kinds.push(...(fast.stuck?.(current) ?? []).map((f) => f.kind));
-    reference = expected.state;
-    expect(kinds).toEqual(expected.event.findings.map((f) => f.kind));
-    expect([...w.buf.subarray(0, w.len)]).toEqual(wordsOf(reference));
-  }
+  followChoices(fastRingsideMachine(scenario), scenario, choices, {
+    stepped: (state) => expect(sharedPart(state)).toBeNull(),
+    roundTripped: (_current, reference, encoded) => expect(encoded).toEqual(wordsOf(reference)),
+  });
 }
 
 describe('stepping in place equals stepping through the stepper API', () => {

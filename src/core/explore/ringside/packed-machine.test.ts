@@ -2,41 +2,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stress } from '../../../../scripts/bench/scenarios';
 import { builtinScenarios, completeBuiltins } from '../../../scenarios';
-import { step } from '../../index';
 import { newStateWords, packState } from '../../schema/state-words';
 import type { Scenario } from '../../types';
-import { init } from '../../world';
 import { explore } from '../engine/engine';
-import { IntWriter } from '../engine/int-writer';
 import { checkScenarioLiveness } from '../liveness/ringside-liveness';
 import { packedRingsideMachine } from './packed-machine';
 import { referenceMachine, ringsideMachine } from './ringside';
-import { expectSameAsReference, matrixVariants } from './same-search.test-util';
+import { expectSameAsReference, followChoices, matrixVariants } from './same-search.test-util';
 
 /** Follows `choices` through the stepper API and the packed machine: the same words and finding kinds at each step. */
 function compareRun(scenario: Scenario, choices: readonly number[]): void {
-  const packed = packedRingsideMachine(scenario);
-  const w = new IntWriter();
   const expectedWords = newStateWords();
-  let reference = init(scenario);
-  let current = packed.init();
-  for (let depth = 0; depth < choices.length; depth++) {
-    const enabled = packed.enabled(current);
-    if (enabled.length === 0) break;
-    const t = enabled[(choices[depth] ?? 0) % enabled.length] as number;
-    const expected = step(reference, t);
-    const actual = packed.step(current, t);
-    if (!expected.ok || !actual.ok) throw new Error('an enabled thread refused to step');
-    const kinds = actual.findings.map((f) => f.kind);
-    w.reset();
-    packed.encode(actual.state, w);
-    current = packed.decode?.(w.buf, 0, w.len, depth + 1) ?? actual.state;
-    if (packed.enabled(current).length === 0) kinds.push(...(packed.stuck?.(current) ?? []).map((f) => f.kind));
-    reference = expected.state;
-    expect(kinds).toEqual(expected.event.findings.map((f) => f.kind));
-    packState(reference, expectedWords);
-    expect([...current]).toEqual([...expectedWords]);
-  }
+  followChoices(packedRingsideMachine(scenario), scenario, choices, {
+    roundTripped: (current, reference) => {
+      packState(reference, expectedWords);
+      expect([...current]).toEqual([...expectedWords]);
+    },
+  });
 }
 
 describe('the packed machine steps as the stepper API does', () => {

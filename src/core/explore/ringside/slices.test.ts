@@ -1,37 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Scenario } from '../../types';
+import { stress } from '../../../../scripts/bench/scenarios';
 import { exploreSteps } from '../engine/engine';
 import type { Machine } from '../engine/machine';
 import { buildGraph } from '../liveness/state-graph';
 import { ringsideMachine } from './ringside';
 
-/** Three mm threads against three kmap-seq rounds: well over a million states, like the largest accepted ones. */
-const large: Scenario = {
-  format: 1,
-  id: 'large',
-  title: 'large',
-  summary: '',
-  design: 'kmap-seq',
-  bugs: [],
-  backing: '4k',
-  directMap: '2M',
-  ringSize: 64,
-  rounds: 3,
-  mm: [
-    { kind: 'munmap', target: 'used' },
-    { kind: 'migrate', target: 'all' },
-    { kind: 'reclaim', target: 'avail' },
-  ],
-  startRegion: 0,
-  story: [],
-  expect: { hazards: [], warnings: [] },
-};
-
 /** The real machine, with a fake clock that each step moves forward, as a slow device would. */
 function slowMachine(msPerStep: number): { machine: Machine<unknown>; clock: { now: number } } {
   const clock = { now: 0 };
   vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
-  const inner = ringsideMachine(large) as Machine<unknown>;
+  const inner = ringsideMachine(stress) as Machine<unknown>;
   const step: Machine<unknown>['step'] = (state, t) => {
     clock.now += msPerStep;
     return inner.step(state, t);
@@ -53,13 +31,13 @@ describe('exploration in bounded slices', () => {
       started = clock.now;
     }
     slices.push(clock.now - started);
-    const oneStateAtMost = large.mm.length + 1;
+    const oneStateAtMost = stress.mm.length + 1;
     expect(slices.length).toBeGreaterThan(100);
     expect(Math.max(...slices)).toBeLessThanOrEqual(8 + oneStateAtMost * msPerStep);
   });
 
   it('stops at a memory bound with an incomplete result that names it', { timeout: 60_000 }, () => {
-    const steps = exploreSteps(ringsideMachine(large), { maxStoreBytes: 2 ** 20, progressEvery: 1e9 });
+    const steps = exploreSteps(ringsideMachine(stress), { maxStoreBytes: 2 ** 20, progressEvery: 1e9 });
     let r = steps.next();
     while (!r.done) r = steps.next();
     expect(r.value).toMatchObject({ status: 'bound', complete: false });
@@ -81,12 +59,12 @@ describe('the liveness graph in bounded slices', () => {
       started = clock.now;
     }
     expect(slices.length).toBeGreaterThan(100);
-    expect(Math.max(...slices)).toBeLessThanOrEqual(8 + (large.mm.length + 1) * msPerStep);
+    expect(Math.max(...slices)).toBeLessThanOrEqual(8 + (stress.mm.length + 1) * msPerStep);
   });
 
   it('stops the graph search at a memory bound and says it is incomplete', { timeout: 60_000 }, () => {
     const steps = buildGraph(
-      ringsideMachine(large) as Machine<unknown>,
+      ringsideMachine(stress) as Machine<unknown>,
       { progress: () => false },
       {
         maxStates: 1_000_000,
