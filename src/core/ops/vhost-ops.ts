@@ -1,11 +1,9 @@
 import { areaPages, userAccess, vmallocAccess } from '../access';
 import type { OpCtx } from '../context';
 import { narrating, say } from '../context';
-import { frameAt, putRef, setDirty } from '../frames';
-import { usedPages } from '../layout';
-import { ringPageCount, servedVq } from '../pagetable';
+import { servedVq } from '../pagetable';
 import type { State } from '../types';
-import { fallbackBlocked, jump, localsOf, lockHolder, mightSleep, type Op, setVmapSlot, vmapSlotOf } from './shared';
+import { fallbackBlocked, jump, localsOf, mightSleep, type Op, setVmapSlot, vmapSlotOf } from './shared';
 import { onWords } from './words/word-op';
 import { WORD_OPS } from './words/word-ops';
 
@@ -25,19 +23,7 @@ export const vhostOps = {
   'round-end': onWords(WORD_OPS['round-end']),
   gup: onWords(WORD_OPS.gup),
   'gup-locked': onWords(WORD_OPS['gup-locked']),
-  unpin: {
-    run(ctx) {
-      const l = localsOf(ctx);
-      const refs = l.refs;
-      l.refs = [];
-      for (const f of refs) putRef(ctx, f);
-      if (refs.length > 0)
-        say(
-          ctx,
-          `The pin on ${refs.length} page(s) is released; PG_dirty is left as it was (V1 calls no set_page_dirty).`,
-        );
-    },
-  },
+  unpin: onWords(WORD_OPS.unpin),
   'put-pages': onWords(WORD_OPS['put-pages']),
   vmap: {
     run(ctx) {
@@ -73,13 +59,7 @@ export const vhostOps = {
     },
   },
   'if-mapped': onWords(WORD_OPS['if-mapped']),
-  uaccess: {
-    blocked: (s, _t, i) => fallbackBlocked(s, i.arg, () => false),
-    run(ctx) {
-      beginWrite(ctx, ctx.instr.arg);
-      for (const gp of areaPages(ctx.s, ctx.instr.arg)) userAccess(ctx, gp, isWrite(ctx.instr.arg));
-    },
-  },
+  uaccess: onWords(WORD_OPS.uaccess),
   vload: {
     run(ctx) {
       const slot = vmapSlotOf(ctx.s, mapVq(ctx.s));
@@ -100,27 +80,6 @@ export const vhostOps = {
       }
     },
   },
-  'dirty-lock': {
-    blocked(s, _t, _i, names) {
-      for (const f of vmappedUsedFrames(s)) {
-        if (frameAt(s, f).locked)
-          return `lock_page(frame #${f}) sleeps: PG_locked is held by ${lockHolder(s, f, names)}`;
-      }
-      return null;
-    },
-    run(ctx) {
-      const frames = vmappedUsedFrames(ctx.s);
-      if (frames.length > 0) mightSleep(ctx, 'set_page_dirty_lock()');
-      const what = setDirty(ctx.s, frames);
-      ctx.cost.locks += frames.length;
-      if (frames.length > 0) say(ctx, `set_page_dirty_lock: ${what}`);
-    },
-  },
+  'dirty-lock': onWords(WORD_OPS['dirty-lock']),
 } satisfies Record<string, Op>;
 
-function vmappedUsedFrames(s: State): number[] {
-  const used = new Set(usedPages(s.scenario.ringSize));
-  const n = ringPageCount(s);
-  const slot = vmapSlotOf(s, mapVq(s));
-  return [...new Set(s.vmalloc.filter((v) => v.slot === slot && used.has(v.page % n)).map((v) => v.frame))];
-}

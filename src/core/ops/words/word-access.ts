@@ -1,13 +1,13 @@
-import { userAccess, userAccessBlocked } from '../../access';
 import { mmuLockIsMutex } from '../../catalog';
-import { idxPage, touchFindings } from '../../frames';
+import { idxPage } from '../../frames';
 import { layoutOf } from '../../layout';
 import { ptrSlot, ringPageCount, servedVqAt, vq0Regions } from '../../pagetable';
-import { packState, W } from '../../schema/state-words';
+import { W } from '../../schema/state-words';
 import { countMiss, VHOST_CPU } from '../../tlb';
 import type { Scenario } from '../../types';
 import { heldByOther } from '../shared';
-import { objectCtx, objectView, type WordCtx, type WordOp } from './word-op';
+import type { WordCtx, WordOp } from './word-op';
+import { touchFrame, userAccess, userAccessBlocked } from './word-user-access';
 
 /** The worker's ring access through its published pointer (kmap-seq's kaccess) on words. */
 
@@ -24,15 +24,6 @@ function servedRegion(w: Int32Array, scenario: Scenario): number {
 /** The frame vhost's pointer gives for ring page `p` of the area (`vhost.ptr` at `ptrSlot` of its global page). */
 function pointed(w: Int32Array, scenario: Scenario, gp: number): number {
   return W.vhost.ptr.get(w, ptrSlot({ scenario }, gp));
-}
-
-/** A load or store to a frame (`touchFrame`): the findings are `touchFindings`', shared with the object path. */
-function touchFrame(ctx: WordCtx, f: number, write: boolean, via: string, holdsIdx: boolean): void {
-  const { w } = ctx;
-  const owner = W.frames.owner.get(w, f);
-  if (write && owner === 'reused-by-other') W.frames.corrupted.set(w, f, true);
-  touchFindings(ctx, f, owner, write, via);
-  if (write && holdsIdx) W.frames.usedIdx.set(w, f, W.published.get(w));
 }
 
 /** kmap_atomic / page_address: the direct map, one 2M or 1G TLB entry for every frame (`directAccess`). */
@@ -67,7 +58,7 @@ export const WORD_ACCESS_OPS = {
       for (const p of layoutOf(scenario.ringSize).areas[instr.arg]?.pages ?? NO_PAGES) {
         const gp = region * n + p;
         if (pointed(w, scenario, gp) >= 0) continue;
-        const why = userAccessBlocked(objectView(w, scenario), gp, isWrite(instr.arg));
+        const why = userAccessBlocked(w, scenario, gp, isWrite(instr.arg));
         if (why) return why;
       }
       return null;
@@ -87,12 +78,7 @@ export const WORD_ACCESS_OPS = {
         const gp = region * n + p;
         const f = pointed(w, scenario, gp);
         if (f >= 0) directAccess(ctx, f, gp, write);
-        else {
-          // copy_*_user: its fault paths are still on objects, reached through the thin view.
-          const octx = objectCtx(ctx);
-          userAccess(octx, gp, write);
-          packState(octx.s, w);
-        }
+        else userAccess(ctx, gp, write);
       }
       // The copy_*_user fallback runs after mutex_unlock: a fault may wait for a page lock whose holder waits for the mutex.
       if (mapped && mmuLockIsMutex(scenario.design)) W.vhost.mmuLock.set(w, ctx.t);

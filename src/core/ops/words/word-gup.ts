@@ -1,10 +1,10 @@
-import { gupSlowFault } from '../../access';
 import { narrating, say } from '../../context';
 import { usedPages } from '../../layout';
 import { ringPageCount, servedVqAt, vq0Regions, vqsOf } from '../../pagetable';
 import { W } from '../../schema/state-words';
 import type { Scenario } from '../../types';
-import { viaObjects, type WordCtx, type WordOp } from './word-op';
+import type { WordCtx, WordOp } from './word-op';
+import { gupSlowFault } from './word-user-access';
 
 /** get_user_pages_fast on words (its object version was `gup` in `vhost-ops.ts`). */
 
@@ -32,7 +32,7 @@ function gup(ctx: WordCtx, underLock: boolean): void {
       const gp = ringGp(w, scenario, n, vq, p);
       const write = used.includes(p);
       // V1 calls get_user_pages_fast, whose slow path faults the page in and pins it: there is no later round to retry.
-      if (pinned && !walkable(w, gp, write)) viaObjects(ctx, (octx) => gupSlowFault(octx, gp, write));
+      if (pinned && !walkable(w, gp, write)) gupSlowFault(ctx, gp, write);
       if (walkable(w, gp, write)) continue;
       const P = W.threads.locals.pages;
       for (let i = 0; i < P.length(w, t); i++) P.set(w, t, i, -1);

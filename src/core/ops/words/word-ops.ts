@@ -14,6 +14,7 @@ import { WORD_MM_OPS } from './word-mm-ops';
 import { WORD_NOTIFIER_OPS } from './word-notifier-ops';
 import type { WordCtx, WordOp } from './word-op';
 import { WORD_RECLAIM_OPS } from './word-reclaim-ops';
+import { WORD_VHOST_OPS } from './word-vhost-ops';
 
 /**
  * The ops written once against the state's words (the hottest on the stress scenario first); `onWords` gives the
@@ -169,6 +170,7 @@ export const WORD_OPS = {
   ...WORD_GUP_OPS,
   ...WORD_ACCESS_OPS,
   ...WORD_LOCK_OPS,
+  ...WORD_VHOST_OPS,
 };
 
 export type WordOpName = keyof typeof WORD_OPS;
