@@ -1,9 +1,10 @@
 // Which ops take the packed machine's object fallback, counted per op over the whole matrix (every cell and variant)
 // and the stress scenario, reduction off. The count wraps the machine from outside: production code is untouched.
-import { MM_KINDS, validateScenario } from '../../src/core/index';
+
 import { explore } from '../../src/core/explore/engine/engine';
 import { cellScenario, cellVariants, matrixRows } from '../../src/core/explore/matrix/matrix';
 import { packedRingsideMachine } from '../../src/core/explore/ringside/packed-machine';
+import { MM_KINDS, validateScenario } from '../../src/core/index';
 import { W } from '../../src/core/schema/state-words';
 import { modelOf } from '../../src/core/step';
 import type { Scenario } from '../../src/core/types';

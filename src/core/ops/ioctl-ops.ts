@@ -1,11 +1,11 @@
 import { isIntervalDesign } from '../catalog';
-import type { OpCtx } from '../context';
-import { report, say } from '../context';
+import { say } from '../context';
 import { frameAt } from '../frames';
 import { usedPages } from '../layout';
 import { gpage, pteAt, ringPageCount } from '../pagetable';
 import { programsOf } from '../programs/compile';
 import type { State } from '../types';
+import { reportUnbalancedMmdrop } from './mmdrop';
 import { holderName, type Op } from './shared';
 import { onWords } from './words/word-op';
 import { WORD_OPS } from './words/word-ops';
@@ -41,20 +41,6 @@ function inCallback(s: State, t: number): boolean {
  */
 export function signalPending(s: State): boolean {
   return s.scenario.mm.some((m, i) => m.kind === 'exit' && (s.threads[i + 1]?.pc ?? 0) > 0);
-}
-
-/**
- * mmu_notifier_unregister ends in mmdrop() whether or not the notifier was registered (mm/mmu_notifier.c, v5.2): with
- * no registration there was no mmgrab, so this drop takes mm_count below the references still held.
- */
-export function reportUnbalancedMmdrop(ctx: OpCtx): void {
-  report(
-    ctx,
-    'mm-refcount-underflow',
-    [],
-    'mmu_notifier_unregister() drops an mm_count reference (mmdrop) that the failed mmu_notifier_register() never took: mm_count is now one below the references held, so a later mmdrop frees the mm_struct while it is still in use (syzbot: __mmdrop’s WARN_ON_ONCE(mm == current->active_mm), from exit_mm → mmput).',
-    'Check mmu_notifier_register()’s return value and unregister only a notifier that is registered (Jason Wang, "[PATCH V2 2/9] vhost: validate MMU notifier registration", 2019-07-31).',
-  );
 }
 
 export const ioctlOps = {

@@ -82,4 +82,3 @@ export const vhostOps = {
   },
   'dirty-lock': onWords(WORD_OPS['dirty-lock']),
 } satisfies Record<string, Op>;
-

@@ -6,7 +6,10 @@ import { W } from '../../schema/state-words';
 import type { Scenario } from '../../types';
 import { heldByOther, overlapPagesAt } from '../shared';
 import { WORD_ACCESS_OPS } from './word-access';
+import { WORD_EXIT_OPS } from './word-exit-ops';
+import { WORD_FORK_OPS } from './word-fork-ops';
 import { WORD_GUP_OPS } from './word-gup';
+import { WORD_KSM_THP_OPS } from './word-ksm-ops';
 import { WORD_LOCK_OPS } from './word-lock-ops';
 import { putRef } from './word-memory';
 import { WORD_MIGRATE_OPS } from './word-migrate-ops';
@@ -15,6 +18,7 @@ import { WORD_NOTIFIER_OPS } from './word-notifier-ops';
 import type { WordCtx, WordOp } from './word-op';
 import { WORD_RECLAIM_OPS } from './word-reclaim-ops';
 import { WORD_VHOST_OPS } from './word-vhost-ops';
+import { WORD_WRITEBACK_OPS } from './word-writeback-ops';
 
 /**
  * The ops written once against the state's words (the hottest on the stress scenario first); `onWords` gives the
@@ -171,6 +175,10 @@ export const WORD_OPS = {
   ...WORD_ACCESS_OPS,
   ...WORD_LOCK_OPS,
   ...WORD_VHOST_OPS,
+  ...WORD_FORK_OPS,
+  ...WORD_EXIT_OPS,
+  ...WORD_KSM_THP_OPS,
+  ...WORD_WRITEBACK_OPS,
 };
 
 export type WordOpName = keyof typeof WORD_OPS;

@@ -54,7 +54,8 @@ function findUserTlb(w: Int32Array, key: number): number {
 /** Why a user access to `gp` cannot run now, or null (`userAccessBlocked`). */
 export function userAccessBlocked(w: Int32Array, scenario: Scenario, gp: number, write: boolean): string | null {
   const f = W.ptes.frame.get(w, gp);
-  if (cowLockHolder(w, scenario, gp) > 0) return 'faulted on a PTE wp_page_copy has cleared: waits for its page-table lock';
+  if (cowLockHolder(w, scenario, gp) > 0)
+    return 'faulted on a PTE wp_page_copy has cleared: waits for its page-table lock';
   if (W.ptes.present.get(w, gp)) {
     return write &&
       !W.ptes.writable.get(w, gp) &&

@@ -70,10 +70,7 @@ export const WORD_VHOST_OPS = {
       R.setLength(w, t, 0);
       if (count > 0)
         narrating(ctx) &&
-          say(
-            ctx,
-            `The pin on ${count} page(s) is released; PG_dirty is left as it was (V1 calls no set_page_dirty).`,
-          );
+          say(ctx, `The pin on ${count} page(s) is released; PG_dirty is left as it was (V1 calls no set_page_dirty).`);
     },
   },
   'dirty-lock': {
