@@ -13,7 +13,7 @@ import {
   unpackState,
   W,
 } from '../../schema/state-words';
-import { modelOf, reportDeadlock, stepInPlace } from '../../step';
+import { modelOf, reportCountLeftBehind, reportDeadlock, stepInPlace } from '../../step';
 import type { Instr, Scenario, State } from '../../types';
 import { init } from '../../world';
 import type { Machine, MachineStep } from '../engine/machine';
@@ -94,10 +94,16 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     op.run(wctx);
     const program = programs[t];
     if (!program) return false;
+    // `skipCallbacks`: with vhost's notifier unregistered, a call site's callbacks are skipped.
+    if (instr.depth === 0 && !W.vhost.registered.get(to))
+      while ((program.instrs[W.threads.pc.get(to, t)]?.depth ?? 0) > 0)
+        W.threads.pc.set(to, t, W.threads.pc.get(to, t) + 1);
     if (W.threads.pc.get(to, t) >= program.instrs.length) W.threads.done.set(to, t, true);
     to[STATE_WORDS] = wctx.step + 1;
-    // The end of a run (a count left behind) and skipped callbacks are the object step's: redo those on objects.
-    return !allDone(to);
+    // `countLeftBehind`: the end of a run with an invalidation count left behind.
+    const count = W.vhost.count.get(to);
+    if (count !== 0 && allDone(to)) reportCountLeftBehind(wctx, count);
+    return true;
   }
 
   return {
@@ -117,8 +123,7 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
       const pc = W.threads.pc.get(state, t);
       const instr = program.instrs[pc] as Instr;
       const op = wordOps[instr.op];
-      const plain = instr.depth > 0 || W.vhost.registered.get(state);
-      if (op && plain && onWords(state, work, t, op, instr, pc)) {
+      if (op && onWords(state, work, t, op, instr, pc)) {
         stats.words += 1;
         result.state = work;
         return result;
