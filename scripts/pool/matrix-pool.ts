@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { largestFirst } from '../../src/core/explore/matrix/dispatch';
 import {
   assembleMatrix,
   type CellSpec,
@@ -42,18 +43,21 @@ const localLane =
     return exploreCell(design, event, bug, bounds);
   };
 
+/** In a bundle (scripts/build-node.mjs) the worker is the bundle next to it; from TypeScript, tsx loads its source. */
 const startWorker = () =>
-  new Worker(new URL('./boot.mjs', import.meta.url), {
-    workerData: { entry: new URL('./cell-worker.ts', import.meta.url).href },
-  });
+  process.env.RINGSIDE_BUNDLE
+    ? new Worker(new URL('./cell-worker.mjs', import.meta.url))
+    : new Worker(new URL('./boot.mjs', import.meta.url), {
+        workerData: { entry: new URL('./cell-worker.ts', import.meta.url).href },
+      });
 
 /** A pool sized to the cores: this thread plus one worker thread per further core, kept until `close`. */
 export interface MatrixPool {
   /** How many lanes compute cells (this thread included). */
   readonly workers: number;
   /**
-   * The matrix: each lane takes the next cell as soon as it is free, and the cells come back in `matrixSpecs()`
-   * order, so the matrix equals `exploreMatrix`'s whatever the scheduling.
+   * The matrix: each lane takes the next cell (largest first) as soon as it is free, and the cells come back in
+   * `matrixSpecs()` order, so the matrix equals `exploreMatrix`'s whatever the scheduling.
    */
   explore(bounds: CellBounds): Promise<Matrix>;
   close(): Promise<void>;
@@ -66,8 +70,13 @@ export function createMatrixPool(workers = availableParallelism()): MatrixPool {
     workers: lanes,
     async explore(bounds) {
       const started = performance.now();
-      const lanesFor = [localLane(bounds), ...threads.map((worker) => workerLane(worker, bounds))];
-      const cells = await runInOrder(matrixSpecs(), lanesFor);
+      // Two cells in flight per worker: its next cell waits in its queue while this thread is busy with its own.
+      const lanesFor = [
+        localLane(bounds),
+        ...threads.flatMap((worker) => [0, 1].map(() => workerLane(worker, bounds))),
+      ];
+      const specs = matrixSpecs();
+      const cells = await runInOrder(specs, lanesFor, { dispatch: largestFirst(specs) });
       return assembleMatrix(cells as MatrixCell[], started);
     },
     async close() {
