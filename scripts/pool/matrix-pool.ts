@@ -51,6 +51,9 @@ const startWorker = () =>
         workerData: { entry: new URL('./cell-worker.ts', import.meta.url).href },
       });
 
+/** Cells in flight per worker: its next cell waits in its queue while this thread is busy with a cell of its own. */
+const CELLS_IN_FLIGHT_PER_WORKER = 2;
+
 /** A pool sized to the cores: this thread plus one worker thread per further core, kept until `close`. */
 export interface MatrixPool {
   /** How many lanes compute cells (this thread included). */
@@ -70,11 +73,9 @@ export function createMatrixPool(workers = availableParallelism()): MatrixPool {
     workers: lanes,
     async explore(bounds) {
       const started = performance.now();
-      // Two cells in flight per worker: its next cell waits in its queue while this thread is busy with its own.
-      const lanesFor = [
-        localLane(bounds),
-        ...threads.flatMap((worker) => [0, 1].map(() => workerLane(worker, bounds))),
-      ];
+      const perWorker = (worker: Worker) =>
+        Array.from({ length: CELLS_IN_FLIGHT_PER_WORKER }, () => workerLane(worker, bounds));
+      const lanesFor = [localLane(bounds), ...threads.flatMap(perWorker)];
       const specs = matrixSpecs();
       const cells = await runInOrder(specs, lanesFor, { dispatch: largestFirst(specs) });
       return assembleMatrix(cells as MatrixCell[], started);
