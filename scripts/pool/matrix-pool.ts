@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { largestFirst } from '../../src/core/explore/matrix/dispatch';
 import {
   assembleMatrix,
   type CellSpec,
@@ -42,18 +43,24 @@ const localLane =
     return exploreCell(design, event, bug, bounds);
   };
 
+/** In a bundle (scripts/build-node.mjs) the worker is the bundle next to it; from TypeScript, tsx loads its source. */
 const startWorker = () =>
-  new Worker(new URL('./boot.mjs', import.meta.url), {
-    workerData: { entry: new URL('./cell-worker.ts', import.meta.url).href },
-  });
+  process.env.RINGSIDE_BUNDLE
+    ? new Worker(new URL('./cell-worker.mjs', import.meta.url))
+    : new Worker(new URL('./boot.mjs', import.meta.url), {
+        workerData: { entry: new URL('./cell-worker.ts', import.meta.url).href },
+      });
+
+/** Cells in flight per worker: its next cell waits in its queue while this thread is busy with a cell of its own. */
+const CELLS_IN_FLIGHT_PER_WORKER = 2;
 
 /** A pool sized to the cores: this thread plus one worker thread per further core, kept until `close`. */
 export interface MatrixPool {
   /** How many lanes compute cells (this thread included). */
   readonly workers: number;
   /**
-   * The matrix: each lane takes the next cell as soon as it is free, and the cells come back in `matrixSpecs()`
-   * order, so the matrix equals `exploreMatrix`'s whatever the scheduling.
+   * The matrix: each lane takes the next cell (largest first) as soon as it is free, and the cells come back in
+   * `matrixSpecs()` order, so the matrix equals `exploreMatrix`'s whatever the scheduling.
    */
   explore(bounds: CellBounds): Promise<Matrix>;
   close(): Promise<void>;
@@ -66,8 +73,11 @@ export function createMatrixPool(workers = availableParallelism()): MatrixPool {
     workers: lanes,
     async explore(bounds) {
       const started = performance.now();
-      const lanesFor = [localLane(bounds), ...threads.map((worker) => workerLane(worker, bounds))];
-      const cells = await runInOrder(matrixSpecs(), lanesFor);
+      const perWorker = (worker: Worker) =>
+        Array.from({ length: CELLS_IN_FLIGHT_PER_WORKER }, () => workerLane(worker, bounds));
+      const lanesFor = [localLane(bounds), ...threads.flatMap(perWorker)];
+      const specs = matrixSpecs();
+      const cells = await runInOrder(specs, lanesFor, { dispatch: largestFirst(specs) });
       return assembleMatrix(cells as MatrixCell[], started);
     },
     async close() {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ExploreResult } from '../core/explore/engine/machine';
 import type { SimClient } from './client';
 import type { ExploreCall } from './explore-client';
-import { createExplorePool, laneWithFallback, poolSize } from './pool';
+import { createExplorePool, IN_FLIGHT_PER_WORKER, laneWithFallback, poolSize } from './pool';
 
 const answer = (states: number) =>
   ({ status: 'complete', complete: true, states, findings: [] }) as unknown as ExploreResult;
@@ -28,8 +28,10 @@ describe('createExplorePool', () => {
     const primary = fakeClient(1);
     const extra = [fakeClient(2), fakeClient(3)];
     const pool = createExplorePool(primary, { size: 3, create: () => extra.shift() as SimClient, canStart: true });
-    expect(pool.lanes).toHaveLength(3);
-    expect(pool.lanes[0]).toBe(primary);
+    // Each worker twice: two explorations in flight, so a worker never waits for the page between two of them.
+    expect(pool.lanes).toHaveLength(3 * IN_FLIGHT_PER_WORKER);
+    expect(pool.lanes.slice(0, IN_FLIGHT_PER_WORKER)).toEqual(Array(IN_FLIGHT_PER_WORKER).fill(primary));
+    expect(new Set(pool.lanes).size).toBe(3);
     pool.close();
     expect(primary.terminate).not.toHaveBeenCalled();
   });
@@ -37,7 +39,7 @@ describe('createExplorePool', () => {
   it('adds no worker when the app’s client already runs on the main thread, or workers cannot start', () => {
     const create = vi.fn(() => fakeClient(2));
     expect(createExplorePool(fakeClient(1, true), { size: 4, create, canStart: true }).lanes).toHaveLength(1);
-    expect(createExplorePool(fakeClient(1), { size: 4, create, canStart: false }).lanes).toHaveLength(1);
+    expect(new Set(createExplorePool(fakeClient(1), { size: 4, create, canStart: false }).lanes).size).toBe(1);
     expect(create).not.toHaveBeenCalled();
   });
 });

@@ -30,7 +30,11 @@ export function laneWithFallback(own: SimClient, fallback: MatrixLane): MatrixLa
   };
 }
 
+/** Explorations in flight per worker: the next one waits in the worker's queue while the page is busy rendering. */
+export const IN_FLIGHT_PER_WORKER = 2;
+
 export interface ExplorePool {
+  /** Each worker's lane `IN_FLIGHT_PER_WORKER` times (a client on the main thread once). */
   lanes: readonly MatrixLane[];
   /** Terminates the workers the pool added (never the app's own client). */
   close(): void;
@@ -45,8 +49,10 @@ export function createExplorePool(
   { size = poolSize(), create = () => createWorkerClient(), canStart = typeof Worker !== 'undefined' } = {},
 ): ExplorePool {
   const extra = canStart && !primary.runsOnMainThread ? Array.from({ length: size - 1 }, () => create()) : [];
+  const lanes = [primary, ...extra.map((client) => laneWithFallback(client, primary))];
+  const copies = primary.runsOnMainThread ? 1 : IN_FLIGHT_PER_WORKER;
   return {
-    lanes: [primary, ...extra.map((client) => laneWithFallback(client, primary))],
+    lanes: lanes.flatMap((lane) => Array.from({ length: copies }, () => lane)),
     close: () => {
       for (const client of extra) client.terminate();
     },
