@@ -70,8 +70,8 @@ export function Diagram({
       <svg
         role="group"
         aria-label={layout.summary}
-        width={Math.floor(layout.width * scale)}
-        height={Math.floor(layout.height * scale)}
+        width={Math.ceil(layout.width * scale - 0.001)}
+        height={Math.ceil(layout.height * scale - 0.001)}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         fontSize={layout.font}
         data-scale={scale.toFixed(3)}
@@ -95,6 +95,8 @@ export function Diagram({
             key={node.id}
             node={node}
             font={layout.font}
+            line={layout.line}
+            pad={layout.pad}
             hatch={`${id}-hatch`}
             motion={motion}
             lit={isLit(node.marks)}

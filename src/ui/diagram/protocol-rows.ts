@@ -1,0 +1,55 @@
+import type { Geometry } from './geometry';
+import type { DiagramNode } from './model';
+import { fitLine } from './values';
+import { wrapText } from './wrap';
+
+export type Draft = Omit<DiagramNode, 'x' | 'y' | 'width' | 'height' | 'column'>;
+
+/** Where the protocol's boxes go: under the three columns across the picture, or in a column of their own beside them. */
+export interface ProtocolRegion {
+  left: number;
+  span: number;
+  /** Beside the columns: the lines from threads to locks loop out on the region's right instead of running down. */
+  side: boolean;
+}
+
+/** The region under the columns, as wide as the picture less the loop margin. */
+export const belowRegion = (g: Geometry): ProtocolRegion => ({ left: 2, span: g.width - g.loop - 4, side: false });
+
+/** How many boxes of about 15 em fit side by side in `span`. */
+export const perRow = (g: Geometry, span: number, n: number) =>
+  Math.max(1, Math.min(n, Math.floor((span + 4) / (g.font * 15.5))));
+
+/** A draft with its title and plain lines wrapped to `room`, so no thread's name or context is cut short. */
+function wrapped(d: Draft, room: number, font: number): Draft {
+  const [title = '', ...titleMore] = wrapText(d.title, room, font);
+  const parts = d.lines.map((line) =>
+    typeof line === 'string' ? wrapText(line, room, font) : [fitLine(line, room, font)],
+  );
+  const contextLines = d.context ? (parts[0]?.length ?? 1) : undefined;
+  return {
+    ...d,
+    title,
+    ...(titleMore.length > 0 ? { titleMore } : {}),
+    lines: parts.flat(),
+    ...(contextLines && contextLines > 1 ? { contextLines } : {}),
+  };
+}
+
+/** Positions `drafts` in rows of at most `count` equal boxes across `region`, from `top`; boxes of a row share a height. */
+export function placeRows(g: Geometry, drafts: Draft[], count: number, region: ProtocolRegion, top: number) {
+  const gap = g.font;
+  const width = (region.span - gap * (count - 1)) / count;
+  const room = width - g.pad * 2;
+  let y = top;
+  const out: DiagramNode[] = [];
+  for (let i = 0; i < drafts.length; i += count) {
+    const row = drafts.slice(i, i + count).map((d) => wrapped(d, room, g.font));
+    const height = Math.max(...row.map((d) => g.nodeHeight(1 + (d.titleMore?.length ?? 0) + d.lines.length)));
+    row.forEach((d, k) => {
+      out.push({ ...d, column: 'protocol', x: region.left + k * (width + gap), y, width, height });
+    });
+    y += height + g.rowGap;
+  }
+  return out;
+}
