@@ -173,7 +173,7 @@ export function protocolNodes(
 ): DiagramNode[] {
   const names = threadNames(s.scenario);
   const locks = locksOf(s);
-  const count = (n: number) => perRow(g, region.span, n);
+  const count = (n: number) => perRow(g, region.span, n, region.boxEms);
   const threads = placeRows(g, threadDrafts(s, names, locks), count(s.threads.length), region, top + slack / 2);
   // Beside the columns the lines to the locks loop out on the right, so the threads need no lane under them.
   const lane = region.side ? g.rowGap : g.line * 1.6;

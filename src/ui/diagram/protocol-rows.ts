@@ -11,14 +11,16 @@ export interface ProtocolRegion {
   span: number;
   /** Beside the columns: the lines from threads to locks loop out on the region's right instead of running down. */
   side: boolean;
+  /** The least width of a box in em before a row holds one box fewer (15.5, or less in a dense row). */
+  boxEms?: number;
 }
 
 /** The region under the columns, as wide as the picture less the loop margin. */
 export const belowRegion = (g: Geometry): ProtocolRegion => ({ left: 2, span: g.width - g.loop - 4, side: false });
 
-/** How many boxes of about 15 em fit side by side in `span`. */
-export const perRow = (g: Geometry, span: number, n: number) =>
-  Math.max(1, Math.min(n, Math.floor((span + 4) / (g.font * 15.5))));
+/** How many boxes of about `ems` em (15.5 unless a dense row asks for less) fit side by side in `span`. */
+export const perRow = (g: Geometry, span: number, n: number, ems = 15.5) =>
+  Math.max(1, Math.min(n, Math.floor((span + 4) / (g.font * ems))));
 
 /** A draft with its title and plain lines wrapped to `room`, so no thread's name or context is cut short. */
 function wrapped(d: Draft, room: number, font: number): Draft {

@@ -1,7 +1,7 @@
 import { fitText, textWidth } from './values';
 
-/** Breaks that read well, tried before spaces: after a colon, a comma or a slash between words. */
-const PHRASE_BREAK = /(?<=: |, | \/ )/;
+/** Breaks that read well, tried before spaces: after a colon, a comma, a slash or a dot between words. */
+const PHRASE_BREAK = /(?<=: |, | \/ | · )/;
 
 /** Greedy packing of `parts` into lines no wider than `room` ems; a part wider than a line stays whole. */
 function pack(parts: readonly string[], room: number): string[] {
