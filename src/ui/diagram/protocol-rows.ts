@@ -1,6 +1,6 @@
 import type { Geometry } from './geometry';
-import type { DiagramNode } from './model';
-import { fitLine } from './values';
+import type { DiagramNode, Segment, TextLine } from './model';
+import { fitLine, lineText, textWidth } from './values';
 import { wrapText } from './wrap';
 
 export type Draft = Omit<DiagramNode, 'x' | 'y' | 'width' | 'height' | 'column'>;
@@ -22,11 +22,28 @@ export const belowRegion = (g: Geometry): ProtocolRegion => ({ left: 2, span: g.
 export const perRow = (g: Geometry, span: number, n: number, ems = 15.5) =>
   Math.max(1, Math.min(n, Math.floor((span + 4) / (g.font * ems))));
 
+/**
+ * A line with an old value: whole when it fits, else its last part (", in frame #2") or its label on lines of its own,
+ * so the value and its old value stay together; cut only when the values alone are too wide.
+ */
+function wrapSegments(line: Segment[], room: number, font: number): TextLine[] {
+  const last = line[line.length - 1];
+  const head = line.slice(0, -1);
+  const [label, ...values] = line;
+  if (textWidth(lineText(line)) * font <= room || !last || !label) return [fitLine(line, room, font)];
+  if (!last.old && last.text.startsWith(', ') && head.length > 0)
+    return [...wrapSegments(head, room, font), ...wrapText(last.text.slice(2), room, font)];
+  // "invalidations active" over "1 → 2": the label on a line, the old and new value together under it.
+  if (!label.old && values.length > 0)
+    return [...wrapText(label.text.trimEnd(), room, font), fitLine(values, room, font)];
+  return [fitLine(line, room, font)];
+}
+
 /** A draft with its title and plain lines wrapped to `room`, so no thread's name or context is cut short. */
 function wrapped(d: Draft, room: number, font: number): Draft {
   const [title = '', ...titleMore] = wrapText(d.title, room, font);
   const parts = d.lines.map((line) =>
-    typeof line === 'string' ? wrapText(line, room, font) : [fitLine(line, room, font)],
+    typeof line === 'string' ? wrapText(line, room, font) : wrapSegments(line, room, font),
   );
   const contextLines = d.context ? (parts[0]?.length ?? 1) : undefined;
   return {
