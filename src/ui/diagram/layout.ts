@@ -81,11 +81,19 @@ export function layoutDiagram(state: State, changed: ChangedTest, options: Layou
   const fits = (layout: DiagramLayout) => layout.height * presenterScale(layout, box, minScale) <= box.height + 1;
   const usual = inRows(state, changed, options, box, minScale, { least, most }, {});
   if (fits(usual)) return usual;
-  for (const compact of [false, true]) {
-    const dense = inRows(state, changed, options, box, minScale, { least, most }, { compact, dense: true });
-    if (fits(dense)) return dense;
-    const beside = besideColumns(state, changed, options, box, minScale, { least, most }, compact);
-    if (beside) return beside;
+  // In the order they read best: the threads and locks beside the columns, the usual rows with closer lines, both,
+  // then denser rows.
+  const widths = { least, most };
+  const tries = [
+    () => besideColumns(state, changed, options, box, minScale, widths, false),
+    () => inRows(state, changed, options, box, minScale, widths, { compact: true }),
+    () => besideColumns(state, changed, options, box, minScale, widths, true),
+    () => inRows(state, changed, options, box, minScale, widths, { dense: true }),
+    () => inRows(state, changed, options, box, minScale, widths, { dense: true, compact: true }),
+  ];
+  for (const attempt of tries) {
+    const layout = attempt();
+    if (layout && fits(layout)) return layout;
   }
   return usual;
 }
