@@ -7,7 +7,7 @@ import { DiagramDefs } from './DiagramDefs';
 import { DiagramEdgeView, EdgeLabelView, edgeMark } from './DiagramEdgeView';
 import { DiagramNodeView } from './DiagramNodeView';
 import { layoutDiagram, presenterScale } from './layout';
-import type { MarkId } from './model';
+import type { DiagramBand, MarkId } from './model';
 import { motionFor } from './useAnimatedAttrs';
 import { useBox } from './useBox';
 import './diagram.css';
@@ -29,6 +29,10 @@ interface Props {
   playing?: boolean;
   speed?: number;
 }
+
+/** A band reaching lower is drawn first, so a band whose label sits above its label never washes that label out. */
+const bandsDeepestFirst = (bands: readonly DiagramBand[]) =>
+  [...bands].sort((a, b) => b.y + b.height - (a.y + a.height));
 
 /** The least text size in presenter mode: 14 px, growing with the box to 18 px on a full-HD projector. */
 const presenterFont = (width: number) => Math.max(14, Math.min(18, width / 80));
@@ -82,7 +86,7 @@ export function Diagram({
             {head.title}
           </text>
         ))}
-        {layout.bands.map((band) => (
+        {bandsDeepestFirst(layout.bands).map((band) => (
           <DiagramBandView key={band.id} band={band} font={layout.font} lit={lit.has('band')} />
         ))}
         <g className="dedges-thin">

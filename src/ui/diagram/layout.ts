@@ -91,11 +91,14 @@ export function layoutDiagram(state: State, changed: ChangedTest, options: Layou
     () => inRows(state, changed, options, box, minScale, widths, { dense: true }),
     () => inRows(state, changed, options, box, minScale, widths, { dense: true, compact: true }),
   ];
+  // None fits: the one that scrolls least.
+  let shortest = usual;
   for (const attempt of tries) {
     const layout = attempt();
     if (layout && fits(layout)) return layout;
+    if (layout && layout.height < shortest.height) shortest = layout;
   }
-  return usual;
+  return shortest;
 }
 
 type Box = { width: number; height: number };

@@ -28,8 +28,12 @@ function loopRight(chip: DiagramNode, box: DiagramNode, t: number, g: Geometry) 
   const to: Point = [round(box.x + box.width), round(box.y + box.height / 2)];
   const reach = round(g.font * (1 + 0.6 * t));
   const path = `M${from[0]},${from[1]}C${from[0] + reach},${from[1]},${to[0] + reach},${to[1]},${to[0]},${to[1]}`;
-  const mid: Point = [round(from[0] + reach * 0.75), round((from[1] + to[1]) / 2 + g.font * 0.4)];
-  return { path, mid };
+  // The label sits on the curve near the lock, so two threads waiting across each other (ABBA) keep their labels apart.
+  const at = (a: number, b: number, c: number, d: number, t = 0.75) =>
+    (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
+  const x = at(from[0], from[0] + reach, to[0] + reach, to[0]);
+  const y = at(from[1], from[1], to[1], to[1]);
+  return { path, mid: [round(x + g.font * 1.2), round(y + g.font * 0.4)] as Point };
 }
 
 /** Room right of a side region for `threads` looping lines and a "waits" label on the outermost. */
