@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { State, StepEvent } from '../../core/types';
 import { changedMatcher, nothingChanged } from '../views/changed';
 import { useReducedMotion } from '../views/svg/useReducedMotion';
@@ -6,7 +6,7 @@ import { DiagramBandView } from './DiagramBandView';
 import { DiagramDefs } from './DiagramDefs';
 import { DiagramEdgeView, EdgeLabelView, edgeMark } from './DiagramEdgeView';
 import { DiagramNodeView } from './DiagramNodeView';
-import { layoutDiagram, presenterScale } from './layout';
+import { layoutDiagram, presenterScale, registerDenserLayouts } from './layout';
 import type { DiagramBand, MarkId } from './model';
 import { motionFor } from './useAnimatedAttrs';
 import { useBox } from './useBox';
@@ -52,6 +52,23 @@ export function Diagram({
   const { ref, box } = useBox<HTMLDivElement>({ width: 680, height: 0 });
   const reduced = useReducedMotion();
   const motion = useMemo(() => motionFor(reduced, playing, speed), [reduced, playing, speed]);
+  // Presenter mode loads the denser arrangements a tall picture needs to fit its box; the picture is laid out again then.
+  const [denser, setDenser] = useState(false);
+  useEffect(() => {
+    if (!fill || denser) return;
+    let live = true;
+    import('./denser-layouts').then(
+      (m) => {
+        registerDenserLayouts(m.denserLayout);
+        if (live) setDenser(true);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [fill, denser]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `denser` is not read here; once loaded, the same inputs lay out differently.
   const layout = useMemo(
     () =>
       layoutDiagram(state, event ? changedMatcher(event.changed) : nothingChanged, {
@@ -60,7 +77,7 @@ export function Diagram({
         ...(fill && box.height > 0 ? { box, minScale: presenterFont(box.width) / font } : {}),
         ...(event && previous ? { previous } : {}),
       }),
-    [state, event, previous, box, font, fill],
+    [state, event, previous, box, font, fill, denser],
   );
   // Drawn 1:1, or in presenter mode scaled to the largest size that fits the box (taller than the box, it scrolls).
   const scale = fill && box.height > 0 ? presenterScale(layout, box, presenterFont(box.width) / font) : 1;

@@ -15,7 +15,7 @@ import { describeState } from './summary';
  * wrapped), or in a column `side` wide to the columns' right; `compact` packs every box's lines closer. A presenter's
  * box that the usual rows overflow tries these in turn.
  */
-interface Arrangement {
+export interface Arrangement {
   compact?: boolean;
   dense?: boolean;
   side?: number;
@@ -81,24 +81,45 @@ export function layoutDiagram(state: State, changed: ChangedTest, options: Layou
   const fits = (layout: DiagramLayout) => layout.height * presenterScale(layout, box, minScale) <= box.height + 1;
   const usual = inRows(state, changed, options, box, minScale, { least, most }, {});
   if (fits(usual)) return usual;
-  // In the order they read best: the threads and locks beside the columns, the usual rows with closer lines, both,
-  // then denser rows.
   const widths = { least, most };
-  const tries = [
-    () => besideColumns(state, changed, options, box, minScale, widths, false),
-    () => inRows(state, changed, options, box, minScale, widths, { compact: true }),
-    () => besideColumns(state, changed, options, box, minScale, widths, true),
-    () => inRows(state, changed, options, box, minScale, widths, { dense: true }),
-    () => inRows(state, changed, options, box, minScale, widths, { dense: true, compact: true }),
-  ];
-  // None fits: the one that scrolls least.
-  let shortest = usual;
-  for (const attempt of tries) {
-    const layout = attempt();
-    if (layout && fits(layout)) return layout;
-    if (layout && layout.height < shortest.height) shortest = layout;
-  }
-  return shortest;
+  const beside = (compact: boolean) => {
+    const g = geometry({ ...options, width: least }, compact);
+    // A side column as narrow as the three (its text wraps), so a picture limited by its width can be drawn larger.
+    return {
+      least: g.width + Math.ceil(g.font * DENSE_EMS) + sideMargin(g, state.threads.length),
+      draw: (width: number) => draw(state, changed, g, options, 0, { side: width - g.width }),
+    };
+  };
+  const input: DenserInput = {
+    usual,
+    fits,
+    most,
+    scaleOf: (layout) => presenterScale(layout, box, minScale),
+    rows: (how) => inRows(state, changed, options, box, minScale, widths, how),
+    beside,
+  };
+  return denser ? denser(input) : usual;
+}
+
+/**
+ * What the presenter's denser arrangements need, as functions, so that their module (loaded with presenter mode)
+ * imports nothing the first screen's chunks hold.
+ */
+export interface DenserInput {
+  usual: DiagramLayout;
+  fits: (layout: DiagramLayout) => boolean;
+  /** The widest the picture may be drawn. */
+  most: number;
+  scaleOf: (layout: DiagramLayout) => number;
+  rows: (how: Arrangement) => DiagramLayout;
+  /** The threads and locks beside the columns: the least total width, and the picture at a total width. */
+  beside: (compact: boolean) => { least: number; draw: (width: number) => DiagramLayout };
+}
+
+/** The presenter's denser arrangements (denser-layouts.ts), loaded with presenter mode to keep the first screen small. */
+let denser: ((input: DenserInput) => DiagramLayout) | null = null;
+export function registerDenserLayouts(found: (input: DenserInput) => DiagramLayout) {
+  denser = found;
 }
 
 type Box = { width: number; height: number };
@@ -129,36 +150,8 @@ function inRows(
   return (best as { layout: DiagramLayout }).layout;
 }
 
-/**
- * The protocol's boxes in a column beside the three, at the columns' least width; of the widths that fit the box,
- * the one that fills most of it (null when none fits).
- */
-function besideColumns(
-  state: State,
-  changed: ChangedTest,
-  options: LayoutOptions,
-  box: Box,
-  minScale: number,
-  widths: { least: number; most: number },
-  compact: boolean,
-): DiagramLayout | null {
-  const g = geometry({ ...options, width: widths.least }, compact);
-  // A side column as narrow as the three (its text wraps), so a picture limited by its width can be drawn larger.
-  const least = g.width + Math.ceil(g.font * DENSE_EMS) + sideMargin(g, state.threads.length);
-  let best: { layout: DiagramLayout; area: number } | null = null;
-  for (let i = 0; i <= WIDTH_TRIES && least <= widths.most; i++) {
-    const width = Math.round(least + ((widths.most - least) * i) / WIDTH_TRIES);
-    const layout = draw(state, changed, g, options, 0, { side: width - g.width });
-    const scale = presenterScale(layout, box, minScale);
-    if (layout.height * scale > box.height + 1) continue;
-    const area = layout.width * scale * layout.height * scale;
-    if (!best || area > best.area) best = { layout, area };
-  }
-  return best?.layout ?? null;
-}
-
 /** Widths tried in presenter mode, besides the least. */
-const WIDTH_TRIES = 12;
+export const WIDTH_TRIES = 12;
 
 /**
  * The scale a picture is drawn at in presenter mode: the largest that fits the box, but never below `minScale` unless
