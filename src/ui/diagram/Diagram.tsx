@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { State, StepEvent } from '../../core/types';
 import { changedMatcher, nothingChanged } from '../views/changed';
 import { useReducedMotion } from '../views/svg/useReducedMotion';
@@ -6,8 +6,8 @@ import { DiagramBandView } from './DiagramBandView';
 import { DiagramDefs } from './DiagramDefs';
 import { DiagramEdgeView, EdgeLabelView, edgeMark } from './DiagramEdgeView';
 import { DiagramNodeView } from './DiagramNodeView';
-import { layoutDiagram, presenterScale } from './layout';
-import type { MarkId } from './model';
+import { layoutDiagram, presenterScale, registerDenserLayouts } from './layout';
+import type { DiagramBand, MarkId } from './model';
 import { motionFor } from './useAnimatedAttrs';
 import { useBox } from './useBox';
 import './diagram.css';
@@ -30,6 +30,10 @@ interface Props {
   speed?: number;
 }
 
+/** A band reaching lower is drawn first, so a band whose label sits above its label never washes that label out. */
+const bandsDeepestFirst = (bands: readonly DiagramBand[]) =>
+  [...bands].sort((a, b) => b.y + b.height - (a.y + a.height));
+
 /** The least text size in presenter mode: 14 px, growing with the box to 18 px on a full-HD projector. */
 const presenterFont = (width: number) => Math.max(14, Math.min(18, width / 80));
 
@@ -48,6 +52,23 @@ export function Diagram({
   const { ref, box } = useBox<HTMLDivElement>({ width: 680, height: 0 });
   const reduced = useReducedMotion();
   const motion = useMemo(() => motionFor(reduced, playing, speed), [reduced, playing, speed]);
+  // Presenter mode loads the denser arrangements a tall picture needs to fit its box; the picture is laid out again then.
+  const [denser, setDenser] = useState(false);
+  useEffect(() => {
+    if (!fill || denser) return;
+    let live = true;
+    import('./denser-layouts').then(
+      (m) => {
+        registerDenserLayouts(m.denserLayout);
+        if (live) setDenser(true);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [fill, denser]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `denser` is not read here; once loaded, the same inputs lay out differently.
   const layout = useMemo(
     () =>
       layoutDiagram(state, event ? changedMatcher(event.changed) : nothingChanged, {
@@ -56,7 +77,7 @@ export function Diagram({
         ...(fill && box.height > 0 ? { box, minScale: presenterFont(box.width) / font } : {}),
         ...(event && previous ? { previous } : {}),
       }),
-    [state, event, previous, box, font, fill],
+    [state, event, previous, box, font, fill, denser],
   );
   // Drawn 1:1, or in presenter mode scaled to the largest size that fits the box (taller than the box, it scrolls).
   const scale = fill && box.height > 0 ? presenterScale(layout, box, presenterFont(box.width) / font) : 1;
@@ -70,8 +91,8 @@ export function Diagram({
       <svg
         role="group"
         aria-label={layout.summary}
-        width={Math.floor(layout.width * scale)}
-        height={Math.floor(layout.height * scale)}
+        width={Math.ceil(layout.width * scale - 0.001)}
+        height={Math.ceil(layout.height * scale - 0.001)}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         fontSize={layout.font}
         data-scale={scale.toFixed(3)}
@@ -82,7 +103,7 @@ export function Diagram({
             {head.title}
           </text>
         ))}
-        {layout.bands.map((band) => (
+        {bandsDeepestFirst(layout.bands).map((band) => (
           <DiagramBandView key={band.id} band={band} font={layout.font} lit={lit.has('band')} />
         ))}
         <g className="dedges-thin">
@@ -95,6 +116,8 @@ export function Diagram({
             key={node.id}
             node={node}
             font={layout.font}
+            line={layout.line}
+            pad={layout.pad}
             hatch={`${id}-hatch`}
             motion={motion}
             lit={isLit(node.marks)}

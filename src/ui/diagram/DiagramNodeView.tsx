@@ -5,6 +5,9 @@ import { type Motion, useAnimatedAttrs } from './useAnimatedAttrs';
 interface Props {
   node: DiagramNode;
   font: number;
+  /** Baseline to baseline and the inner margin, as the layout spaced them. */
+  line: number;
+  pad: number;
   hatch: string;
   motion: Motion;
   /** The tour chapter points at this box. */
@@ -32,12 +35,12 @@ function LineText({ line, x, y, className }: { line: TextLine; x: number; y: num
 }
 
 /** One box: title, area chips, further lines; a changed box gets a dashed outline and a Δ badge. */
-function NodeView({ node, font, hatch, motion, lit }: Props) {
+function NodeView({ node, font, line, pad, hatch, motion, lit }: Props) {
   const ref = useAnimatedAttrs<SVGGElement>({ transform: `translate(${node.x},${node.y})` }, motion);
-  const line = Math.round(font * 1.3);
-  const pad = Math.round(font * 0.45);
   const baseline = pad + font;
-  const firstLine = node.areas ? 2 : 1;
+  const more = node.titleMore ?? [];
+  const firstLine = 1 + more.length + (node.areas ? 1 : 0);
+  const contextLines = node.context ? (node.contextLines ?? 1) : 0;
   const classes = [
     'dnode',
     `dnode-${node.kind}`,
@@ -65,6 +68,12 @@ function NodeView({ node, font, hatch, motion, lit }: Props) {
       <text x={pad} y={baseline} className="dnode-title">
         {node.title}
       </text>
+      {more.map((text, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a title's lines are positional and never reorder.
+        <text key={i} x={pad} y={baseline + (i + 1) * line} className="dnode-title">
+          {text}
+        </text>
+      ))}
       {node.areas && node.areas.length > 0 ? (
         <g transform={`translate(${pad},${pad + line})`}>
           {node.areas.map((area, i) => (
@@ -84,7 +93,7 @@ function NodeView({ node, font, hatch, motion, lit }: Props) {
           line={text}
           x={pad}
           y={baseline + (firstLine + i) * line}
-          className={i === 0 && node.context ? 'dnode-line dnode-context' : 'dnode-line'}
+          className={i < contextLines ? 'dnode-line dnode-context' : 'dnode-line'}
         />
       ))}
       {node.changed ? (
@@ -101,6 +110,8 @@ function NodeView({ node, font, hatch, motion, lit }: Props) {
 
 const sameNode = (a: Props, b: Props) =>
   a.font === b.font &&
+  a.line === b.line &&
+  a.pad === b.pad &&
   a.hatch === b.hatch &&
   a.lit === b.lit &&
   a.motion.ms === b.motion.ms &&

@@ -47,7 +47,7 @@ export function buildBands(state: State, nodes: readonly DiagramNode[], g: Geome
         y: first.y - inset,
         width: first.width + inset * 2,
         height: bottom - first.y + inset,
-        label: fitText(`▲ ${shortName(names[band.thread])} invalidating`, first.width + g.lane * 0.7, g.font),
+        label: fitText(`▲ ${shortName(names[band.thread])} invalidating`, first.width + g.lane * 0.9, g.font),
       },
     ];
   });

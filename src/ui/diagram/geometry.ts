@@ -24,14 +24,14 @@ export interface Geometry {
   nodeHeight: (lines: number) => number;
 }
 
-/** Three equal columns with arrow lanes between them, sized from the width and the text size. */
-export function geometry({ width, font }: LayoutOptions): Geometry {
+/** Three equal columns with arrow lanes between them, sized from the width and the text size; `compact` packs lines closer. */
+export function geometry({ width, font }: LayoutOptions, compact = false): Geometry {
   // Three columns of about 11.5 em, lanes of 12 em and the loop margin: text never overflows its box, so a
   // requested size that does not fit the width shrinks (down to 14 px), and below that the picture is drawn wider.
   const size = Math.max(MIN_FONT, Math.min(font, width / EMS_WIDE));
   const drawn = Math.max(width, Math.ceil(size * EMS_WIDE));
-  const line = Math.round(size * 1.3);
-  const pad = Math.round(size * 0.45);
+  const line = Math.round(size * (compact ? 1.2 : 1.3));
+  const pad = Math.round(size * (compact ? 0.3 : 0.45));
   const loop = Math.round(size * 1.8);
   const span = drawn - loop - 2;
   // Columns just wide enough for their text; the lane on the kernel side is wider: it carries the pointers' labels.
@@ -48,7 +48,7 @@ export function geometry({ width, font }: LayoutOptions): Geometry {
     font: size,
     line,
     pad,
-    rowGap: Math.round(size * 0.6),
+    rowGap: Math.round(size * (compact ? 0.4 : 0.6)),
     top: line + pad * 2,
     loop,
     x: (column) => x[column],

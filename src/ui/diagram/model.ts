@@ -37,7 +37,11 @@ export interface DiagramNode {
   width: number;
   height: number;
   title: string;
+  /** The rest of a title too long for one line, each drawn bold under the first. */
+  titleMore?: string[];
   lines: TextLine[];
+  /** How many of `lines` are the thread's context (its badge), when that wrapped onto more than one. */
+  contextLines?: number;
   tone: Tone;
   hatched: boolean;
   changed: boolean;
@@ -97,6 +101,9 @@ export interface DiagramLayout {
   width: number;
   height: number;
   font: number;
+  /** Baseline to baseline, and a box's inner margin: closer than usual in a compact layout. */
+  line: number;
+  pad: number;
   heads: ColumnHead[];
   nodes: DiagramNode[];
   edges: DiagramEdge[];

@@ -77,7 +77,7 @@ function copyTargets(state: State): Map<number, string> {
   const targets = new Map<number, string>();
   state.threads.forEach((thread, t) => {
     const kind = programs[t]?.kind;
-    const label = kind === 'migrate' ? 'migration target' : kind === 'fork' ? 'COW copy (not mapped yet)' : null;
+    const label = kind === 'migrate' ? 'migration target' : kind === 'fork' ? 'COW copy (unmapped)' : null;
     if (label && !thread.done) for (const f of thread.locals.refs) targets.set(f, label);
   });
   return targets;

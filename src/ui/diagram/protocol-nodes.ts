@@ -12,7 +12,8 @@ import {
 import { shortName } from './band';
 import type { Geometry } from './geometry';
 import type { DiagramNode, MarkId, TextLine, Tone } from './model';
-import { currentText, fitLine, fitText, valueLine } from './values';
+import { belowRegion, type Draft, type ProtocolRegion, perRow, placeRows } from './protocol-rows';
+import { currentText, valueLine } from './values';
 
 /** The context badge's words; the shape before them says it without colour. */
 export const CONTEXT_TEXT = {
@@ -20,8 +21,6 @@ export const CONTEXT_TEXT = {
   atomic: '▲ atomic',
   'no-block': '■ must not block',
 } as const;
-
-type Draft = Omit<DiagramNode, 'x' | 'y' | 'width' | 'height' | 'column'>;
 
 const LOCK_MARK = (id: string): MarkId =>
   id === 'vq-mutex' || id === 'mmu-lock' || id === 'pt-lock' || id === 'mmap-sem' ? id : 'page-lock';
@@ -34,7 +33,12 @@ function threadDrafts(s: State, names: readonly string[], locks: LockView[]): Dr
     const context = contextOf(s, t);
     const status = threadStatus(s, t);
     const waits = locks.find((l) => l.waiters.includes(t));
-    const line = context ? `${CONTEXT_TEXT[context.kind]}: ${context.why}` : 'finished';
+    // "process context" is the only reason a thread may sleep: the Key says it, the badge need not.
+    const line = !context
+      ? 'finished'
+      : context.kind === 'may-sleep'
+        ? CONTEXT_TEXT[context.kind]
+        : `${CONTEXT_TEXT[context.kind]}: ${context.why}`;
     const state = th.done
       ? ''
       : waits
@@ -154,33 +158,10 @@ function guestDraft(view: UsedIdxView, before: UsedIdxView | null): Draft {
   };
 }
 
-/** Positions `drafts` in rows of at most `perRow` equal boxes across the picture's width, from `top`. */
-function rows(g: Geometry, drafts: Draft[], perRow: number, top: number): DiagramNode[] {
-  const span = g.width - g.loop - 4;
-  const gap = g.font;
-  let y = top;
-  const out: DiagramNode[] = [];
-  for (let i = 0; i < drafts.length; i += perRow) {
-    const row = drafts.slice(i, i + perRow);
-    const width = (span - gap * (perRow - 1)) / perRow;
-    const height = Math.max(...row.map((d) => g.nodeHeight(1 + d.lines.length)));
-    const room = width - g.pad * 2;
-    row.forEach((d, k) => {
-      const title = fitText(d.title, room, g.font);
-      const lines = d.lines.map((line) => fitLine(line, room, g.font));
-      out.push({ ...d, title, lines, column: 'protocol', x: 2 + k * (width + gap), y, width, height });
-    });
-    y += height + g.rowGap;
-  }
-  return out;
-}
-
-/** How many boxes of about 15 em fit side by side. */
-const perRow = (g: Geometry, n: number) => Math.max(1, Math.min(n, Math.floor((g.width - g.loop) / (g.font * 15.5))));
-
 /**
- * Threads, then the locks with the notifier's values and the guest's view flowing after them, as rows under the three
- * columns; `slack` is extra height shared between the gap above the threads and the lane their arrows cross.
+ * Threads, then the locks with the notifier's values and the guest's view flowing after them, as rows in `region`
+ * (under the three columns unless told otherwise); `slack` is extra height shared between the gap above the threads
+ * and the lane their arrows cross.
  */
 export function protocolNodes(
   s: State,
@@ -188,15 +169,19 @@ export function protocolNodes(
   g: Geometry,
   top: number,
   slack = 0,
+  region: ProtocolRegion = belowRegion(g),
 ): DiagramNode[] {
   const names = threadNames(s.scenario);
   const locks = locksOf(s);
-  const threads = rows(g, threadDrafts(s, names, locks), perRow(g, s.threads.length), top + slack / 2);
-  const lockTop = Math.max(...threads.map((n) => n.y + n.height)) + g.line * 1.6 + slack / 2;
+  const count = (n: number) => perRow(g, region.span, n, region.boxEms);
+  const threads = placeRows(g, threadDrafts(s, names, locks), count(s.threads.length), region, top + slack / 2);
+  // Beside the columns the lines to the locks loop out on the right, so the threads need no lane under them.
+  const lane = region.side ? g.rowGap : g.line * 1.6;
+  const lockTop = Math.max(...threads.map((n) => n.y + n.height)) + lane + slack / 2;
   const values = [
     ...lockDrafts(locks, names, previous ? locksOf(previous) : null),
     ...notifierDrafts(s, previous, names),
     guestDraft(usedIdxView(s), previous ? usedIdxView(previous) : null),
   ];
-  return [...threads, ...rows(g, values, perRow(g, values.length), lockTop)];
+  return [...threads, ...placeRows(g, values, count(values.length), region, lockTop)];
 }

@@ -25,6 +25,16 @@ const CHAR_EM = 0.6;
 /** A bold capital is wider still ("MADV_DONTNEED" in a thread's title overflowed at CHAR_EM). */
 const CAPITAL_EM = 0.72;
 
+/** The estimated width of `text` in em, as `fitText` counts it. */
+export function textWidth(text: string): number {
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    used += c >= 'A' && c <= 'Z' ? CAPITAL_EM : CHAR_EM;
+  }
+  return used;
+}
+
 /** `text` cut with an ellipsis so that it fits `width` user units at text size `font` (at least 3 characters). */
 export function fitText(text: string, width: number, font: number): string {
   const room = width / font;
