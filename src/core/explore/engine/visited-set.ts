@@ -6,6 +6,8 @@ import { KeyTable } from './key-table';
 export interface VisitedSet {
   /** Adds the encoding in `w`; true when it is new. */
   add(w: IntWriter): boolean;
+  /** Whether the encoding in `w` was added before. */
+  has(w: IntWriter): boolean;
   readonly size: number;
   /** Bytes held by the set's own storage. */
   readonly bytes: number;
@@ -24,6 +26,12 @@ export function hashedVisitedSet(initialSlots?: number): VisitedSet {
       const hi = key64[0] as number;
       const lo = key64[1] as number;
       return table.add(hi, hi === 0 && lo === 0 ? 1 : lo);
+    },
+    has(w) {
+      hash64(w.buf, w.len);
+      const hi = key64[0] as number;
+      const lo = key64[1] as number;
+      return table.has(hi, hi === 0 && lo === 0 ? 1 : lo);
     },
     get size() {
       return table.size;
@@ -46,6 +54,7 @@ export function exactVisitedSet(): VisitedSet {
       chars += key.length;
       return true;
     },
+    has: (w) => seen.has(w.key()),
     get size() {
       return seen.size;
     },
