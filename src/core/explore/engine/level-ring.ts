@@ -16,7 +16,7 @@ export class LevelRing<S> {
 
   constructor(
     readonly span: number,
-    makeLevel: () => Level<S>,
+    private readonly makeLevel: () => Level<S>,
     keyed: boolean,
     private readonly exact: boolean,
   ) {
@@ -52,17 +52,23 @@ export class LevelRing<S> {
     return false;
   }
 
-  /** Level `depth` is about to be expanded: it no longer counts as deeper than the current one. */
+  /**
+   * Level `depth` is about to be expanded: it no longer counts as deeper than the current one. Its key table is
+   * replaced, not cleared: six tables each kept at its own peak would hold more than the levels in flight need.
+   */
   begin(depth: number): void {
-    const keys = this.keys[depth % this.span];
-    keys?.clear();
+    const i = depth % this.span;
+    const keys = this.keys[i];
+    if (keys instanceof Set) keys.clear();
+    else if (keys) this.keys[i] = keys.size === 0 ? keys : new KeyTable();
   }
 
-  /** Level `depth` was expanded: its states leave the queue. */
+  /** Level `depth` was expanded: its states leave the queue, and its storage goes (see `begin`). */
   end(depth: number): void {
-    const level = this.at(depth);
+    const i = depth % this.span;
+    const level = this.levels[i] as Level<S>;
     this.pending -= level.size;
-    level.clear();
+    if (level.size > 0) this.levels[i] = this.makeLevel();
   }
 
   /** States queued and not yet expanded. */
