@@ -10,6 +10,7 @@ const files: Record<string, string> = {
   'escape-id.json': JSON.stringify({ ...builtinScenarios[0], id: 'a\n\u001b]0;owned\u0007\u001b[2J' }),
   'deep.json': `{"format": ${'['.repeat(5000)}${']'.repeat(5000)}}`,
   'safe.json': JSON.stringify({ ...builtinScenarios.find((s) => s.id === 'copy-user-baseline'), story: [] }),
+  'large.json': JSON.stringify({ ...builtinScenarios.find((s) => s.id === 'kmap-seq-large'), story: [] }),
 };
 const io: CliIo = {
   readFile(path, maxBytes) {
@@ -86,7 +87,8 @@ describe('explore CLI core', () => {
   });
 
   it('stops at its byte bound with exit 4 and the usual JSON report', () => {
-    const out = runCli(['safe.json', '--max-bytes', String(2 ** 20)], io);
+    // The large built-in: the small one's reduced search now fits in 1 MB.
+    const out = runCli(['large.json', '--max-bytes', String(2 ** 20)], io);
     expect(out.code).toBe(EXIT.incomplete);
     const report = JSON.parse(out.stdout);
     expect(report.complete).toBe(false);

@@ -1,5 +1,7 @@
+import { ChainWalker, chainSchedule, MAX_LINKS } from '../reduction/chains';
 import { encodedLevel, type Level, objectLevel } from './frontier';
 import { IntWriter } from './int-writer';
+import { LevelRing } from './level-ring';
 import type {
   Counterexample,
   ExploreOptions,
@@ -10,7 +12,7 @@ import type {
   StepFinding,
 } from './machine';
 import { ParentLog } from './parent-log';
-import { exactVisitedSet, hashedVisitedSet, levelKeySet } from './visited-set';
+import { exactVisitedSet, hashedVisitedSet } from './visited-set';
 
 export const DEFAULT_MAX_STATES = 2_000_000;
 const CHECK_STOP_EVERY = 512;
@@ -26,11 +28,12 @@ type Expansion = typeof BOUND | typeof SEEN_OR_VISIBLE | typeof NEXT_INVISIBLE;
 
 interface Pending {
   finding: StepFinding;
-  /** State the finding's last step starts from (or, for a stuck state, the state itself). */
+  /** Stored state the finding's steps start from (or, for a stuck state, the state itself). */
   from: number;
-  /** Thread of the last step, or -1 when the finding belongs to a stuck state. */
-  thread: number;
-  step: number;
+  /** The steps from `from` to the one that caused it (a thread, then chain steps), or none for a stuck state. */
+  path: number[];
+  /** Steps in the whole schedule. */
+  length: number;
 }
 
 /**
@@ -62,8 +65,6 @@ export function* exploreSteps<S>(
   const parents = new ParentLog();
   const makeLevel = (): Level<S> =>
     machine.decode && !options.objectFrontier ? encodedLevel(machine.decode) : objectLevel<S>();
-  let level = makeLevel();
-  let next = makeLevel();
   const found = new Map<string, Pending>();
   const errors: ExploreResult['errors'] = [];
   const w = new IntWriter();
@@ -73,15 +74,29 @@ export function* exploreSteps<S>(
   let status: ExploreStatus = 'complete';
   let boundReached = `the bound of ${maxStates} states`;
   const { maxStoreBytes = Number.POSITIVE_INFINITY, sliceMs } = options;
-  const storeBytes = () => visited.bytes + parents.bytes + level.bytes + next.bytes;
+  const storeBytes = () => visited.bytes + parents.bytes + queue.bytes;
   let sliceEnds = sliceMs === undefined ? Number.POSITIVE_INFINITY : performance.now() + sliceMs;
-  const note = (finding: StepFinding, from: number, thread: number, step: number) => {
-    if (!found.has(finding.kind)) found.set(finding.kind, { finding, from, thread, step });
+  /** The chain being followed from the state being expanded: its thread, then its chain steps. */
+  const path: number[] = [];
+  // A chain's steps reach deeper than the next level, so a kind keeps its shortest schedule found, not its first.
+  const note = (finding: StepFinding, from: number, steps: number) => {
+    const known = found.get(finding.kind);
+    if (known && known.length <= depth + steps) return;
+    found.set(finding.kind, { finding, from, path: path.slice(0, steps), length: depth + steps });
   };
+  let chainFrom = 0;
+  const noteChain = (finding: StepFinding, steps: number) => note(finding, chainFrom, steps);
   const stopRequested = () => options.signal?.aborted === true || options.shouldStop?.() === true;
   const ampleSets = options.por === false ? undefined : machine.ampleSets?.bind(machine);
-  // The next level's keys, for the cycle proviso (docs/partial-order.md, C3): kept only when reducing.
-  const nextKeys = ampleSets ? levelKeySet(options.exact === true) : undefined;
+  const chains = options.chains === false || !ampleSets ? null : new ChainWalker(machine, ampleSets, visited);
+  // The levels to expand; with the reduction, their keys too, for the cycle proviso (docs/partial-order.md, C3).
+  const queue = new LevelRing<S>(
+    chains ? MAX_LINKS + 2 : 2,
+    makeLevel,
+    ampleSets !== undefined,
+    options.exact === true,
+  );
+  let deepest = 0;
   /** Per thread of the state being expanded: its outcome once stepped, or -1. */
   const outcome: number[] = [];
   let progressDue = false;
@@ -93,34 +108,49 @@ export function* exploreSteps<S>(
   };
   /** Steps `t` from `state`, notes its findings and queues its successor if new; says which of the three it was. */
   const expand = (state: S, from: number, t: number): Expansion => {
+    path[0] = t;
     const result = machine.step(state, t);
     transitions++;
     if (!result.ok) {
-      errors.push({ schedule: [...parents.schedule(from), t], error: result.error });
+      errors.push({ schedule: [...fullSchedule(from), t], error: result.error });
       return SEEN_OR_VISIBLE;
     }
-    for (const f of result.findings) note(f, from, t, depth);
+    const visible = result.findings.length > 0;
+    for (const f of result.findings) note(f, from, 1);
+    let reached = result.state;
+    let links = 0;
     w.reset();
-    machine.encode(result.state, w);
+    machine.encode(reached, w);
+    if (chains) {
+      // Chains (docs/partial-order.md): through states that are unstored and reduce to one step, without storing.
+      chainFrom = from;
+      chains.walk(reached, w, path, noteChain);
+      ({ state: reached, links } = chains);
+      transitions += chains.steps;
+      if (chains.error)
+        errors.push({ schedule: [...fullSchedule(from), ...path.slice(0, links + 2)], error: chains.error });
+    }
     if (!visited.add(w)) {
-      return result.findings.length === 0 && nextKeys?.has(w) ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
+      return !visible && queue.queuedAfter(w, depth) ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
     }
     if (parents.size >= maxStates) {
       status = 'bound';
       return BOUND;
     }
-    nextKeys?.add(w);
-    next.push(result.state, w, parents.push(from, t));
+    deepest = Math.max(deepest, depth + 1 + links);
+    queue.push(depth + 1 + links, reached, w, parents.push(from, t, links));
     if (parents.size % progressEvery === 0) progressDue = true;
-    return result.findings.length === 0 ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
+    return visible ? SEEN_OR_VISIBLE : NEXT_INVISIBLE;
   };
 
   const init = machine.init();
   machine.encode(init, w);
   visited.add(w);
-  level.push(init, w, parents.push(-1, 0));
+  queue.push(0, init, w, parents.push(-1, 0));
 
-  search: while (level.size > 0) {
+  search: for (; queue.size > 0; depth++) {
+    const level = queue.at(depth);
+    queue.begin(depth);
     for (let i = 0; i < level.size; i++) {
       if (i % CHECK_STOP_EVERY === 0 && stopRequested()) {
         status = 'cancelled';
@@ -139,7 +169,7 @@ export function* exploreSteps<S>(
       const state = level.state(i, depth);
       const threads = machine.enabled(state);
       if (threads.length === 0 && machine.stuck) {
-        for (const f of machine.stuck(state)) note(f, from, -1, Math.max(0, depth - 1));
+        for (const f of machine.stuck(state)) note(f, from, 0);
       }
       for (const t of threads) outcome[t] = -1;
       let reduced = false;
@@ -172,12 +202,8 @@ export function* exploreSteps<S>(
         if (progressDue) yield emitProgress();
       }
     }
-    peakLevelBytes = Math.max(peakLevelBytes, level.bytes + next.bytes + (nextKeys?.bytes ?? 0));
-    if (next.size === 0) break;
-    [level, next] = [next, level];
-    next.clear();
-    nextKeys?.clear();
-    depth++;
+    peakLevelBytes = Math.max(peakLevelBytes, queue.bytes);
+    queue.end(depth);
   }
 
   const ms = performance.now() - started;
@@ -189,23 +215,29 @@ export function* exploreSteps<S>(
     reduced: ampleSets !== undefined,
     states,
     transitions,
-    depth: next.size > 0 && status !== 'complete' ? depth + 1 : depth,
+    depth: deepest,
     ms,
-    findings: [...found.values()].map((p) => counterexample(p, parents)),
+    findings: [...found.values()].map((p) => counterexample(p, fullSchedule(p.from))),
     errors,
     storeBytes: visited.bytes + parents.bytes + peakLevelBytes,
   };
+
+  /** The schedule to stored state `id`, chain steps included (replayed: they are not stored). */
+  function fullSchedule(id: number): number[] {
+    const threads = parents.schedule(id);
+    if (!parents.chained || !ampleSets) return threads;
+    return chainSchedule(machine, ampleSets, threads, parents.linksOf(id));
+  }
 
   function progressOf(states: number, transitions: number, depth: number): ExploreProgress {
     return { states, transitions, depth, ms: performance.now() - started };
   }
 }
 
-function counterexample(p: Pending, parents: ParentLog): Counterexample {
-  const prefix = parents.schedule(p.from);
-  const schedule = p.thread < 0 ? prefix : [...prefix, p.thread];
+function counterexample(p: Pending, prefix: readonly number[]): Counterexample {
+  const schedule = [...prefix, ...p.path];
   const { kind, severity, message } = p.finding;
-  return { kind, severity, step: p.step, schedule, message };
+  return { kind, severity, step: Math.max(0, schedule.length - 1), schedule, message };
 }
 
 function messageOf(status: ExploreStatus, states: number, boundReached: string, reduced: boolean): string {

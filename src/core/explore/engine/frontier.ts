@@ -35,7 +35,10 @@ export function objectLevel<S>(): Level<S> {
 
 export type Decode<S> = (buf: Int32Array, start: number, end: number, depth: number) => S;
 
-/** Ints per arena chunk after the first: growing a level never copies encodings, so no push takes long. */
+/**
+ * Ints of the largest arena chunk; each chunk after the first is twice the one before, up to this. Growing a level
+ * never copies encodings, so no push takes long, and a small level (the level ring holds six) stays small.
+ */
 const CHUNK_INTS = 1 << 18;
 
 /** Keeps only each state's encoding in an arena of fixed-size chunks, and decodes a state when it is expanded. */
@@ -57,7 +60,8 @@ export function encodedLevel<S>(decode: Decode<S>): Level<S> {
       if (used + n > (chunks[chunk]?.length ?? 0)) {
         chunk++;
         used = 0;
-        if ((chunks[chunk]?.length ?? 0) < n) chunks[chunk] = new Int32Array(Math.max(CHUNK_INTS, n));
+        const size = Math.min(CHUNK_INTS, 2 * (chunks[chunk - 1]?.length ?? 0));
+        if ((chunks[chunk]?.length ?? 0) < n) chunks[chunk] = new Int32Array(Math.max(size, n));
       }
       if (count >= starts.length) {
         [starts, ends, chunkOf, ids] = [grown(starts), grown(ends), grown(chunkOf), grown(ids)];

@@ -57,6 +57,8 @@ export interface ExploreOptions {
   objectFrontier?: boolean;
   /** Partial-order reduction when the machine offers it (`ampleSets`); on unless `false` (docs/partial-order.md). */
   por?: boolean;
+  /** With `por`, step through states whose reduced expansion is one step without storing them; on unless `false`. */
+  chains?: boolean;
 }
 
 /** A finding reached by the shortest schedule that reaches it. */

@@ -6,6 +6,8 @@ import { KeyTable } from './key-table';
 export interface VisitedSet {
   /** Adds the encoding in `w`; true when it is new. */
   add(w: IntWriter): boolean;
+  /** Whether the encoding in `w` was added before. */
+  has(w: IntWriter): boolean;
   readonly size: number;
   /** Bytes held by the set's own storage. */
   readonly bytes: number;
@@ -24,6 +26,12 @@ export function hashedVisitedSet(initialSlots?: number): VisitedSet {
       const hi = key64[0] as number;
       const lo = key64[1] as number;
       return table.add(hi, hi === 0 && lo === 0 ? 1 : lo);
+    },
+    has(w) {
+      hash64(w.buf, w.len);
+      const hi = key64[0] as number;
+      const lo = key64[1] as number;
+      return table.has(hi, hi === 0 && lo === 0 ? 1 : lo);
     },
     get size() {
       return table.size;
@@ -46,57 +54,12 @@ export function exactVisitedSet(): VisitedSet {
       chars += key.length;
       return true;
     },
+    has: (w) => seen.has(w.key()),
     get size() {
       return seen.size;
     },
     get bytes() {
       return chars * 2;
-    },
-  };
-}
-
-/** The keys of one BFS level (the next one), cleared between levels: a `has` the visited set cannot answer. */
-export interface LevelKeySet {
-  add(w: IntWriter): void;
-  has(w: IntWriter): boolean;
-  clear(): void;
-  readonly bytes: number;
-}
-
-export function levelKeySet(exact: boolean): LevelKeySet {
-  if (exact) {
-    const keys = new Set<string>();
-    let chars = 0;
-    return {
-      add(w) {
-        const key = w.key();
-        keys.add(key);
-        chars += key.length;
-      },
-      has: (w) => keys.has(w.key()),
-      clear() {
-        keys.clear();
-        chars = 0;
-      },
-      get bytes() {
-        return chars * 2;
-      },
-    };
-  }
-  const table = new KeyTable();
-  const lo = () => ((key64[0] as number) === 0 && (key64[1] as number) === 0 ? 1 : (key64[1] as number));
-  return {
-    add(w) {
-      hash64(w.buf, w.len);
-      table.add(key64[0] as number, lo());
-    },
-    has(w) {
-      hash64(w.buf, w.len);
-      return table.has(key64[0] as number, lo());
-    },
-    clear: () => table.clear(),
-    get bytes() {
-      return table.bytes;
     },
   };
 }

@@ -1,0 +1,88 @@
+import type { Level } from './frontier';
+import { hash64, key64 } from './hash64';
+import type { IntWriter } from './int-writer';
+import { KeyTable } from './key-table';
+
+/**
+ * The levels still to expand, by distance from the initial state: the current one and the next `span - 1`. A step
+ * reaches the next level; a chain of steps (docs/partial-order.md) reaches one level per step. With `keyed`, each
+ * level also keeps its states' keys until it is expanded, so the cycle proviso can ask whether a state already
+ * found lies deeper than the current level.
+ */
+export class LevelRing<S> {
+  private readonly levels: Level<S>[];
+  private readonly keys: (KeyTable | Set<string>)[];
+  private pending = 0;
+
+  constructor(
+    readonly span: number,
+    private readonly makeLevel: () => Level<S>,
+    keyed: boolean,
+    private readonly exact: boolean,
+  ) {
+    this.levels = Array.from({ length: span }, makeLevel);
+    this.keys = keyed ? Array.from({ length: span }, () => (exact ? new Set<string>() : new KeyTable())) : [];
+  }
+
+  at(depth: number): Level<S> {
+    return this.levels[depth % this.span] as Level<S>;
+  }
+
+  /** Queues a state at `depth` (less than `span` levels past the current one). */
+  push(depth: number, state: S, w: IntWriter, id: number): void {
+    this.at(depth).push(state, w, id);
+    this.pending++;
+    const keys = this.keys[depth % this.span];
+    if (keys instanceof Set) keys.add(w.key());
+    else if (keys) {
+      hash64(w.buf, w.len);
+      keys.add(key64[0] as number, lo());
+    }
+  }
+
+  /** Is the state encoded in `w` queued in a level deeper than `depth`? */
+  queuedAfter(w: IntWriter, depth: number): boolean {
+    if (this.keys.length === 0) return false;
+    const key = this.exact ? w.key() : '';
+    if (!this.exact) hash64(w.buf, w.len);
+    for (let d = depth + 1; d < depth + this.span; d++) {
+      const keys = this.keys[d % this.span];
+      if (keys instanceof Set ? keys.has(key) : keys?.has(key64[0] as number, lo())) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Level `depth` is about to be expanded: it no longer counts as deeper than the current one. Its key table is
+   * replaced, not cleared: six tables each kept at its own peak would hold more than the levels in flight need.
+   */
+  begin(depth: number): void {
+    const i = depth % this.span;
+    const keys = this.keys[i];
+    if (keys instanceof Set) keys.clear();
+    else if (keys) this.keys[i] = keys.size === 0 ? keys : new KeyTable();
+  }
+
+  /** Level `depth` was expanded: its states leave the queue, and its storage goes (see `begin`). */
+  end(depth: number): void {
+    const i = depth % this.span;
+    const level = this.levels[i] as Level<S>;
+    this.pending -= level.size;
+    if (level.size > 0) this.levels[i] = this.makeLevel();
+  }
+
+  /** States queued and not yet expanded. */
+  get size(): number {
+    return this.pending;
+  }
+
+  get bytes(): number {
+    let bytes = 0;
+    for (const level of this.levels) bytes += level.bytes;
+    for (const keys of this.keys) bytes += keys instanceof KeyTable ? keys.bytes : 0;
+    return bytes;
+  }
+}
+
+/** The low half of a key, never (0, 0) together with the high half: `KeyTable` keeps that pair for empty slots. */
+const lo = () => ((key64[0] as number) === 0 && (key64[1] as number) === 0 ? 1 : (key64[1] as number));
