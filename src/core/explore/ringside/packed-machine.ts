@@ -39,6 +39,8 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
   const lists = Array.from({ length: 1 << programs.length }, (_, mask) =>
     Array.from({ length: programs.length }, (_, t) => t).filter((t) => mask & (1 << t)),
   );
+  // Per thread and pc, the op's word body (or null: the object fallback), looked up once, not per transition.
+  const wordOpAt = programs.map((p) => p.instrs.map((instr) => wordOps[instr.op] ?? null));
   const base = newStateWords();
   const works = [newStateWords(), newStateWords()] as const;
   const stats: PackedStats = { words: 0, fallback: 0 };
@@ -64,9 +66,10 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     mask = 0;
     for (let t = 0; t < programs.length; t++) {
       if (W.threads.done.get(w, t)) continue;
-      const instr = programs[t]?.instrs[W.threads.pc.get(w, t)];
+      const pc = W.threads.pc.get(w, t);
+      const instr = programs[t]?.instrs[pc];
       if (!instr) continue;
-      const op = wordOps[instr.op];
+      const op = wordOpAt[t]?.[pc];
       const blocked = op
         ? op.blocked?.(w, t, instr, names, scenario)
         : OPS[instr.op].blocked?.(objectOf(w), t, instr, names);
@@ -113,17 +116,18 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
       if (!program || !(maskOf(state) & (1 << t))) return { ok: false, error: `thread ${t} cannot step here` };
       const work = state === works[0] ? works[1] : works[0];
       written(work);
-      wctx.findings.length = 0;
+      // Setting an array's length calls into the runtime even when it is already 0.
+      if (wctx.findings.length > 0) wctx.findings.length = 0;
       const pc = W.threads.pc.get(state, t);
       const instr = program.instrs[pc] as Instr;
-      const op = wordOps[instr.op];
+      const op = wordOpAt[t]?.[pc];
       const plain = instr.depth > 0 || W.vhost.registered.get(state);
       if (op && plain && onWords(state, work, t, op, instr, pc)) {
         stats.words += 1;
         result.state = work;
         return result;
       }
-      wctx.findings.length = 0;
+      if (wctx.findings.length > 0) wctx.findings.length = 0;
       clearCounters(reporting.cost);
       stats.fallback += 1;
       copyStateInto(objectOf(state), objectWork);
