@@ -82,6 +82,9 @@ export function* exploreSteps<S>(
   const ampleSets = options.por === false ? undefined : machine.ampleSets?.bind(machine);
   // The next level's keys, for the cycle proviso (docs/partial-order.md, C3): kept only when reducing.
   const nextKeys = ampleSets ? levelKeySet(options.exact === true) : undefined;
+  // The machine's own key, when it has one, spares encoding and hashing every successor (hashed sets only).
+  const keyOf = options.exact || !visited.addKey ? undefined : machine.key?.bind(machine);
+  const addKey = keyOf ? visited.addKey : undefined;
   /** Per thread of the state being expanded: its outcome once stepped, or -1. */
   const outcome: number[] = [];
   let progressDue = false;
@@ -100,16 +103,24 @@ export function* exploreSteps<S>(
       return SEEN_OR_VISIBLE;
     }
     for (const f of result.findings) note(f, from, t, depth);
-    w.reset();
-    machine.encode(result.state, w);
-    if (!visited.add(w)) {
-      return result.findings.length === 0 && nextKeys?.has(w) ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
+    if (keyOf) keyOf(result.state);
+    else {
+      w.reset();
+      machine.encode(result.state, w);
+    }
+    if (!(addKey ? addKey() : visited.add(w))) {
+      if (result.findings.length > 0 || !nextKeys) return SEEN_OR_VISIBLE;
+      return (keyOf ? nextKeys.hasKey?.() : nextKeys.has(w)) ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
     }
     if (parents.size >= maxStates) {
       status = 'bound';
       return BOUND;
     }
-    nextKeys?.add(w);
+    if (keyOf) {
+      w.reset();
+      machine.encode(result.state, w);
+      nextKeys?.addKey?.();
+    } else nextKeys?.add(w);
     next.push(result.state, w, parents.push(from, t));
     if (parents.size % progressEvery === 0) progressDue = true;
     return result.findings.length === 0 ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
@@ -117,11 +128,13 @@ export function* exploreSteps<S>(
 
   const init = machine.init();
   machine.encode(init, w);
-  visited.add(w);
+  if (keyOf) keyOf(init);
+  if (addKey) addKey();
+  else visited.add(w);
   level.push(init, w, parents.push(-1, 0));
 
   search: while (level.size > 0) {
-    for (let i = 0; i < level.size; i++) {
+    for (let i = 0, size = level.size; i < size; i++) {
       if (i % CHECK_STOP_EVERY === 0 && stopRequested()) {
         status = 'cancelled';
         break search;
@@ -141,14 +154,16 @@ export function* exploreSteps<S>(
       if (threads.length === 0 && machine.stuck) {
         for (const f of machine.stuck(state)) note(f, from, -1, Math.max(0, depth - 1));
       }
-      for (const t of threads) outcome[t] = -1;
+      // Indexed loops: an array iterator held across a yield is allocated per state in this generator.
+      for (let k = 0; k < threads.length; k++) outcome[threads[k] as number] = -1;
       let reduced = false;
       if (ampleSets && threads.length > 1) {
         // Partial-order reduction: a persistent set whose steps are invisible and stay in the next level stands
         // for every enabled step (conditions C0 to C3).
         for (const ample of ampleSets(state, threads)) {
           let qualifies = true;
-          for (const t of ample) {
+          for (let k = 0; k < ample.length; k++) {
+            const t = ample[k] as number;
             if (outcome[t] === -1) {
               outcome[t] = expand(state, from, t);
               if (outcome[t] === BOUND) break search;
@@ -166,7 +181,8 @@ export function* exploreSteps<S>(
         }
       }
       if (reduced) continue;
-      for (const t of threads) {
+      for (let k = 0; k < threads.length; k++) {
+        const t = threads[k] as number;
         if (outcome[t] !== -1) continue;
         if (expand(state, from, t) === BOUND) break search;
         if (progressDue) yield emitProgress();

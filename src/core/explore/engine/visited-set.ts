@@ -6,6 +6,8 @@ import { KeyTable } from './key-table';
 export interface VisitedSet {
   /** Adds the encoding in `w`; true when it is new. */
   add(w: IntWriter): boolean;
+  /** Adds the key already in `key64` (hashed sets only); true when it is new. */
+  addKey?(): boolean;
   readonly size: number;
   /** Bytes held by the set's own storage. */
   readonly bytes: number;
@@ -18,13 +20,17 @@ export interface VisitedSet {
  */
 export function hashedVisitedSet(initialSlots?: number): VisitedSet {
   const table = new KeyTable(initialSlots);
+  const addKey = () => {
+    const hi = key64[0] as number;
+    const lo = key64[1] as number;
+    return table.add(hi, hi === 0 && lo === 0 ? 1 : lo);
+  };
   return {
     add(w) {
       hash64(w.buf, w.len);
-      const hi = key64[0] as number;
-      const lo = key64[1] as number;
-      return table.add(hi, hi === 0 && lo === 0 ? 1 : lo);
+      return addKey();
     },
+    addKey,
     get size() {
       return table.size;
     },
@@ -59,6 +65,9 @@ export function exactVisitedSet(): VisitedSet {
 export interface LevelKeySet {
   add(w: IntWriter): void;
   has(w: IntWriter): boolean;
+  /** `add` and `has` of the key already in `key64` (hashed sets only). */
+  addKey?(): void;
+  hasKey?(): boolean;
   clear(): void;
   readonly bytes: number;
 }
@@ -94,6 +103,8 @@ export function levelKeySet(exact: boolean): LevelKeySet {
       hash64(w.buf, w.len);
       return table.has(key64[0] as number, lo());
     },
+    addKey: () => void table.add(key64[0] as number, lo()),
+    hasKey: () => table.has(key64[0] as number, lo()),
     clear: () => table.clear(),
     get bytes() {
       return table.bytes;

@@ -12,10 +12,13 @@ import {
   STATE_WORDS,
   unpackState,
   W,
+  WORD_WRITES,
 } from '../../schema/state-words';
+import { mixA, mixB, wordKey } from '../../schema/word-key';
 import { modelOf, reportDeadlock, stepInPlace } from '../../step';
 import type { Instr, Scenario, State } from '../../types';
 import { init } from '../../world';
+import { key64 } from '../engine/hash64';
 import type { Machine, MachineStep } from '../engine/machine';
 import { wordAmpleSets } from '../reduction/word-por';
 
@@ -43,6 +46,24 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
   const wordOpAt = programs.map((p) => p.instrs.map((instr) => wordOps[instr.op] ?? null));
   const base = newStateWords();
   const works = [newStateWords(), newStateWords()] as const;
+  // Each buffer's key (word-key.ts): base's comes with its encoding, a work buffer's from the step that wrote it.
+  const baseKey = new Int32Array(2);
+  const workKeys = [new Int32Array(2), new Int32Array(2)] as const;
+  const otherKey = new Int32Array(2);
+  const keyOf = (w: Int32Array): Int32Array => {
+    if (w === works[0]) return workKeys[0];
+    if (w === works[1]) return workKeys[1];
+    if (w === base && baseKeyed) return baseKey;
+    wordKey(w, otherKey, 0);
+    return otherKey;
+  };
+  let baseKeyed = false;
+  // While `synced`, works[0] equals base but at the words in dirty[0, dirtyCount): a step restores only those.
+  const dirty = new Int32Array(STATE_WORDS);
+  let dirtyCount = 0;
+  let synced = false;
+  const seen = new Int32Array(STATE_WORDS);
+  let epoch = 0;
   const stats: PackedStats = { words: 0, fallback: 0 };
   // The object mirror of `mirrored` (valid until those words are written), for ops still on objects.
   const object = init(scenario);
@@ -87,8 +108,55 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     return true;
   };
 
+  /** Makes `to` a copy of `from`: only the words the last step wrote when `to` is works[0] and `from` is base. */
+  function copyParent(from: Int32Array, to: Int32Array): void {
+    if (to === works[0] && from === base && synced) {
+      for (let i = 0; i < dirtyCount; i++) {
+        const at = dirty[i] as number;
+        to[at] = from[at] as number;
+      }
+    } else to.set(from);
+    if (to === works[0]) synced = from === base;
+    dirtyCount = to === works[0] ? 0 : dirtyCount;
+    WORD_WRITES.n = 0;
+  }
+
+  /** `to`'s key from `from`'s, changed by the words written since `copyParent` (all words when the log overflowed). */
+  function rekey(from: Int32Array, to: Int32Array): void {
+    const parent = keyOf(from);
+    let a = parent[0] as number;
+    let b = parent[1] as number;
+    const track = to === works[0];
+    const { log, n } = WORD_WRITES;
+    if (n > log.length) {
+      for (let at = 0; at < STATE_WORDS; at++) {
+        const u = from[at] as number;
+        const v = to[at] as number;
+        if (u === v) continue;
+        if (track) dirty[dirtyCount++] = at;
+        a = (a + mixA(at, v) - mixA(at, u)) | 0;
+        b = (b + mixB(at, v) - mixB(at, u)) | 0;
+      }
+    } else {
+      epoch++;
+      for (let i = 0; i < n; i++) {
+        const at = log[i] as number;
+        if (seen[at] === epoch) continue;
+        seen[at] = epoch;
+        const u = from[at] as number;
+        const v = to[at] as number;
+        if (u === v) continue;
+        if (track) dirty[dirtyCount++] = at;
+        a = (a + mixA(at, v) - mixA(at, u)) | 0;
+        b = (b + mixB(at, v) - mixB(at, u)) | 0;
+      }
+    }
+    const key = to === works[0] ? workKeys[0] : workKeys[1];
+    key[0] = a;
+    key[1] = b;
+  }
+
   function onWords(from: Int32Array, to: Int32Array, t: number, op: WordOp, instr: Instr, pc: number): boolean {
-    to.set(from);
     wctx.w = to;
     wctx.t = t;
     wctx.instr = instr;
@@ -122,8 +190,10 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
       const instr = program.instrs[pc] as Instr;
       const op = wordOpAt[t]?.[pc];
       const plain = instr.depth > 0 || W.vhost.registered.get(state);
+      copyParent(state, work);
       if (op && plain && onWords(state, work, t, op, instr, pc)) {
         stats.words += 1;
+        rekey(state, work);
         result.state = work;
         return result;
       }
@@ -134,17 +204,32 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
       ctx.t = t;
       stepInPlace(ctx, program);
       packState(objectWork, work);
+      rekey(state, work);
       result.state = work;
       return result;
     },
+    key(state) {
+      const key = keyOf(state);
+      key64[0] = key[0] as number;
+      key64[1] = key[1] as number;
+    },
+    // The words in use, then the key (so decoding needs no hashing).
     encode(state, w) {
-      w.ensure(w.len + STATE_WORDS);
-      w.len = compactWords(state, w.buf, w.len);
+      w.ensure(w.len + STATE_WORDS + 2);
+      const key = keyOf(state);
+      let at = compactWords(state, w.buf, w.len);
+      w.buf[at++] = key[0] as number;
+      w.buf[at++] = key[1] as number;
+      w.len = at;
     },
     decode(buf, start, end, depth) {
       written(base);
+      synced = false;
       const read = expandWords(buf, start, base);
-      if (read !== end) throw new RangeError(`state words of ${end - start} were read as ${read - start}`);
+      if (read + 2 !== end) throw new RangeError(`state words of ${end - start} were read as ${read + 2 - start}`);
+      baseKey[0] = buf[read] as number;
+      baseKey[1] = buf[read + 1] as number;
+      baseKeyed = true;
       base[STATE_WORDS] = depth;
       return base;
     },
