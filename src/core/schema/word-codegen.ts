@@ -187,7 +187,7 @@ export function generateWordCode(root: RecordLayout, words: number, oob: OutOfBo
     const it: ItemLayout = list.item;
     const len = `const ${n} = ${read(addr(base, list.length), `${list.length.shift}`, list.length)};\n`;
     const start = `${base} + ${list.base}`;
-    if (it.kind === 'scalar') return `{ ${len}${copy(start, `Math.ceil(${n} / ${it.per})`)}}\n`;
+    if (it.kind === 'scalar') return `{ ${len}${copy(start, `((${n} + ${it.per - 1}) / ${it.per}) | 0`)}}\n`;
     if (it.kind === 'record' && it.record.head === it.record.words)
       return `{ ${len}${copy(start, `${n} * ${it.stride}`)}}\n`;
     const at = `(${start} + ${i} * ${it.stride})`;
