@@ -63,6 +63,7 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
   let dirtyCount = 0;
   let synced = false;
   const seen = new Int32Array(STATE_WORDS);
+  const changed = new Int32Array(STATE_WORDS);
   let epoch = 0;
   const stats: PackedStats = { words: 0, fallback: 0 };
   // The object mirror of `mirrored` (valid until those words are written), for ops still on objects.
@@ -129,10 +130,11 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     const track = to === works[0];
     const { log, n } = WORD_WRITES;
     if (n > log.length) {
-      for (let at = 0; at < STATE_WORDS; at++) {
+      const count = differingWords(from, to, changed);
+      for (let i = 0; i < count; i++) {
+        const at = changed[i] as number;
         const u = from[at] as number;
         const v = to[at] as number;
-        if (u === v) continue;
         if (track) dirty[dirtyCount++] = at;
         a = (a + mixA(at, v) - mixA(at, u)) | 0;
         b = (b + mixB(at, v) - mixB(at, u)) | 0;
@@ -241,4 +243,11 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     },
     ampleSets: wordAmpleSets(scenario),
   };
+}
+
+/** The layout words where `a` and `b` differ, into `out`; returns their count (a tight loop: a fallback's diff). */
+function differingWords(a: Int32Array, b: Int32Array, out: Int32Array): number {
+  let count = 0;
+  for (let at = 0; at < STATE_WORDS; at++) if (a[at] !== b[at]) out[count++] = at;
+  return count;
 }
