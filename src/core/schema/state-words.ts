@@ -1,7 +1,7 @@
 import type { State } from '../types';
 import type { RecordField } from './fields';
 import { STATE_SCHEMA } from './state-schema';
-import { generateWordCode } from './word-codegen';
+import { generateWordCode, type WriteLog } from './word-codegen';
 import { layoutRecord } from './word-layout';
 
 type Params = readonly number[];
@@ -40,7 +40,13 @@ const LAYOUT = layoutRecord(STATE_SCHEMA as RecordField<object>);
 /** Words of the fixed layout (every list at its schema bound); the packed machine's states have one word more, `time`. */
 export const STATE_WORDS = LAYOUT.words;
 
-const code = generateWordCode(LAYOUT, STATE_WORDS, outOfBounds);
+/**
+ * Every word the accessors `W` write, for the packed machine (which resets `n` before a step and restores and rehashes
+ * only those words). `packState` sets `n` past the log's length: anything may have changed.
+ */
+export const WORD_WRITES: WriteLog = { log: new Int32Array(1024), n: 0 };
+
+const code = generateWordCode(LAYOUT, STATE_WORDS, outOfBounds, WORD_WRITES);
 
 /**
  * Get and set of every field of a state held as words (`W.vhost.seq.get(w)`, `W.frames.refcount.set(w, f, n)`,

@@ -2,6 +2,15 @@ import type { ItemLayout, ListSlot, RecordLayout, ScalarSlot } from './word-layo
 
 type OutOfBounds = (value: unknown, what: string) => never;
 
+/**
+ * The words the accessors wrote, in order (repeats allowed), for whoever resets `n` before a step: entries past
+ * `log.length` are lost, so `n > log.length` means "anything may have changed". `pack` sets it so.
+ */
+export interface WriteLog {
+  readonly log: Int32Array;
+  n: number;
+}
+
 /** What `generateWordCode` builds from a layout: accessors, and the converters between objects, words and keys. */
 export interface WordCode {
   /** Nested get/set (and length/setLength for lists) per field, typed by the caller. */
@@ -23,7 +32,7 @@ const RESERVED = new Set(['length', 'setLength', 'get', 'set', 'item']);
  * Writes the layout out as JavaScript: every word index and shift a constant or a product of an index and a constant
  * stride. Only field names (checked to be identifiers), numbers and enum members (as JSON literals) enter the source.
  */
-export function generateWordCode(root: RecordLayout, words: number, oob: OutOfBounds): WordCode {
+export function generateWordCode(root: RecordLayout, words: number, oob: OutOfBounds, written: WriteLog): WordCode {
   const enums: (readonly string[])[] = [];
   let vars = 0;
   const fresh = (p: string) => `${p}${vars++}`;
@@ -37,7 +46,8 @@ export function generateWordCode(root: RecordLayout, words: number, oob: OutOfBo
     if (s.kind === 'enum') return `E[${enums.push(s.values ?? []) - 1}][${raw}]`;
     return `(${raw} + ${s.min})`;
   };
-  const write = (a: string, sh: string, s: ScalarSlot, v: string): string => {
+  const logged = (a: string) => `L.log[L.n++ & ${written.log.length - 1}] = ${a};`;
+  const write = (a: string, sh: string, s: ScalarSlot, v: string, log = true): string => {
     const x = fresh('x');
     let code: string;
     if (s.kind === 'bool') code = `const ${x} = ${v} ? 1 : 0;`;
@@ -48,7 +58,8 @@ export function generateWordCode(root: RecordLayout, words: number, oob: OutOfBo
     if (s.bits === 0) return `${code}\n`;
     const a2 = fresh('a');
     const sh2 = fresh('s');
-    return `${code} const ${a2} = ${a}, ${sh2} = ${sh}; w[${a2}] = (w[${a2}] & ~(${mask(s)} << ${sh2})) | (${x} << ${sh2});\n`;
+    const set = `w[${a2}] = (w[${a2}] & ~(${mask(s)} << ${sh2})) | (${x} << ${sh2});`;
+    return `${code} const ${a2} = ${a}, ${sh2} = ${sh}; ${set}${log ? ` ${logged(a2)}` : ''}\n`;
   };
   const itemAt = (list: ListSlot, base: string, i: string) => {
     const it = list.item;
@@ -82,8 +93,8 @@ export function generateWordCode(root: RecordLayout, words: number, oob: OutOfBo
     const it = list.item;
     const clear =
       it.kind === 'scalar'
-        ? `w[${at.a}] &= ~(${mask(it.slot)} << (${at.sh}));`
-        : `w.fill(0, ${at.a}, ${at.a} + ${it.stride});`;
+        ? `{ const c = ${at.a}; w[c] &= ~(${mask(it.slot)} << (${at.sh})); ${logged('c')} }`
+        : `{ const c = ${at.a}; w.fill(0, c, c + ${it.stride}); for (let z = c; z < c + ${it.stride}; z++) ${logged('z')} }`;
     const parts = [
       `length: ${fn(params, `return ${read(lenA, `${len.shift}`, len)};\n`)}`,
       `setLength: ${fn([...params, 'n'], `const old = ${read(lenA, `${len.shift}`, len)}; for (let ${i} = n; ${i} < old; ${i}++) ${clear}\n${write(lenA, `${len.shift}`, len, 'n')}`)}`,
@@ -108,7 +119,7 @@ export function generateWordCode(root: RecordLayout, words: number, oob: OutOfBo
     for (const [key, slot] of rec.fields) {
       if (slot.kind === 'nested') body += packRecord(slot.record, `${o}.${key}`, `(${base} + ${slot.base})`);
       else if (slot.kind === 'list') body += packList(slot, `${o}.${key}`, base);
-      else body += `{ ${write(addr(base, slot), `${slot.shift}`, slot, `${o}.${key}`)}}\n`;
+      else body += `{ ${write(addr(base, slot), `${slot.shift}`, slot, `${o}.${key}`, false)}}\n`;
     }
     return body;
   }
@@ -118,10 +129,10 @@ export function generateWordCode(root: RecordLayout, words: number, oob: OutOfBo
     const at = itemAt(list, base, i);
     const it = list.item;
     let inner: string;
-    if (it.kind === 'scalar') inner = write(at.a, at.sh, it.slot, `${l}[${i}]`);
+    if (it.kind === 'scalar') inner = write(at.a, at.sh, it.slot, `${l}[${i}]`, false);
     else if (it.kind === 'record') inner = packRecord(it.record, `${l}[${i}]`, `(${at.a})`);
     else inner = packList(it.list, `${l}[${i}]`, `(${at.a})`);
-    return `{ const ${l} = ${expr}; if (${l}.length > ${list.max}) oob(${l}.length, 'list length');\n${write(addr(base, list.length), `${list.length.shift}`, list.length, `${l}.length`)}for (let ${i} = 0; ${i} < ${l}.length; ${i}++) {\n${inner}}}\n`;
+    return `{ const ${l} = ${expr}; if (${l}.length > ${list.max}) oob(${l}.length, 'list length');\n${write(addr(base, list.length), `${list.length.shift}`, list.length, `${l}.length`, false)}for (let ${i} = 0; ${i} < ${l}.length; ${i}++) {\n${inner}}}\n`;
   }
 
   /** Words → object for a record at `base`, into the existing object `o` (created when missing). */
@@ -176,7 +187,7 @@ export function generateWordCode(root: RecordLayout, words: number, oob: OutOfBo
     const it: ItemLayout = list.item;
     const len = `const ${n} = ${read(addr(base, list.length), `${list.length.shift}`, list.length)};\n`;
     const start = `${base} + ${list.base}`;
-    if (it.kind === 'scalar') return `{ ${len}${copy(start, `Math.ceil(${n} / ${it.per})`)}}\n`;
+    if (it.kind === 'scalar') return `{ ${len}${copy(start, `((${n} + ${it.per - 1}) / ${it.per}) | 0`)}}\n`;
     if (it.kind === 'record' && it.record.head === it.record.words)
       return `{ ${len}${copy(start, `${n} * ${it.stride}`)}}\n`;
     const at = `(${start} + ${i} * ${it.stride})`;
@@ -187,11 +198,11 @@ export function generateWordCode(root: RecordLayout, words: number, oob: OutOfBo
   const source =
     'return {\n' +
     `accessors: ${recordAcc(root, '0', [])},\n` +
-    `pack(value, w) { w.fill(0, 0, ${words});\n${packRecord(root, 'value', '0')}},\n` +
+    `pack(value, w) { w.fill(0, 0, ${words});\n${packRecord(root, 'value', '0')}L.n = ${written.log.length + 1}; },\n` +
     `unpack(w, into) {\n${unpackRecord(root, 'into', '0')}},\n` +
     `compact(w, out, at) { let k = at;\n${walk(root, '0', true)}return k; },\n` +
     `expand(src, at, w) { w.fill(0, 0, ${words}); let k = at;\n${walk(root, '0', false)}return k; },\n};`;
   // A generated function, not eval of data: the source above is built from the layout alone.
-  const factory = new Function('E', 'oob', source) as (e: typeof enums, o: OutOfBounds) => WordCode;
-  return factory(enums, oob);
+  const factory = new Function('E', 'oob', 'L', source) as (e: typeof enums, o: OutOfBounds, l: WriteLog) => WordCode;
+  return factory(enums, oob, written);
 }

@@ -97,6 +97,10 @@ export function* exploreSteps<S>(
     options.exact === true,
   );
   let deepest = 0;
+  // The machine's own key spares encoding and hashing every successor; only in an unreduced hashed search, where
+  // nothing asks for a successor's encoding before it is known to be new.
+  const keyOf = options.exact || ampleSets || !visited.addKey ? undefined : machine.key?.bind(machine);
+  const addKey = keyOf ? visited.addKey : undefined;
   /** Per thread of the state being expanded: its outcome once stepped, or -1. */
   const outcome: number[] = [];
   let progressDue = false;
@@ -119,19 +123,26 @@ export function* exploreSteps<S>(
     for (const f of result.findings) note(f, from, 1);
     let reached = result.state;
     let links = 0;
-    w.reset();
-    machine.encode(reached, w);
-    if (chains) {
-      // Chains (docs/partial-order.md): through states that are unstored and reduce to one step, without storing.
-      chainFrom = from;
-      chains.walk(reached, w, path, noteChain);
-      ({ state: reached, links } = chains);
-      transitions += chains.steps;
-      if (chains.error)
-        errors.push({ schedule: [...fullSchedule(from), ...path.slice(0, links + 2)], error: chains.error });
-    }
-    if (!visited.add(w)) {
-      return !visible && queue.queuedAfter(w, depth) ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
+    if (keyOf && addKey) {
+      keyOf(reached);
+      if (!addKey()) return SEEN_OR_VISIBLE;
+      w.reset();
+      machine.encode(reached, w);
+    } else {
+      w.reset();
+      machine.encode(reached, w);
+      if (chains) {
+        // Chains (docs/partial-order.md): through states that are unstored and reduce to one step, without storing.
+        chainFrom = from;
+        chains.walk(reached, w, path, noteChain);
+        ({ state: reached, links } = chains);
+        transitions += chains.steps;
+        if (chains.error)
+          errors.push({ schedule: [...fullSchedule(from), ...path.slice(0, links + 2)], error: chains.error });
+      }
+      if (!visited.add(w)) {
+        return !visible && queue.queuedAfter(w, depth) ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
+      }
     }
     if (parents.size >= maxStates) {
       status = 'bound';
@@ -145,13 +156,16 @@ export function* exploreSteps<S>(
 
   const init = machine.init();
   machine.encode(init, w);
-  visited.add(w);
+  if (keyOf && addKey) {
+    keyOf(init);
+    addKey();
+  } else visited.add(w);
   queue.push(0, init, w, parents.push(-1, 0));
 
   search: for (; queue.size > 0; depth++) {
     const level = queue.at(depth);
     queue.begin(depth);
-    for (let i = 0; i < level.size; i++) {
+    for (let i = 0, size = level.size; i < size; i++) {
       if (i % CHECK_STOP_EVERY === 0 && stopRequested()) {
         status = 'cancelled';
         break search;
@@ -171,14 +185,16 @@ export function* exploreSteps<S>(
       if (threads.length === 0 && machine.stuck) {
         for (const f of machine.stuck(state)) note(f, from, 0);
       }
-      for (const t of threads) outcome[t] = -1;
+      // Indexed loops: an array iterator held across a yield is allocated per state in this generator.
+      for (let k = 0; k < threads.length; k++) outcome[threads[k] as number] = -1;
       let reduced = false;
       if (ampleSets && threads.length > 1) {
         // Partial-order reduction: a persistent set whose steps are invisible and stay in the next level stands
         // for every enabled step (conditions C0 to C3).
         for (const ample of ampleSets(state, threads)) {
           let qualifies = true;
-          for (const t of ample) {
+          for (let k = 0; k < ample.length; k++) {
+            const t = ample[k] as number;
             if (outcome[t] === -1) {
               outcome[t] = expand(state, from, t);
               if (outcome[t] === BOUND) break search;
@@ -196,7 +212,8 @@ export function* exploreSteps<S>(
         }
       }
       if (reduced) continue;
-      for (const t of threads) {
+      for (let k = 0; k < threads.length; k++) {
+        const t = threads[k] as number;
         if (outcome[t] !== -1) continue;
         if (expand(state, from, t) === BOUND) break search;
         if (progressDue) yield emitProgress();

@@ -19,6 +19,11 @@ export interface Machine<S> {
   step(state: S, thread: number): MachineStep<S>;
   /** Writes every field that affects the future, and nothing else, into `w` (already reset). */
   encode(state: S, w: IntWriter): void;
+  /**
+   * The state's 64-bit key written into `key64` (hash64.ts) without encoding it: equal states get equal keys. When
+   * given, the hashed visited set looks successors up by it and encodes only new ones (not used with `exact`).
+   */
+  key?(state: S): void;
   /** Rebuilds a state from its encoding at BFS depth `depth`; when given, frontier states are stored encoded. */
   decode?: Decode<S>;
   /** Findings of a state where no thread can step (e.g. a deadlock), attributed to the step that reached it. */

@@ -8,6 +8,8 @@ export interface VisitedSet {
   add(w: IntWriter): boolean;
   /** Whether the encoding in `w` was added before. */
   has(w: IntWriter): boolean;
+  /** Adds the key already in `key64` (hashed sets only); true when it is new. */
+  addKey?(): boolean;
   readonly size: number;
   /** Bytes held by the set's own storage. */
   readonly bytes: number;
@@ -20,12 +22,15 @@ export interface VisitedSet {
  */
 export function hashedVisitedSet(initialSlots?: number): VisitedSet {
   const table = new KeyTable(initialSlots);
+  const addKey = () => {
+    const hi = key64[0] as number;
+    const lo = key64[1] as number;
+    return table.add(hi, hi === 0 && lo === 0 ? 1 : lo);
+  };
   return {
     add(w) {
       hash64(w.buf, w.len);
-      const hi = key64[0] as number;
-      const lo = key64[1] as number;
-      return table.add(hi, hi === 0 && lo === 0 ? 1 : lo);
+      return addKey();
     },
     has(w) {
       hash64(w.buf, w.len);
@@ -33,6 +38,7 @@ export function hashedVisitedSet(initialSlots?: number): VisitedSet {
       const lo = key64[1] as number;
       return table.has(hi, hi === 0 && lo === 0 ? 1 : lo);
     },
+    addKey,
     get size() {
       return table.size;
     },

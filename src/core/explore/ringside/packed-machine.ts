@@ -12,10 +12,13 @@ import {
   STATE_WORDS,
   unpackState,
   W,
+  WORD_WRITES,
 } from '../../schema/state-words';
+import { mixA, mixB, wordKey } from '../../schema/word-key';
 import { modelOf, reportCountLeftBehind, reportDeadlock, stepInPlace } from '../../step';
 import type { Instr, Scenario, State } from '../../types';
 import { init } from '../../world';
+import { key64 } from '../engine/hash64';
 import type { Machine, MachineStep } from '../engine/machine';
 import { wordAmpleSets } from '../reduction/word-por';
 
@@ -39,8 +42,29 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
   const lists = Array.from({ length: 1 << programs.length }, (_, mask) =>
     Array.from({ length: programs.length }, (_, t) => t).filter((t) => mask & (1 << t)),
   );
+  // Per thread and pc, the op's word body (or null: the object fallback), looked up once, not per transition.
+  const wordOpAt = programs.map((p) => p.instrs.map((instr) => wordOps[instr.op] ?? null));
   const base = newStateWords();
   const works = [newStateWords(), newStateWords()] as const;
+  // Each buffer's key (word-key.ts): base's comes with its encoding, a work buffer's from the step that wrote it.
+  const baseKey = new Int32Array(2);
+  const workKeys = [new Int32Array(2), new Int32Array(2)] as const;
+  const otherKey = new Int32Array(2);
+  const keyOf = (w: Int32Array): Int32Array => {
+    if (w === works[0]) return workKeys[0];
+    if (w === works[1]) return workKeys[1];
+    if (w === base && baseKeyed) return baseKey;
+    wordKey(w, otherKey, 0);
+    return otherKey;
+  };
+  let baseKeyed = false;
+  // While `synced`, works[0] equals base but at the words in dirty[0, dirtyCount): a step restores only those.
+  const dirty = new Int32Array(STATE_WORDS);
+  let dirtyCount = 0;
+  let synced = false;
+  const seen = new Int32Array(STATE_WORDS);
+  const changed = new Int32Array(STATE_WORDS);
+  let epoch = 0;
   const stats: PackedStats = { words: 0, fallback: 0 };
   // The object mirror of `mirrored` (valid until those words are written), for ops still on objects.
   const object = init(scenario);
@@ -64,9 +88,10 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     mask = 0;
     for (let t = 0; t < programs.length; t++) {
       if (W.threads.done.get(w, t)) continue;
-      const instr = programs[t]?.instrs[W.threads.pc.get(w, t)];
+      const pc = W.threads.pc.get(w, t);
+      const instr = programs[t]?.instrs[pc];
       if (!instr) continue;
-      const op = wordOps[instr.op];
+      const op = wordOpAt[t]?.[pc];
       const blocked = op
         ? op.blocked?.(w, t, instr, names, scenario)
         : OPS[instr.op].blocked?.(objectOf(w), t, instr, names);
@@ -84,8 +109,56 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     return true;
   };
 
+  /** Makes `to` a copy of `from`: only the words the last step wrote when `to` is works[0] and `from` is base. */
+  function copyParent(from: Int32Array, to: Int32Array): void {
+    if (to === works[0] && from === base && synced) {
+      for (let i = 0; i < dirtyCount; i++) {
+        const at = dirty[i] as number;
+        to[at] = from[at] as number;
+      }
+    } else to.set(from);
+    if (to === works[0]) synced = from === base;
+    dirtyCount = to === works[0] ? 0 : dirtyCount;
+    WORD_WRITES.n = 0;
+  }
+
+  /** `to`'s key from `from`'s, changed by the words written since `copyParent` (all words when the log overflowed). */
+  function rekey(from: Int32Array, to: Int32Array): void {
+    const parent = keyOf(from);
+    let a = parent[0] as number;
+    let b = parent[1] as number;
+    const track = to === works[0];
+    const { log, n } = WORD_WRITES;
+    if (n > log.length) {
+      const count = differingWords(from, to, changed);
+      for (let i = 0; i < count; i++) {
+        const at = changed[i] as number;
+        const u = from[at] as number;
+        const v = to[at] as number;
+        if (track) dirty[dirtyCount++] = at;
+        a = (a + mixA(at, v) - mixA(at, u)) | 0;
+        b = (b + mixB(at, v) - mixB(at, u)) | 0;
+      }
+    } else {
+      epoch++;
+      for (let i = 0; i < n; i++) {
+        const at = log[i] as number;
+        if (seen[at] === epoch) continue;
+        seen[at] = epoch;
+        const u = from[at] as number;
+        const v = to[at] as number;
+        if (u === v) continue;
+        if (track) dirty[dirtyCount++] = at;
+        a = (a + mixA(at, v) - mixA(at, u)) | 0;
+        b = (b + mixB(at, v) - mixB(at, u)) | 0;
+      }
+    }
+    const key = to === works[0] ? workKeys[0] : workKeys[1];
+    key[0] = a;
+    key[1] = b;
+  }
+
   function onWords(from: Int32Array, to: Int32Array, t: number, op: WordOp, instr: Instr, pc: number): boolean {
-    to.set(from);
     wctx.w = to;
     wctx.t = t;
     wctx.instr = instr;
@@ -119,33 +192,51 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
       if (!program || !(maskOf(state) & (1 << t))) return { ok: false, error: `thread ${t} cannot step here` };
       const work = state === works[0] ? works[1] : works[0];
       written(work);
-      wctx.findings.length = 0;
+      // Setting an array's length calls into the runtime even when it is already 0.
+      if (wctx.findings.length > 0) wctx.findings.length = 0;
       const pc = W.threads.pc.get(state, t);
       const instr = program.instrs[pc] as Instr;
-      const op = wordOps[instr.op];
+      const op = wordOpAt[t]?.[pc];
+      copyParent(state, work);
       if (op && onWords(state, work, t, op, instr, pc)) {
         stats.words += 1;
+        rekey(state, work);
         result.state = work;
         return result;
       }
-      wctx.findings.length = 0;
+      if (wctx.findings.length > 0) wctx.findings.length = 0;
       clearCounters(reporting.cost);
       stats.fallback += 1;
       copyStateInto(objectOf(state), objectWork);
       ctx.t = t;
       stepInPlace(ctx, program);
       packState(objectWork, work);
+      rekey(state, work);
       result.state = work;
       return result;
     },
+    key(state) {
+      const key = keyOf(state);
+      key64[0] = key[0] as number;
+      key64[1] = key[1] as number;
+    },
+    // The words in use, then the key (so decoding needs no hashing).
     encode(state, w) {
-      w.ensure(w.len + STATE_WORDS);
-      w.len = compactWords(state, w.buf, w.len);
+      w.ensure(w.len + STATE_WORDS + 2);
+      const key = keyOf(state);
+      let at = compactWords(state, w.buf, w.len);
+      w.buf[at++] = key[0] as number;
+      w.buf[at++] = key[1] as number;
+      w.len = at;
     },
     decode(buf, start, end, depth) {
       written(base);
+      synced = false;
       const read = expandWords(buf, start, base);
-      if (read !== end) throw new RangeError(`state words of ${end - start} were read as ${read - start}`);
+      if (read + 2 !== end) throw new RangeError(`state words of ${end - start} were read as ${read + 2 - start}`);
+      baseKey[0] = buf[read] as number;
+      baseKey[1] = buf[read + 1] as number;
+      baseKeyed = true;
       base[STATE_WORDS] = depth;
       return base;
     },
@@ -157,4 +248,11 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     },
     ampleSets: wordAmpleSets(scenario),
   };
+}
+
+/** The layout words where `a` and `b` differ, into `out`; returns their count (a tight loop: a fallback's diff). */
+function differingWords(a: Int32Array, b: Int32Array, out: Int32Array): number {
+  let count = 0;
+  for (let at = 0; at < STATE_WORDS; at++) if (a[at] !== b[at]) out[count++] = at;
+  return count;
 }
