@@ -1,11 +1,11 @@
-import { areaPages, userAccess, vmallocAccess } from '../access';
+import { areaPages, userAccess } from '../access';
 import type { OpCtx } from '../context';
-import { narrating, say } from '../context';
+import { say } from '../context';
 import { frameAt, putRef, setDirty } from '../frames';
 import { usedPages } from '../layout';
 import { ringPageCount, servedVq } from '../pagetable';
 import type { State } from '../types';
-import { fallbackBlocked, jump, localsOf, lockHolder, mightSleep, type Op, setVmapSlot, vmapSlotOf } from './shared';
+import { fallbackBlocked, localsOf, lockHolder, mightSleep, type Op, vmapSlotOf } from './shared';
 import { onWords } from './words/word-op';
 import { WORD_OPS } from './words/word-ops';
 
@@ -39,39 +39,9 @@ export const vhostOps = {
     },
   },
   'put-pages': onWords(WORD_OPS['put-pages']),
-  vmap: {
-    run(ctx) {
-      const { s } = ctx;
-      const l = localsOf(ctx);
-      if (!l.pages.some((f) => f >= 0)) return say(ctx, 'No pages to map.');
-      mightSleep(ctx, 'vmap()');
-      const slot = s.vhost.nextSlot;
-      s.vhost.nextSlot += 1;
-      l.pages.forEach((frame, page) => {
-        if (frame >= 0) s.vmalloc.push({ slot, page, frame });
-      });
-      ctx.cost.ptesWritten += l.pages.filter((f) => f >= 0).length;
-      setVmapSlot(s, mapVq(s), slot);
-      l.mapSlot = slot;
-      if (s.scenario.design !== 'vmap-pinned') l.pages = l.pages.map(() => -1);
-      narrating(ctx) && say(ctx, `vmap wrote ${ctx.cost.ptesWritten} vmalloc PTE(s) (4K each) in slot ${slot}.`);
-    },
-  },
-  vunmap: {
-    run(ctx) {
-      const { s } = ctx;
-      mightSleep(ctx, 'vunmap()');
-      s.vmalloc = s.vmalloc.filter((v) => v.slot !== s.vhost.vmapSlot);
-      s.vhost.vmapSlot = -1;
-      localsOf(ctx).mapSlot = -1;
-      say(ctx, 'vmalloc PTEs cleared; the TLB flush waits for the lazy purge.');
-    },
-  },
-  'if-vmapped': {
-    run(ctx) {
-      if (vmapSlotOf(ctx.s, mapVq(ctx.s)) >= 0) jump(ctx, ctx.instr.target);
-    },
-  },
+  vmap: onWords(WORD_OPS.vmap),
+  vunmap: onWords(WORD_OPS.vunmap),
+  'if-vmapped': onWords(WORD_OPS['if-vmapped']),
   'if-mapped': onWords(WORD_OPS['if-mapped']),
   uaccess: {
     blocked: (s, _t, i) => fallbackBlocked(s, i.arg, () => false),
@@ -80,26 +50,8 @@ export const vhostOps = {
       for (const gp of areaPages(ctx.s, ctx.instr.arg)) userAccess(ctx, gp, isWrite(ctx.instr.arg));
     },
   },
-  vload: {
-    run(ctx) {
-      const slot = vmapSlotOf(ctx.s, mapVq(ctx.s));
-      localsOf(ctx).mapSlot = slot;
-      say(ctx, slot >= 0 ? `map = vmap slot ${slot}.` : 'vq->map is NULL: copy_*_user this round.');
-    },
-  },
-  vaccess: {
-    blocked: (s, t, i) => ((s.threads[t]?.locals.mapSlot ?? -1) >= 0 ? null : fallbackBlocked(s, i.arg, () => false)),
-    run(ctx) {
-      const { s } = ctx;
-      const area = ctx.instr.arg;
-      const slot = localsOf(ctx).mapSlot;
-      beginWrite(ctx, area);
-      for (const gp of areaPages(s, area)) {
-        if (slot >= 0) vmallocAccess(ctx, slot, gp, isWrite(area));
-        else userAccess(ctx, gp, isWrite(area));
-      }
-    },
-  },
+  vload: onWords(WORD_OPS.vload),
+  vaccess: onWords(WORD_OPS.vaccess),
   'dirty-lock': {
     blocked(s, _t, _i, names) {
       for (const f of vmappedUsedFrames(s)) {

@@ -16,7 +16,7 @@ const E = W.tlbs.item;
 const NO_PAGES: readonly number[] = [];
 
 /** The region the served vq's ring is in now (`vqRegion` of `servedVq`). */
-function servedRegion(w: Int32Array, scenario: Scenario): number {
+export function servedRegion(w: Int32Array, scenario: Scenario): number {
   const vq = servedVqAt(scenario, W.threads.locals.round.get(w, 0));
   return vq === 0 ? W.vhost.region.get(w) : vq0Regions(scenario);
 }
@@ -27,7 +27,7 @@ function pointed(w: Int32Array, scenario: Scenario, gp: number): number {
 }
 
 /** A load or store to a frame (`touchFrame`): the findings are `touchFindings`', shared with the object path. */
-function touchFrame(ctx: WordCtx, f: number, write: boolean, via: string, holdsIdx: boolean): void {
+export function touchFrame(ctx: WordCtx, f: number, write: boolean, via: string, holdsIdx: boolean): void {
   const { w } = ctx;
   const owner = W.frames.owner.get(w, f);
   if (write && owner === 'reused-by-other') W.frames.corrupted.set(w, f, true);
@@ -36,7 +36,7 @@ function touchFrame(ctx: WordCtx, f: number, write: boolean, via: string, holdsI
 }
 
 /** kmap_atomic / page_address: the direct map, one 2M or 1G TLB entry for every frame (`directAccess`). */
-function directAccess(ctx: WordCtx, f: number, gp: number, write: boolean): void {
+export function directAccess(ctx: WordCtx, f: number, gp: number, write: boolean): void {
   const { w, scenario } = ctx;
   let cached = false;
   for (let i = 0; i < E.length(w, VHOST_CPU); i++)
