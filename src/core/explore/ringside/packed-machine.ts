@@ -94,9 +94,12 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     op.run(wctx);
     const program = programs[t];
     if (!program) return false;
-    if (W.threads.pc.get(to, t) >= program.instrs.length) W.threads.done.set(to, t, true);
+    const next = W.threads.pc.get(to, t);
+    // Skipping callbacks (a call site while vhost's notifier is unregistered) is the object step's: redo it there.
+    if (instr.depth === 0 && !W.vhost.registered.get(to) && (program.instrs[next]?.depth ?? 0) > 0) return false;
+    if (next >= program.instrs.length) W.threads.done.set(to, t, true);
     to[STATE_WORDS] = wctx.step + 1;
-    // The end of a run (a count left behind) and skipped callbacks are the object step's: redo those on objects.
+    // The end of a run (a count left behind) is the object step's: redo it on objects.
     return !allDone(to);
   }
 
@@ -117,8 +120,7 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
       const pc = W.threads.pc.get(state, t);
       const instr = program.instrs[pc] as Instr;
       const op = wordOps[instr.op];
-      const plain = instr.depth > 0 || W.vhost.registered.get(state);
-      if (op && plain && onWords(state, work, t, op, instr, pc)) {
+      if (op && onWords(state, work, t, op, instr, pc)) {
         stats.words += 1;
         result.state = work;
         return result;
