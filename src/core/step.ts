@@ -1,4 +1,4 @@
-import { addCounters, type OpCtx, report, say, zeroCounters } from './context';
+import { addCounters, type OpCtx, report, type StepReporting, say, zeroCounters } from './context';
 import { diffState } from './diff';
 import { OPS } from './ops';
 import { programsOf } from './programs/compile';
@@ -68,13 +68,17 @@ export function isDone(s: State): boolean {
 
 /** A run every thread of which finished with an invalidation count left behind. */
 function countLeftBehind(ctx: OpCtx): void {
-  const { s } = ctx;
-  if (!isDone(s) || s.vhost.count === 0) return;
+  if (isDone(ctx.s)) reportCountLeftBehind(ctx, ctx.s.vhost.count);
+}
+
+/** `countLeftBehind` once every thread has finished, from the count alone (the packed machine's words too). */
+export function reportCountLeftBehind(ctx: StepReporting, count: number): void {
+  if (count === 0) return;
   report(
     ctx,
     'invalidation-never-ends',
     [],
-    `Every thread finished with the invalidation count at ${s.vhost.count}: vhost will never use the fast path again (or, below zero, may publish during an invalidation).`,
+    `Every thread finished with the invalidation count at ${count}: vhost will never use the fast path again (or, below zero, may publish during an invalidation).`,
     'Count every invalidation in start and end alike, independent of the ring’s current address.',
   );
 }

@@ -13,7 +13,7 @@ import {
   unpackState,
   W,
 } from '../../schema/state-words';
-import { modelOf, reportDeadlock, stepInPlace } from '../../step';
+import { modelOf, reportCountLeftBehind, reportDeadlock, stepInPlace } from '../../step';
 import type { Instr, Scenario, State } from '../../types';
 import { init } from '../../world';
 import type { Machine, MachineStep } from '../engine/machine';
@@ -84,6 +84,7 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     return true;
   };
 
+  /** Steps `op` on words into `to`; false when the step must be redone on objects. */
   function onWords(from: Int32Array, to: Int32Array, t: number, op: WordOp, instr: Instr, pc: number): boolean {
     to.set(from);
     wctx.w = to;
@@ -99,8 +100,8 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     if (instr.depth === 0 && !W.vhost.registered.get(to) && (program.instrs[next]?.depth ?? 0) > 0) return false;
     if (next >= program.instrs.length) W.threads.done.set(to, t, true);
     to[STATE_WORDS] = wctx.step + 1;
-    // The end of a run (a count left behind) is the object step's: redo it on objects.
-    return !allDone(to);
+    if (allDone(to)) reportCountLeftBehind(wctx, W.vhost.count.get(to));
+    return true;
   }
 
   return {
