@@ -1,6 +1,6 @@
 import { memoryOf } from './catalog';
 import type { OpCtx } from './context';
-import { narrating, report, say } from './context';
+import { narrating, say } from './context';
 import { cowLockHolder } from './cow-window';
 import { allocFrame, frameAt, idxPage, putRef, touchFrame } from './frames';
 import { layoutOf } from './layout';
@@ -164,60 +164,4 @@ export function userAccess(ctx: OpCtx, gp: number, write: boolean): void {
   ctx.cost.stacClac += 1;
   ctx.cost.ringAccesses += 1;
   touchFrame(ctx, f, write, 'QEMU’s user mapping', holdsIdx(s, gp));
-}
-
-/** kmap_atomic / page_address: the direct map, one 2M or 1G TLB entry for every frame, no PTE to set up. */
-export function directAccess(ctx: OpCtx, f: number, gp: number, write: boolean): void {
-  if (!findTlb(ctx.s, VHOST_CPU, 'direct', 0)) {
-    fillTlb(ctx, VHOST_CPU, { kind: 'direct', key: 0, frame: -1, size: ctx.s.scenario.directMap });
-  }
-  ctx.cost.ringAccesses += 1;
-  const via =
-    ctx.s.scenario.design === 'direct-map-rcu' ? 'the direct map (page_address)' : 'the direct map (kmap_atomic)';
-  touchFrame(ctx, f, write, via, holdsIdx(ctx.s, gp));
-}
-
-/** A load or store through the vmap alias: 4K vmalloc PTEs, cached in CPU0's TLB until a flush. */
-export function vmallocAccess(ctx: OpCtx, slot: number, gp: number, write: boolean): void {
-  const s = ctx.s;
-  const page = ptrSlot(s, gp);
-  const key = slot * 64 + page;
-  const entry = findTlb(s, VHOST_CPU, 'vmalloc', key);
-  const pte = s.vmalloc.find((v) => v.slot === slot && v.page === page);
-  ctx.cost.ringAccesses += 1;
-  if (entry) {
-    if (!pte || pte.frame !== entry.frame) {
-      report(
-        ctx,
-        'stale-tlb',
-        [entry.frame],
-        `CPU0 reached frame #${entry.frame} through a TLB entry for a vmalloc address whose PTE vunmap already cleared: vunmap defers the TLB flush to the lazy purge.`,
-        'A reader must stop using the alias before the teardown returns; clearing PTEs without a flush leaves the old translation usable.',
-      );
-    }
-    touchFrame(ctx, entry.frame, write, 'a stale vmalloc TLB entry', holdsIdx(s, gp));
-    return;
-  }
-  if (!pte) {
-    report(
-      ctx,
-      'use-after-free',
-      [],
-      'vhost dereferenced a vmalloc address that vunmap already tore down: a kernel paging-request oops.',
-      'The pointer to the vmap alias must be cleared under the lock the reader holds, before vunmap.',
-    );
-    return;
-  }
-  fillTlb(ctx, VHOST_CPU, { kind: 'vmalloc', key, frame: pte.frame, size: '4K' });
-  touchFrame(ctx, pte.frame, write, 'the vmap alias', holdsIdx(s, gp));
-  const frame = frameAt(s, pte.frame);
-  if (write && s.scenario.design === 'vmap-pinned' && memoryOf(s.scenario) === 'file' && !frame.dirty) {
-    report(
-      ctx,
-      'pin-write-after-writeback',
-      [pte.frame],
-      `V1 stored into frame #${pte.frame} through its pin after writeback cleaned it (clear_page_dirty_for_io → page_mkclean): PG_dirty stays clear and V1’s release_pages never sets it, so the file keeps the old used.idx unless a user write dirties the page again; once unpinned the page can be dropped clean.`,
-      'A long-term GUP pin of file-backed memory must be tracked (FOLL_PIN, v5.6+) or its pages dirtied when released; writeback cannot see writes through a kernel alias.',
-    );
-  }
 }

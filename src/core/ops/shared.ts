@@ -1,6 +1,6 @@
 import { areaPages, userAccessBlocked } from '../access';
 import { mmuLockIsMutex } from '../catalog';
-import type { OpCtx } from '../context';
+import type { OpCtx, StepReporting } from '../context';
 import { report } from '../context';
 import { ptrSlot, ringPageCount, targetPages, vq0Regions } from '../pagetable';
 import { programsOf } from '../programs/compile';
@@ -65,13 +65,19 @@ export function overlapPagesAt(s: Pick<State, 'scenario'>, region: number, t: nu
  * in a non-blockable invalidation (the OOM reaper's) it is not atomic context, but the caller must not block.
  */
 export function mightSleep(ctx: OpCtx, call: string): void {
-  const th = localsOf(ctx);
-  const why: string[] = [];
-  if (ctx.s.vhost.mmuLock === ctx.t && !mmuLockIsMutex(ctx.s.scenario.design))
-    why.push('while holding the vq->mmu_lock spinlock');
-  if (th.inRcu) why.push('inside an RCU read-side section');
-  if (ctx.instr.ctx?.ptLock) why.push('under the page-table lock (->invalidate_range before pte_unmap_unlock)');
+  const spinHeld = ctx.s.vhost.mmuLock === ctx.t && !mmuLockIsMutex(ctx.s.scenario.design);
+  reportMightSleep(ctx, call, spinHeld, localsOf(ctx).inRcu);
+}
+
+/** `mightSleep`'s findings from what it read (objects or words alike); builds nothing when there is none. */
+export function reportMightSleep(ctx: StepReporting, call: string, spinHeld: boolean, inRcu: boolean): void {
+  const ptLock = !!ctx.instr.ctx?.ptLock;
   const nonblock = ctx.instr.ctx !== undefined && !ctx.instr.ctx.blockable;
+  if (!spinHeld && !inRcu && !ptLock && !nonblock) return;
+  const why: string[] = [];
+  if (spinHeld) why.push('while holding the vq->mmu_lock spinlock');
+  if (inRcu) why.push('inside an RCU read-side section');
+  if (ptLock) why.push('under the page-table lock (->invalidate_range before pte_unmap_unlock)');
   const rule =
     'Code reachable from a notifier in atomic context may only take spinlocks (or trylock_page); anything that sleeps must move to a blockable _start/_end.';
   if (why.length > 0) {

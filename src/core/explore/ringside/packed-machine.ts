@@ -84,6 +84,7 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     return true;
   };
 
+  /** Steps `op` on words into `to`; false when the step must be redone on objects. */
   function onWords(from: Int32Array, to: Int32Array, t: number, op: WordOp, instr: Instr, pc: number): boolean {
     to.set(from);
     wctx.w = to;

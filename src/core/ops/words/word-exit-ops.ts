@@ -2,7 +2,7 @@ import { narrating, report, say } from '../../context';
 import { usedPages } from '../../layout';
 import { W } from '../../schema/state-words';
 import type { DesignId } from '../../types';
-import { reportUnbalancedMmdrop } from '../mmdrop';
+import { reportUnbalancedMmdrop } from '../notifier-registration';
 import { holderName } from '../shared';
 import type { WordOp } from './word-op';
 
