@@ -1,4 +1,5 @@
 import { mmuLockIsMutex } from '../../catalog';
+import { countingHistory } from '../../context';
 import { programsOf } from '../../programs/compile';
 import { W } from '../../schema/state-words';
 import type { Scenario } from '../../types';
@@ -41,4 +42,16 @@ export function setVmapSlotAt(w: Int32Array, vq: number, slot: number): void {
 export function readBeginAsleep(w: Int32Array, scenario: Scenario): boolean {
   const instr = programsOf(scenario)[0]?.instrs[W.threads.pc.get(w, 0)];
   return !W.threads.done.get(w, 0) && instr?.op === 'read-begin' && W.vhost.seq.get(w) === W.vhost.itreeSeq.get(w);
+}
+
+/** mn_itree_inv_end: one invalidation fewer is active; the last one makes the sequence even and wakes read_begin. */
+export function itreeInvEnd(ctx: WordCtx): boolean {
+  const { w } = ctx;
+  const active = W.vhost.itreeActive.get(w) - 1;
+  W.vhost.itreeActive.set(w, active);
+  const seq = W.vhost.itreeSeq.get(w);
+  if (active !== 0 || seq % 2 !== 1) return false;
+  if (countingHistory(ctx) && readBeginAsleep(w, ctx.scenario)) ctx.cost.sleeps += 1;
+  W.vhost.itreeSeq.set(w, seq + 1);
+  return true;
 }

@@ -1,8 +1,8 @@
 import { isIntervalDesign } from '../../catalog';
-import { countingHistory, narrating, say } from '../../context';
+import { narrating, say } from '../../context';
 import { W } from '../../schema/state-words';
 import { heldByOther, holderName, takesMutex } from '../shared';
-import { jumpTo, mightSleepOnWords, readBeginAsleep } from './word-context';
+import { itreeInvEnd, jumpTo, mightSleepOnWords } from './word-context';
 import { clearPointers, dirtyUsedPointed, overlapOf } from './word-notifier-ops';
 import type { WordCtx, WordOp } from './word-op';
 
@@ -59,14 +59,7 @@ function startOp(body: (ctx: WordCtx) => void, hold: boolean): WordOp {
 function itreeGiveUp(ctx: WordCtx): void {
   const { w } = ctx;
   W.threads.locals.eagain.set(w, ctx.t, true);
-  if (!isIntervalDesign(ctx.scenario.design)) return;
-  const active = W.vhost.itreeActive.get(w) - 1;
-  W.vhost.itreeActive.set(w, active);
-  const seq = W.vhost.itreeSeq.get(w);
-  if (active === 0 && seq % 2 === 1) {
-    if (countingHistory(ctx) && readBeginAsleep(w, ctx.scenario)) ctx.cost.sleeps += 1;
-    W.vhost.itreeSeq.set(w, seq + 1);
-  }
+  if (isIntervalDesign(ctx.scenario.design)) itreeInvEnd(ctx);
 }
 
 function mutexStartOp(hold: boolean): WordOp {

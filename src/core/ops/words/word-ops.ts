@@ -1,12 +1,12 @@
 import { isIntervalDesign, mmuLockIsMutex } from '../../catalog';
-import { countingHistory, narrating, say } from '../../context';
+import { narrating, say } from '../../context';
 import { ringPageCount, servedVqAt } from '../../pagetable';
 import { W } from '../../schema/state-words';
 import type { Scenario } from '../../types';
 import { heldByOther, overlapPagesAt } from '../shared';
 import { WORD_ACCESS_OPS } from './word-access';
 import { WORD_CALLBACK_OPS } from './word-callback-ops';
-import { readBeginAsleep } from './word-context';
+import { itreeInvEnd } from './word-context';
 import { WORD_EXIT_OPS } from './word-exit-ops';
 import { WORD_FORK_OPS } from './word-fork-ops';
 import { WORD_GUP_OPS } from './word-gup';
@@ -137,16 +137,9 @@ const VHOST_WORD_OPS = {
   },
   'mm-end': {
     run(ctx) {
-      const { w } = ctx;
-      if (!isIntervalDesign(ctx.scenario.design)) return;
-      const active = W.vhost.itreeActive.get(w) - 1;
-      W.vhost.itreeActive.set(w, active);
-      const seq = W.vhost.itreeSeq.get(w);
-      if (active === 0 && seq % 2 === 1) {
-        if (countingHistory(ctx) && readBeginAsleep(w, ctx.scenario)) ctx.cost.sleeps += 1;
-        W.vhost.itreeSeq.set(w, seq + 1);
-        narrating(ctx) && say(ctx, `Last active invalidation ended: sequence → ${seq + 1} (even), waiters woken.`);
-      }
+      if (!isIntervalDesign(ctx.scenario.design) || !itreeInvEnd(ctx)) return;
+      const seq = W.vhost.itreeSeq.get(ctx.w);
+      narrating(ctx) && say(ctx, `Last active invalidation ended: sequence → ${seq} (even), waiters woken.`);
     },
   },
   'kseq-end': {

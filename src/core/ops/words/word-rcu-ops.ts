@@ -1,12 +1,12 @@
-import { userAccess, userAccessBlocked } from '../../access';
 import { narrating, say } from '../../context';
 import { layoutOf } from '../../layout';
 import { ptrSlot, ringPageCount, servedVqAt } from '../../pagetable';
-import { packState, W } from '../../schema/state-words';
+import { W } from '../../schema/state-words';
 import { heldByOther } from '../shared';
 import { directAccess, servedRegion } from './word-access';
 import { jumpTo } from './word-context';
-import { objectCtx, objectView, type WordCtx, type WordOp } from './word-op';
+import type { WordCtx, WordOp } from './word-op';
+import { userAccess, userAccessBlocked } from './word-user-access';
 
 /** direct-map-rcu's worker steps (prefetch under the lock, publish, rcu_dereference and the access) on words. */
 
@@ -80,7 +80,7 @@ export const WORD_RCU_OPS = {
       const n = ringPageCount(model);
       for (const p of layoutOf(scenario.ringSize).areas[instr.arg]?.pages ?? NO_PAGES) {
         if (P.get(w, t, slotOf(model, region, p)) >= 0) continue;
-        const why = userAccessBlocked(objectView(w, scenario), region * n + p, isWrite(instr.arg));
+        const why = userAccessBlocked(w, scenario, region * n + p, isWrite(instr.arg));
         if (why) return why;
       }
       return null;
@@ -97,12 +97,7 @@ export const WORD_RCU_OPS = {
         const gp = region * n + p;
         const f = P.get(w, t, slotOf(ctx, region, p));
         if (f >= 0) directAccess(ctx, f, gp, write);
-        else {
-          // copy_*_user: its fault paths are still on objects, reached through the thin view.
-          const octx = objectCtx(ctx);
-          userAccess(octx, gp, write);
-          packState(octx.s, w);
-        }
+        else userAccess(ctx, gp, write);
       }
       for (const p of pages) P.set(w, t, slotOf(ctx, region, p), -1);
       W.threads.locals.inRcu.set(w, t, false);

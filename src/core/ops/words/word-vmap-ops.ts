@@ -1,11 +1,11 @@
-import { userAccess, userAccessBlocked } from '../../access';
 import { narrating, say } from '../../context';
 import { layoutOf } from '../../layout';
 import { ringPageCount } from '../../pagetable';
-import { packState, W } from '../../schema/state-words';
+import { W } from '../../schema/state-words';
 import { servedRegion } from './word-access';
 import { jumpTo, mightSleepOnWords, setVmapSlotAt, vmapSlotAt } from './word-context';
-import { objectCtx, objectView, type WordOp } from './word-op';
+import type { WordOp } from './word-op';
+import { userAccess, userAccessBlocked } from './word-user-access';
 import { dropVmap, mapVqOf, vmallocAccess } from './word-vmalloc';
 
 /** The vmap designs' worker steps (vmap, vunmap, the map's load and the access through it) on words. */
@@ -69,7 +69,7 @@ export const WORD_VMAP_OPS = {
       const region = servedRegion(w, scenario);
       const n = ringPageCount({ scenario });
       for (const p of layoutOf(scenario.ringSize).areas[instr.arg]?.pages ?? NO_PAGES) {
-        const why = userAccessBlocked(objectView(w, scenario), region * n + p, isWrite(instr.arg));
+        const why = userAccessBlocked(w, scenario, region * n + p, isWrite(instr.arg));
         if (why) return why;
       }
       return null;
@@ -85,12 +85,7 @@ export const WORD_VMAP_OPS = {
       for (const p of layoutOf(scenario.ringSize).areas[area]?.pages ?? NO_PAGES) {
         const gp = region * n + p;
         if (slot >= 0) vmallocAccess(ctx, slot, gp, write);
-        else {
-          // copy_*_user: its fault paths are still on objects, reached through the thin view.
-          const octx = objectCtx(ctx);
-          userAccess(octx, gp, write);
-          packState(octx.s, w);
-        }
+        else userAccess(ctx, gp, write);
       }
     },
   },

@@ -1,9 +1,8 @@
-import { memoryOf } from './catalog';
-import type { OpCtx } from './context';
-import { narrating, say } from './context';
-import { cowLockHolder } from './cow-window';
-import { allocFrame, frameAt, idxPage, putRef, touchFrame } from './frames';
-import { layoutOf } from './layout';
+import { memoryOf, mmuLockIsMutex } from '../../../catalog';
+import type { OpCtx } from '../../../context';
+import { narrating, say } from '../../../context';
+import { allocFrame, frameAt, idxPage, putRef, touchFindings } from '../../../frames';
+import { layoutOf } from '../../../layout';
 import {
   entryPages,
   gpage,
@@ -14,9 +13,44 @@ import {
   updateEntry,
   userTlbKey,
   vqRegion,
-} from './pagetable';
-import { fillTlb, findTlb, VHOST_CPU } from './tlb';
-import type { State } from './types';
+} from '../../../pagetable';
+import { programsOf } from '../../../programs/compile';
+import { fillTlb, findTlb, VHOST_CPU } from '../../../tlb';
+import type { State } from '../../../types';
+import { localsOf, reportMightSleep } from '../../shared';
+
+/**
+ * The object bodies of copy_*_user's paths (access.ts), `cowLockHolder` (cow-window.ts), `touchFrame` (frames.ts),
+ * `fallbackBlocked` and `mightSleep` (shared.ts) before words: the twins test's reference for `word-user-access.ts`.
+ */
+
+/** A vhost load or store to a frame through any mapping: detects use-after-free and lost writes. */
+function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, holdsIdx: boolean): void {
+  const frame = frameAt(ctx.s, f);
+  if (write && frame.owner === 'reused-by-other') frame.corrupted = true;
+  touchFindings(ctx, f, frame.owner, write, via);
+  if (write && holdsIdx) frame.usedIdx = ctx.s.published;
+}
+
+/**
+ * The fork thread holding the PT lock of ring page `gp` inside wp_page_copy (from ptep_clear_flush_notify to
+ * pte_unmap_unlock), or -1: a fault on that page waits for it, and gup_fast sees no PTE.
+ */
+function cowLockHolder(s: State, gp: number): number {
+  const pte = pteAt(s, gp);
+  if (pte.present) return -1;
+  const programs = programsOf(s.scenario);
+  // Only fork threads' pcs are read (the reduction's COW_WINDOW_READERS relies on it).
+  for (let t = 1; t <= s.scenario.mm.length; t++) {
+    if (s.scenario.mm[t - 1]?.kind !== 'fork') continue;
+    const th = s.threads[t];
+    if (!th || th.done || th.locals.aborted) continue;
+    const ops = programs[t]?.instrs.map((i) => i.op) ?? [];
+    const inside = th.pc > ops.indexOf('cow-clear') && th.pc <= ops.indexOf('cow-set');
+    if (inside && th.locals.pages.includes(pte.frame)) return t;
+  }
+  return -1;
+}
 
 /** Global ring pages of an area of the served vq's ring, in its current region. */
 export function areaPages(s: State, area: number): number[] {
@@ -26,11 +60,11 @@ export function areaPages(s: State, area: number): number[] {
 }
 
 /** Ring page index within its region. */
-export function localPage(s: State, gp: number): number {
+function localPage(s: State, gp: number): number {
   return gp % ringPageCount(s);
 }
 
-export function holdsIdx(s: State, gp: number): boolean {
+function holdsIdx(s: State, gp: number): boolean {
   return localPage(s, gp) === idxPage(s.scenario.ringSize);
 }
 
@@ -164,4 +198,23 @@ export function userAccess(ctx: OpCtx, gp: number, write: boolean): void {
   ctx.cost.stacClac += 1;
   ctx.cost.ringAccesses += 1;
   touchFrame(ctx, f, write, 'QEMU’s user mapping', holdsIdx(s, gp));
+}
+
+/** Why a copy_*_user fallback on an area would wait (a migration entry), or null. */
+export function fallbackBlocked(s: State, area: number, usesPtr: (lp: number) => boolean): string | null {
+  for (const gp of areaPages(s, area)) {
+    if (usesPtr(ptrSlot(s, gp))) continue;
+    const why = userAccessBlocked(s, gp, area === 2);
+    if (why) return why;
+  }
+  return null;
+}
+
+/**
+ * might_sleep(): a sleeping call under a spinlock, in an RCU read section or under the PT lock is sleep-in-atomic;
+ * in a non-blockable invalidation (the OOM reaper's) it is not atomic context, but the caller must not block.
+ */
+export function mightSleep(ctx: OpCtx, call: string): void {
+  const spinHeld = ctx.s.vhost.mmuLock === ctx.t && !mmuLockIsMutex(ctx.s.scenario.design);
+  reportMightSleep(ctx, call, spinHeld, localsOf(ctx).inRcu);
 }
