@@ -41,14 +41,6 @@ export function idxPage(ringSize: number): number {
   return layoutOf(ringSize).areas[2]?.pages[0] ?? 0;
 }
 
-/** A vhost load or store to a frame through any mapping: detects use-after-free and lost writes. */
-export function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, holdsIdx: boolean): void {
-  const frame = frameAt(ctx.s, f);
-  if (write && frame.owner === 'reused-by-other') frame.corrupted = true;
-  touchFindings(ctx, f, frame.owner, write, via);
-  if (write && holdsIdx) frame.usedIdx = ctx.s.published;
-}
-
 /** What a load or store to frame `f` (owned by `owner`) reports: `touchFrame`'s findings, for objects and words alike. */
 export function touchFindings(ctx: StepReporting, f: number, owner: FrameOwner, write: boolean, via: string): void {
   const verb = write ? 'wrote to' : 'read from';

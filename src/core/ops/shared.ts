@@ -1,6 +1,5 @@
-import { areaPages, userAccessBlocked } from '../access';
 import { mmuLockIsMutex } from '../catalog';
-import type { OpCtx } from '../context';
+import type { OpCtx, StepReporting } from '../context';
 import { report } from '../context';
 import { ptrSlot, ringPageCount, targetPages, vq0Regions } from '../pagetable';
 import { programsOf } from '../programs/compile';
@@ -60,18 +59,15 @@ export function overlapPagesAt(s: Pick<State, 'scenario'>, region: number, t: nu
   return targets.filter((gp) => (gp < n ? region === 0 : gp >= vq1Base)).map((gp) => ptrSlot(s, gp));
 }
 
-/**
- * might_sleep(): a sleeping call under a spinlock, in an RCU read section or under the PT lock is sleep-in-atomic;
- * in a non-blockable invalidation (the OOM reaper's) it is not atomic context, but the caller must not block.
- */
-export function mightSleep(ctx: OpCtx, call: string): void {
-  const th = localsOf(ctx);
-  const why: string[] = [];
-  if (ctx.s.vhost.mmuLock === ctx.t && !mmuLockIsMutex(ctx.s.scenario.design))
-    why.push('while holding the vq->mmu_lock spinlock');
-  if (th.inRcu) why.push('inside an RCU read-side section');
-  if (ctx.instr.ctx?.ptLock) why.push('under the page-table lock (->invalidate_range before pte_unmap_unlock)');
+/** `mightSleep`'s findings from what it read (objects or words alike); builds nothing when there is none. */
+export function reportMightSleep(ctx: StepReporting, call: string, spinHeld: boolean, inRcu: boolean): void {
+  const ptLock = !!ctx.instr.ctx?.ptLock;
   const nonblock = ctx.instr.ctx !== undefined && !ctx.instr.ctx.blockable;
+  if (!spinHeld && !inRcu && !ptLock && !nonblock) return;
+  const why: string[] = [];
+  if (spinHeld) why.push('while holding the vq->mmu_lock spinlock');
+  if (inRcu) why.push('inside an RCU read-side section');
+  if (ptLock) why.push('under the page-table lock (->invalidate_range before pte_unmap_unlock)');
   const rule =
     'Code reachable from a notifier in atomic context may only take spinlocks (or trylock_page); anything that sleeps must move to a blockable _start/_end.';
   if (why.length > 0) {
@@ -92,26 +88,6 @@ export function mightSleep(ctx: OpCtx, call: string): void {
       'A callback for a non-blockable range must return -EAGAIN (or false) instead of anything that may wait.',
     );
   }
-}
-
-/** Frames vhost currently points at, for a set of local ring pages. */
-export function pointedFrames(s: State, pages: number[]): number[] {
-  const frames = new Set<number>();
-  for (const p of pages) {
-    const f = s.vhost.ptr[p] ?? -1;
-    if (f >= 0) frames.add(f);
-  }
-  return [...frames];
-}
-
-/** Why a copy_*_user fallback on an area would wait (a migration entry), or null. */
-export function fallbackBlocked(s: State, area: number, usesPtr: (lp: number) => boolean): string | null {
-  for (const gp of areaPages(s, area)) {
-    if (usesPtr(ptrSlot(s, gp))) continue;
-    const why = userAccessBlocked(s, gp, area === 2);
-    if (why) return why;
-  }
-  return null;
 }
 
 /** The thread that holds a page lock: the mm thread working on that frame. */
@@ -145,11 +121,6 @@ export function mutexWaiters(s: State, t: number): number {
 /** vq->map's vmalloc slot of one vq (RFC V2 keeps one per vq; V1's single vmap is vq 0's). */
 export function vmapSlotOf(s: State, vq: number): number {
   return vq === 1 ? s.vhost.vmapSlot1 : s.vhost.vmapSlot;
-}
-
-export function setVmapSlot(s: State, vq: number, slot: number): void {
-  if (vq === 1) s.vhost.vmapSlot1 = slot;
-  else s.vhost.vmapSlot = slot;
 }
 
 /** The thread holding one vq's mutex, or -1. */

@@ -1,5 +1,5 @@
 /**
- * The core's shared kernel helpers (frames.ts, pagetable.ts, tlb.ts, access.ts) as Promela inlines, one per
+ * The core's shared kernel helpers (frames.ts, pagetable.ts, tlb.ts, words/word-user-access.ts) as Promela inlines, one per
  * helper, in the same order of reads and writes. Temporaries are `hidden` globals (outside the state vector): each
  * is written before it is read inside one d_step, so none carries information from one step to the next.
  */

@@ -119,7 +119,7 @@ export const FORK_OPS = {
 } satisfies Record<string, PromelaOp>;
 
 /**
- * `cowLockHolder(s, gp) > 0` negated (cow-window.ts): no fork thread holds the PT lock of `gp` inside wp_page_copy,
+ * `cowLockHolder(s, gp) > 0` negated (words/word-user-access.ts): no fork thread holds the PT lock of `gp` inside wp_page_copy,
  * between cow-clear and cow-set, on a frame of its pages. `1` when the scenario has no fork thread.
  */
 export function cowWindowClosed(g: GuardCtx, gp: string): string {

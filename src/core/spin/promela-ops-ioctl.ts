@@ -12,7 +12,7 @@ export function pcIn(t: number, pcs: readonly number[]): string {
 /** The pcs of a program whose instruction runs inside a notifier callback (`depth > 0`). */
 export const callbackPcs = (instrs: readonly Instr[]) => instrs.flatMap((i, pc) => (i.depth > 0 ? [pc] : []));
 
-/** `inCallback(s, u)` (ioctl-ops.ts) for every thread but `t` and the worker, as one expression. */
+/** `inCallback(w, scenario, u)` (words/word-ioctl-ops.ts) for every thread but `t` and the worker, as one expression. */
 function someoneInCallback(g: GuardCtx): string {
   const { programs } = modelOf(g.scenario);
   const parts = programs.flatMap((p, u) =>
@@ -23,7 +23,7 @@ function someoneInCallback(g: GuardCtx): string {
   return parts.length > 0 ? `(${parts.join(' || ')})` : '0';
 }
 
-/** `holdsMmLocks(s, u)` (ioctl-ops.ts) for every mm thread but `t`, as one expression. */
+/** `holdsMmLocks(w, scenario, u)` (words/word-ioctl-ops.ts) for every mm thread but `t`, as one expression. */
 function someoneHoldsMmLocks(g: GuardCtx): string {
   const { programs } = modelOf(g.scenario);
   const parts = g.scenario.mm.flatMap((spec, i) => {
@@ -41,7 +41,7 @@ function someoneHoldsMmLocks(g: GuardCtx): string {
   return parts.length > 0 ? `(${parts.join(' || ')})` : '0';
 }
 
-/** `signalPending(s)` (ioctl-ops.ts): an exit thread has taken its first step (h_x: the thread looked at). */
+/** `signalPending(w, scenario)` (words/word-ioctl-ops.ts): an exit thread has taken its first step (h_x: the thread looked at). */
 const SIGNAL_PENDING = `h_ok = 0; h_x = 1;
   do :: h_x < threads_len -> if :: mm_kind[h_x] == MMKIND_exit && threads[h_x].pc > 0 -> h_ok = 1 :: else fi; h_x++
   :: else -> break od`;
@@ -61,7 +61,7 @@ export const ioctlInlines = (vmallocCap: number) =>
 /** `reportUnbalancedMmdrop`: mmu_notifier_unregister's mmdrop of a reference the failed register never took. */
 export const MMDROP = 'HAZARD(mm_refcount_underflow)';
 
-/** VHOST_SET_VRING_ADDR (ioctl-ops.ts): dev->mutex, vq->mutex, the unregister/register pair, the ring's move. */
+/** VHOST_SET_VRING_ADDR (words/word-ioctl-ops.ts): dev->mutex, vq->mutex, the unregister/register pair, the ring's move. */
 export const IOCTL_OPS = {
   'ioctl-lock': { enabled: notHeldByOther('vqMutex'), body: 'vhost.vqMutex = T' },
   'set-addr': {

@@ -11,7 +11,7 @@ const usedOfMap = (i: string) =>
   `vmalloc[${i}].slot == vhost.vmapSlot && vmalloc[${i}].page % NP >= USED_FIRST && vmalloc[${i}].page % NP <= USED_LAST`;
 
 /**
- * `vmallocAccess` (access.ts) and the vmalloc list's filter as inlines, for one virtqueue (the export refuses two):
+ * `vmallocAccess` (ops/words/word-vmalloc.ts) and the vmalloc list's filter as inlines, for one virtqueue (the export refuses two):
  * the same reads and writes in the same order. `h_x` is the vmalloc PTE's index, or -1 when vunmap cleared it.
  */
 export function vmapInlines(scenario: Parameters<typeof capacitiesOf>[0]): string {

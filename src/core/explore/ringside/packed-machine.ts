@@ -158,6 +158,7 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     key[1] = b;
   }
 
+  /** Steps `op` on words into `to` (already a copy of `from`); false when the step must be redone on objects. */
   function onWords(from: Int32Array, to: Int32Array, t: number, op: WordOp, instr: Instr, pc: number): boolean {
     wctx.w = to;
     wctx.t = t;

@@ -16,7 +16,7 @@ const E = W.tlbs.item;
 const NO_PAGES: readonly number[] = [];
 
 /** The region the served vq's ring is in now (`vqRegion` of `servedVq`). */
-function servedRegion(w: Int32Array, scenario: Scenario): number {
+export function servedRegion(w: Int32Array, scenario: Scenario): number {
   const vq = servedVqAt(scenario, W.threads.locals.round.get(w, 0));
   return vq === 0 ? W.vhost.region.get(w) : vq0Regions(scenario);
 }
@@ -27,7 +27,7 @@ function pointed(w: Int32Array, scenario: Scenario, gp: number): number {
 }
 
 /** kmap_atomic / page_address: the direct map, one 2M or 1G TLB entry for every frame (`directAccess`). */
-function directAccess(ctx: WordCtx, f: number, gp: number, write: boolean): void {
+export function directAccess(ctx: WordCtx, f: number, gp: number, write: boolean): void {
   const { w, scenario } = ctx;
   let cached = false;
   for (let i = 0; i < E.length(w, VHOST_CPU); i++)

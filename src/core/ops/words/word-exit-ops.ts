@@ -2,9 +2,10 @@ import { narrating, report, say } from '../../context';
 import { usedPages } from '../../layout';
 import { W } from '../../schema/state-words';
 import type { DesignId } from '../../types';
-import { reportUnbalancedMmdrop } from '../mmdrop';
+import { reportUnbalancedMmdrop } from '../notifier-registration';
 import { holderName } from '../shared';
 import type { WordOp } from './word-op';
+import { dropVmap } from './word-vmalloc';
 
 /** QEMU's exit (exit_mm, the fd's release, exit_mmap) and the OOM reaper's check on words (objects: `exit-ops.ts`). */
 
@@ -13,24 +14,6 @@ const UNCHECKED_REGISTER: ReadonlySet<DesignId> = new Set(['vmap-notifier', 'dir
 
 /** Designs whose teardown dirties the used-ring page it pointed at (as their start callback would). */
 const DIRTIES_ON_TEARDOWN: ReadonlySet<DesignId> = new Set(['kmap-seq', 'interval-notifier', 'interval-mutex']);
-
-const V = W.vmalloc;
-
-/** Drops the vmalloc PTEs of `slot` (the object path's `filter`), keeping the others in order. */
-function dropVmalloc(w: Int32Array, slot: number): void {
-  const n = V.length(w);
-  let kept = 0;
-  for (let i = 0; i < n; i++) {
-    if (V.slot.get(w, i) === slot) continue;
-    if (kept !== i) {
-      V.slot.set(w, kept, V.slot.get(w, i));
-      V.page.set(w, kept, V.page.get(w, i));
-      V.frame.set(w, kept, V.frame.get(w, i));
-    }
-    kept += 1;
-  }
-  V.setLength(w, kept);
-}
 
 export const WORD_EXIT_OPS = {
   'exit-mm': {
@@ -68,7 +51,7 @@ export const WORD_EXIT_OPS = {
       }
       for (let i = 0; i < W.vhost.ptr.length(w); i++) W.vhost.ptr.set(w, i, -1);
       const slot = W.vhost.vmapSlot.get(w);
-      if (slot >= 0) dropVmalloc(w, slot);
+      if (slot >= 0) dropVmap(w, slot);
       W.vhost.vmapSlot.set(w, -1);
       const registered = W.vhost.registered.get(w);
       const unchecked = UNCHECKED_REGISTER.has(design);

@@ -9,7 +9,8 @@ import type { WordCtx, WordOp } from './word-op';
 
 /** kmap-seq's invalidate_range_start and the notifier's entry, on words (their object versions were in `notifier-ops.ts`). */
 
-const overlapOf = (ctx: WordCtx) => overlapPagesAt(ctx, W.vhost.region.get(ctx.w), ctx.t);
+export const overlapOf = (ctx: Pick<WordCtx, 'w' | 'scenario' | 't'>) =>
+  overlapPagesAt(ctx, W.vhost.region.get(ctx.w), ctx.t);
 
 const NONE: readonly number[] = [];
 
@@ -19,7 +20,7 @@ function pointedAt(w: Int32Array, used: readonly number[], n: number, slot: numb
 }
 
 /** The frame vhost points at through slot `slots[i]`, if used by the used ring and not seen before; else -1. */
-function pointedUsed(w: Int32Array, scenario: Scenario, slots: readonly number[], i: number): number {
+export function pointedUsed(w: Int32Array, scenario: Scenario, slots: readonly number[], i: number): number {
   const used = usedPages(scenario.ringSize);
   const n = ringPageCount({ scenario });
   const f = pointedAt(w, used, n, slots[i] ?? 0);
@@ -31,6 +32,11 @@ function pointedUsed(w: Int32Array, scenario: Scenario, slots: readonly number[]
 /** set_page_dirty on the used ring's pointed frames in the range (`dirtyPointed` + `setDirty`). */
 function dirtyPointed(ctx: WordCtx): void {
   if (ctx.instr.bugs?.includes('skip-set-page-dirty')) return;
+  dirtyUsedPointed(ctx, 'set_page_dirty');
+}
+
+/** Sets PG_dirty on the used ring's frames vhost points at in the range; says `call: ...` as `setDirty` words it. */
+export function dirtyUsedPointed(ctx: WordCtx, call: string): void {
   const { w } = ctx;
   const slots = overlapOf(ctx);
   // Lists for the sentence only: the explorer's steps allocate none.
@@ -49,10 +55,11 @@ function dirtyPointed(ctx: WordCtx): void {
   const parts: string[] = [];
   if (newly.length > 0) parts.push(`PG_dirty set on frame #${newly.join(', #')}`);
   if (already.length > 0) parts.push(`frame #${already.join(', #')} already dirty`);
-  say(ctx, `set_page_dirty: ${parts.join('; ')}.`);
+  say(ctx, `${call}: ${parts.join('; ')}.`);
 }
 
-function clearPointers(ctx: WordCtx): void {
+/** Clears vhost's pointers in the range and says which were published (`clearPointers`). */
+export function clearPointers(ctx: WordCtx): void {
   const { w } = ctx;
   const pages = overlapOf(ctx);
   const cleared = narrating(ctx) ? pages.filter((p) => W.vhost.ptr.get(w, p) >= 0) : NONE;

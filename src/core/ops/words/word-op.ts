@@ -59,31 +59,3 @@ export function objectView(w: Int32Array, scenario: Scenario): State {
   return view;
 }
 let view: State | null = null;
-
-/** `objectView` with a context around it (one object reused, like the view): for an object helper's call. */
-export function objectCtx(ctx: WordCtx): OpCtx {
-  const s = objectView(ctx.w, ctx.scenario);
-  const o = viewCtx ?? { ...ctx, s };
-  viewCtx = o;
-  o.s = s;
-  o.t = ctx.t;
-  o.instr = ctx.instr;
-  o.step = ctx.step;
-  o.names = ctx.names;
-  o.cost = ctx.cost;
-  o.findings = ctx.findings;
-  o.detail = ctx.detail;
-  o.narrate = ctx.narrate;
-  return o;
-}
-let viewCtx: OpCtx | null = null;
-
-/**
- * Runs an object helper on the words through a thin object view, then packs the view back: for the rarer branches
- * whose helpers are still written on objects, so that each helper keeps one body.
- */
-export function viaObjects(ctx: WordCtx, body: (octx: OpCtx) => void): void {
-  const octx = objectCtx(ctx);
-  body(octx);
-  packState(octx.s, ctx.w);
-}

@@ -1,14 +1,17 @@
 import { isIntervalDesign, mmuLockIsMutex } from '../../catalog';
-import { countingHistory, narrating, say } from '../../context';
+import { narrating, say } from '../../context';
 import { ringPageCount, servedVqAt } from '../../pagetable';
-import { programsOf } from '../../programs/compile';
 import { W } from '../../schema/state-words';
 import type { Scenario } from '../../types';
 import { heldByOther, overlapPagesAt } from '../shared';
 import { WORD_ACCESS_OPS } from './word-access';
+import { WORD_CALLBACK_OPS } from './word-callback-ops';
+import { itreeInvEnd } from './word-context';
 import { WORD_EXIT_OPS } from './word-exit-ops';
 import { WORD_FORK_OPS } from './word-fork-ops';
 import { WORD_GUP_OPS } from './word-gup';
+import { WORD_INVALIDATE_OPS } from './word-invalidate-ops';
+import { WORD_IOCTL_OPS } from './word-ioctl-ops';
 import { WORD_KSM_THP_OPS } from './word-ksm-ops';
 import { WORD_LOCK_OPS } from './word-lock-ops';
 import { putRef } from './word-memory';
@@ -16,8 +19,10 @@ import { WORD_MIGRATE_OPS } from './word-migrate-ops';
 import { WORD_MM_OPS } from './word-mm-ops';
 import { WORD_NOTIFIER_OPS } from './word-notifier-ops';
 import type { WordCtx, WordOp } from './word-op';
+import { WORD_RCU_OPS } from './word-rcu-ops';
 import { WORD_RECLAIM_OPS } from './word-reclaim-ops';
 import { WORD_VHOST_OPS } from './word-vhost-ops';
+import { WORD_VMAP_OPS } from './word-vmap-ops';
 import { WORD_WRITEBACK_OPS } from './word-writeback-ops';
 
 /**
@@ -30,12 +35,6 @@ const vqMutexOf = (w: Int32Array, vq: number) => (vq === 1 ? W.vhost.vqMutex1.ge
 const setVqMutex = (w: Int32Array, vq: number, t: number) =>
   vq === 1 ? W.vhost.vqMutex1.set(w, t) : W.vhost.vqMutex.set(w, t);
 const overlaps = (ctx: WordCtx) => overlapPagesAt(ctx, W.vhost.region.get(ctx.w), ctx.t).length > 0;
-
-/** The worker sleeps in mmu_interval_read_begin: its subscription's sequence is the odd one being invalidated. */
-function readBeginAsleep(w: Int32Array, scenario: Scenario): boolean {
-  const instr = programsOf(scenario)[0]?.instrs[W.threads.pc.get(w, 0)];
-  return !W.threads.done.get(w, 0) && instr?.op === 'read-begin' && W.vhost.seq.get(w) === W.vhost.itreeSeq.get(w);
-}
 
 const mmuLockBlocked: WordOp['blocked'] = (w, t, _i, names) =>
   heldByOther(W.vhost.mmuLock.get(w), t, 'vq->mmu_lock', names);
@@ -138,16 +137,9 @@ const VHOST_WORD_OPS = {
   },
   'mm-end': {
     run(ctx) {
-      const { w } = ctx;
-      if (!isIntervalDesign(ctx.scenario.design)) return;
-      const active = W.vhost.itreeActive.get(w) - 1;
-      W.vhost.itreeActive.set(w, active);
-      const seq = W.vhost.itreeSeq.get(w);
-      if (active === 0 && seq % 2 === 1) {
-        if (countingHistory(ctx) && readBeginAsleep(w, ctx.scenario)) ctx.cost.sleeps += 1;
-        W.vhost.itreeSeq.set(w, seq + 1);
-        narrating(ctx) && say(ctx, `Last active invalidation ended: sequence → ${seq + 1} (even), waiters woken.`);
-      }
+      if (!isIntervalDesign(ctx.scenario.design) || !itreeInvEnd(ctx)) return;
+      const seq = W.vhost.itreeSeq.get(ctx.w);
+      narrating(ctx) && say(ctx, `Last active invalidation ended: sequence → ${seq} (even), waiters woken.`);
     },
   },
   'kseq-end': {
@@ -179,6 +171,11 @@ export const WORD_OPS = {
   ...WORD_EXIT_OPS,
   ...WORD_KSM_THP_OPS,
   ...WORD_WRITEBACK_OPS,
+  ...WORD_IOCTL_OPS,
+  ...WORD_RCU_OPS,
+  ...WORD_VMAP_OPS,
+  ...WORD_CALLBACK_OPS,
+  ...WORD_INVALIDATE_OPS,
 };
 
 export type WordOpName = keyof typeof WORD_OPS;

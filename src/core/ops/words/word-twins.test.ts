@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../../scenarios';
-import { gupSlowFault, userAccess, userAccessBlocked } from '../../access';
 import { type OpCtx, zeroCounters } from '../../context';
 import { explore } from '../../explore/engine/engine';
 import { cellScenario, cellVariants, matrixRows } from '../../explore/matrix/matrix';
@@ -16,6 +15,7 @@ import type { Op } from '../shared';
 import { exitOps } from './twins/exit-ops.test-util';
 import { forkOps } from './twins/fork-ops.test-util';
 import { ksmThpOps } from './twins/ksm-thp-ops.test-util';
+import { gupSlowFault, userAccess, userAccessBlocked } from './twins/object-access.test-util';
 import { vhostMmTwins } from './twins/vhost-mm-ops.test-util';
 import { writebackOps } from './twins/writeback-ops.test-util';
 import type { WordCtx } from './word-op';
@@ -102,7 +102,7 @@ describe('the ops written on words do what their object bodies did', () => {
   }, 600_000);
 });
 
-describe('copy_*_user on words does what `access.ts` does on objects', () => {
+describe('copy_*_user on words does what `access.ts` did on objects (twins/object-access.test-util.ts)', () => {
   it('userAccess, gupSlowFault and userAccessBlocked on every ring page of the states the COW, KSM and reclaim cells reach', () => {
     const scenarios = [
       ...builtinScenarios,

@@ -3,9 +3,9 @@ import { layoutOf, usedPages } from '../../layout';
 import { ringPageCount, servedVqAt, vq0Regions } from '../../pagetable';
 import { W } from '../../schema/state-words';
 import type { Scenario } from '../../types';
+import { mightSleepOnWords } from './word-context';
 import { lockHolder, putRef } from './word-memory';
 import type { WordOp } from './word-op';
-import { mightSleep } from './word-sleep';
 import { userAccess, userAccessBlocked } from './word-user-access';
 
 /** The worker's copy_*_user round, V1's unpin and its set_page_dirty_lock on words (objects: `vhost-ops.ts`). */
@@ -88,7 +88,7 @@ export const WORD_VHOST_OPS = {
       const slot = mapSlot(w, scenario);
       let count = 0;
       for (let i = 0; i < V.length(w); i++) if (vmappedUsedFrame(w, scenario, slot, i) >= 0) count += 1;
-      if (count > 0) mightSleep(ctx, 'set_page_dirty_lock()');
+      if (count > 0) mightSleepOnWords(ctx, 'set_page_dirty_lock()');
       // Lists for the sentence only (`setDirty`'s wording): the explorer's steps allocate none.
       const newly: number[] | null = narrating(ctx) ? [] : null;
       const already: number[] | null = narrating(ctx) ? [] : null;

@@ -2,7 +2,7 @@ import { say } from '../../../context';
 import { frameAt } from '../../../frames';
 import { usedPages } from '../../../layout';
 import type { DesignId } from '../../../types';
-import { reportUnbalancedMmdrop } from '../../mmdrop';
+import { reportUnbalancedMmdrop } from '../../notifier-registration';
 import { holderName, type Op } from '../../shared';
 
 /** Designs whose ioctl re-registers without checking (RFC V2, 7f466032dc9e) and whose cleanup always unregisters. */

@@ -1,10 +1,10 @@
-import { areaPages, userAccess } from '../../../access';
 import { report, say } from '../../../context';
 import { frameAt, putRef, setDirty } from '../../../frames';
 import { usedPages } from '../../../layout';
 import { ringPageCount, servedVq } from '../../../pagetable';
 import type { State } from '../../../types';
-import { fallbackBlocked, jump, localsOf, lockHolder, mightSleep, type Op, vmapSlotOf } from '../../shared';
+import { jump, localsOf, lockHolder, type Op, vmapSlotOf } from '../../shared';
+import { areaPages, fallbackBlocked, mightSleep, userAccess } from './object-access.test-util';
 
 /** The object bodies of `uaccess`, `unpin`, `dirty-lock` (vhost-ops.ts) and `oom-check` (mm-ops.ts) before words. */
 

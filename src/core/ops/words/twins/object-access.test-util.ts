@@ -1,9 +1,8 @@
-import { memoryOf } from './catalog';
-import type { OpCtx } from './context';
-import { narrating, report, say } from './context';
-import { cowLockHolder } from './cow-window';
-import { allocFrame, frameAt, idxPage, putRef, touchFrame } from './frames';
-import { layoutOf } from './layout';
+import { memoryOf, mmuLockIsMutex } from '../../../catalog';
+import type { OpCtx } from '../../../context';
+import { narrating, say } from '../../../context';
+import { allocFrame, frameAt, idxPage, putRef, touchFindings } from '../../../frames';
+import { layoutOf } from '../../../layout';
 import {
   entryPages,
   gpage,
@@ -14,9 +13,44 @@ import {
   updateEntry,
   userTlbKey,
   vqRegion,
-} from './pagetable';
-import { fillTlb, findTlb, VHOST_CPU } from './tlb';
-import type { State } from './types';
+} from '../../../pagetable';
+import { programsOf } from '../../../programs/compile';
+import { fillTlb, findTlb, VHOST_CPU } from '../../../tlb';
+import type { State } from '../../../types';
+import { localsOf, reportMightSleep } from '../../shared';
+
+/**
+ * The object bodies of copy_*_user's paths (access.ts), `cowLockHolder` (cow-window.ts), `touchFrame` (frames.ts),
+ * `fallbackBlocked` and `mightSleep` (shared.ts) before words: the twins test's reference for `word-user-access.ts`.
+ */
+
+/** A vhost load or store to a frame through any mapping: detects use-after-free and lost writes. */
+function touchFrame(ctx: OpCtx, f: number, write: boolean, via: string, holdsIdx: boolean): void {
+  const frame = frameAt(ctx.s, f);
+  if (write && frame.owner === 'reused-by-other') frame.corrupted = true;
+  touchFindings(ctx, f, frame.owner, write, via);
+  if (write && holdsIdx) frame.usedIdx = ctx.s.published;
+}
+
+/**
+ * The fork thread holding the PT lock of ring page `gp` inside wp_page_copy (from ptep_clear_flush_notify to
+ * pte_unmap_unlock), or -1: a fault on that page waits for it, and gup_fast sees no PTE.
+ */
+function cowLockHolder(s: State, gp: number): number {
+  const pte = pteAt(s, gp);
+  if (pte.present) return -1;
+  const programs = programsOf(s.scenario);
+  // Only fork threads' pcs are read (the reduction's COW_WINDOW_READERS relies on it).
+  for (let t = 1; t <= s.scenario.mm.length; t++) {
+    if (s.scenario.mm[t - 1]?.kind !== 'fork') continue;
+    const th = s.threads[t];
+    if (!th || th.done || th.locals.aborted) continue;
+    const ops = programs[t]?.instrs.map((i) => i.op) ?? [];
+    const inside = th.pc > ops.indexOf('cow-clear') && th.pc <= ops.indexOf('cow-set');
+    if (inside && th.locals.pages.includes(pte.frame)) return t;
+  }
+  return -1;
+}
 
 /** Global ring pages of an area of the served vq's ring, in its current region. */
 export function areaPages(s: State, area: number): number[] {
@@ -26,11 +60,11 @@ export function areaPages(s: State, area: number): number[] {
 }
 
 /** Ring page index within its region. */
-export function localPage(s: State, gp: number): number {
+function localPage(s: State, gp: number): number {
   return gp % ringPageCount(s);
 }
 
-export function holdsIdx(s: State, gp: number): boolean {
+function holdsIdx(s: State, gp: number): boolean {
   return localPage(s, gp) === idxPage(s.scenario.ringSize);
 }
 
@@ -166,58 +200,21 @@ export function userAccess(ctx: OpCtx, gp: number, write: boolean): void {
   touchFrame(ctx, f, write, 'QEMU’s user mapping', holdsIdx(s, gp));
 }
 
-/** kmap_atomic / page_address: the direct map, one 2M or 1G TLB entry for every frame, no PTE to set up. */
-export function directAccess(ctx: OpCtx, f: number, gp: number, write: boolean): void {
-  if (!findTlb(ctx.s, VHOST_CPU, 'direct', 0)) {
-    fillTlb(ctx, VHOST_CPU, { kind: 'direct', key: 0, frame: -1, size: ctx.s.scenario.directMap });
+/** Why a copy_*_user fallback on an area would wait (a migration entry), or null. */
+export function fallbackBlocked(s: State, area: number, usesPtr: (lp: number) => boolean): string | null {
+  for (const gp of areaPages(s, area)) {
+    if (usesPtr(ptrSlot(s, gp))) continue;
+    const why = userAccessBlocked(s, gp, area === 2);
+    if (why) return why;
   }
-  ctx.cost.ringAccesses += 1;
-  const via =
-    ctx.s.scenario.design === 'direct-map-rcu' ? 'the direct map (page_address)' : 'the direct map (kmap_atomic)';
-  touchFrame(ctx, f, write, via, holdsIdx(ctx.s, gp));
+  return null;
 }
 
-/** A load or store through the vmap alias: 4K vmalloc PTEs, cached in CPU0's TLB until a flush. */
-export function vmallocAccess(ctx: OpCtx, slot: number, gp: number, write: boolean): void {
-  const s = ctx.s;
-  const page = ptrSlot(s, gp);
-  const key = slot * 64 + page;
-  const entry = findTlb(s, VHOST_CPU, 'vmalloc', key);
-  const pte = s.vmalloc.find((v) => v.slot === slot && v.page === page);
-  ctx.cost.ringAccesses += 1;
-  if (entry) {
-    if (!pte || pte.frame !== entry.frame) {
-      report(
-        ctx,
-        'stale-tlb',
-        [entry.frame],
-        `CPU0 reached frame #${entry.frame} through a TLB entry for a vmalloc address whose PTE vunmap already cleared: vunmap defers the TLB flush to the lazy purge.`,
-        'A reader must stop using the alias before the teardown returns; clearing PTEs without a flush leaves the old translation usable.',
-      );
-    }
-    touchFrame(ctx, entry.frame, write, 'a stale vmalloc TLB entry', holdsIdx(s, gp));
-    return;
-  }
-  if (!pte) {
-    report(
-      ctx,
-      'use-after-free',
-      [],
-      'vhost dereferenced a vmalloc address that vunmap already tore down: a kernel paging-request oops.',
-      'The pointer to the vmap alias must be cleared under the lock the reader holds, before vunmap.',
-    );
-    return;
-  }
-  fillTlb(ctx, VHOST_CPU, { kind: 'vmalloc', key, frame: pte.frame, size: '4K' });
-  touchFrame(ctx, pte.frame, write, 'the vmap alias', holdsIdx(s, gp));
-  const frame = frameAt(s, pte.frame);
-  if (write && s.scenario.design === 'vmap-pinned' && memoryOf(s.scenario) === 'file' && !frame.dirty) {
-    report(
-      ctx,
-      'pin-write-after-writeback',
-      [pte.frame],
-      `V1 stored into frame #${pte.frame} through its pin after writeback cleaned it (clear_page_dirty_for_io → page_mkclean): PG_dirty stays clear and V1’s release_pages never sets it, so the file keeps the old used.idx unless a user write dirties the page again; once unpinned the page can be dropped clean.`,
-      'A long-term GUP pin of file-backed memory must be tracked (FOLL_PIN, v5.6+) or its pages dirtied when released; writeback cannot see writes through a kernel alias.',
-    );
-  }
+/**
+ * might_sleep(): a sleeping call under a spinlock, in an RCU read section or under the PT lock is sleep-in-atomic;
+ * in a non-blockable invalidation (the OOM reaper's) it is not atomic context, but the caller must not block.
+ */
+export function mightSleep(ctx: OpCtx, call: string): void {
+  const spinHeld = ctx.s.vhost.mmuLock === ctx.t && !mmuLockIsMutex(ctx.s.scenario.design);
+  reportMightSleep(ctx, call, spinHeld, localsOf(ctx).inRcu);
 }

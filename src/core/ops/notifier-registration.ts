@@ -1,5 +1,10 @@
 import { report, type StepReporting } from '../context';
 
+/** What mmu_notifier_register waits for and what a failed one leaves behind, shared by the objects and the words. */
+
+/** Mm events whose whole call runs under mmap_sem (do_munmap and dup_mmap for write; the OOM reaper, ksmd and a fault for read). */
+export const MMAP_SEM_KINDS: ReadonlySet<string> = new Set(['munmap', 'munmap-batch-full', 'oom-reap', 'ksm', 'fork']);
+
 /**
  * mmu_notifier_unregister ends in mmdrop() whether or not the notifier was registered (mm/mmu_notifier.c, v5.2): with
  * no registration there was no mmgrab, so this drop takes mm_count below the references still held.
