@@ -39,16 +39,21 @@ export type Decode<S> = (buf: Int32Array, start: number, end: number, depth: num
  * Ints of the largest arena chunk; each chunk after the first is twice the one before, up to this. Growing a level
  * never copies encodings, so no push takes long, and a small level (the level ring holds six) stays small.
  */
-const CHUNK_INTS = 1 << 18;
+const CHUNK_INTS = 1 << 16;
 
-/** Keeps only each state's encoding in an arena of fixed-size chunks, and decodes a state when it is expanded. */
+/** Longest encoding a level keeps: its length is stored in 16 bits. */
+const MAX_ENCODING_INTS = 0xffff;
+/** Chunks a level may hold: a state's place is its chunk × CHUNK_INTS + offset, in one int32. */
+const MAX_CHUNKS = 2 ** 31 / CHUNK_INTS;
+
+/** Keeps only each state's encoding in an arena of chunks, and decodes a state when it is expanded. */
 export function encodedLevel<S>(decode: Decode<S>): Level<S> {
   const chunks: Int32Array<ArrayBuffer>[] = [new Int32Array(1 << 12)];
   let chunk = 0;
   let used = 0;
-  let starts = new Int32Array(1 << 8);
-  let ends = new Int32Array(1 << 8);
-  let chunkOf = new Int32Array(1 << 8);
+  // Per state, 10 bytes: where its encoding is (chunk and offset), its length, and its parent-log id.
+  let places = new Int32Array(1 << 8);
+  let lengths = new Uint16Array(1 << 8);
   let ids = new Int32Array(1 << 8);
   let count = 0;
   return {
@@ -57,27 +62,36 @@ export function encodedLevel<S>(decode: Decode<S>): Level<S> {
     },
     push(_state, w, id) {
       const n = w.len;
+      if (n > MAX_ENCODING_INTS) throw new RangeError(`an encoding of ${n} ints is longer than a level keeps`);
       if (used + n > (chunks[chunk]?.length ?? 0)) {
         chunk++;
         used = 0;
+        if (chunk >= MAX_CHUNKS) throw new RangeError('a level outgrew its chunks');
         const size = Math.min(CHUNK_INTS, 2 * (chunks[chunk - 1]?.length ?? 0));
         if ((chunks[chunk]?.length ?? 0) < n) chunks[chunk] = new Int32Array(Math.max(size, n));
       }
-      if (count >= starts.length) {
-        [starts, ends, chunkOf, ids] = [grown(starts), grown(ends), grown(chunkOf), grown(ids)];
+      if (count >= ids.length) {
+        places = grown(places);
+        ids = grown(ids);
+        const longer = new Uint16Array(lengths.length * 2);
+        longer.set(lengths);
+        lengths = longer;
       }
       const to = chunks[chunk] as Int32Array;
       const from = w.buf;
       for (let k = 0; k < n; k++) to[used + k] = from[k] as number;
-      starts[count] = used;
-      ends[count] = used + n;
-      chunkOf[count] = chunk;
+      places[count] = chunk * CHUNK_INTS + used;
+      lengths[count] = n;
       ids[count] = id;
       used += n;
       count++;
     },
-    state: (i, depth) =>
-      decode(chunks[chunkOf[i] as number] as Int32Array, starts[i] as number, ends[i] as number, depth),
+    state(i, depth) {
+      const place = places[i] as number;
+      const start = place % CHUNK_INTS;
+      const buf = chunks[(place - start) / CHUNK_INTS] as Int32Array;
+      return decode(buf, start, start + (lengths[i] as number), depth);
+    },
     id: (i) => ids[i] as number,
     clear() {
       count = 0;
@@ -85,7 +99,7 @@ export function encodedLevel<S>(decode: Decode<S>): Level<S> {
       used = 0;
     },
     get bytes() {
-      return chunks.reduce((sum, c) => sum + c.byteLength, 0) + 4 * starts.byteLength;
+      return chunks.reduce((sum, c) => sum + c.byteLength, 0) + places.byteLength + lengths.byteLength + ids.byteLength;
     },
   };
 }
