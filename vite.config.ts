@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     // Behaviour, not speed, is under test: a loaded 2-core machine may run a test several times slower.
     testTimeout: 30_000,
+    // Vitest's default in a run is one worker fewer than the cores: on CI's 2 cores that runs every file in turn.
+    maxWorkers: 2,
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     projects: [
       {
