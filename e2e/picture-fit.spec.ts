@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { shortHash } from '../src/url/hash';
 import { collectErrors } from './page-errors';
+import { smallestPictureText } from './picture-text';
 import { loadScenario } from './schedules';
 
 test.describe.configure({ timeout: 120_000 });
@@ -27,19 +28,6 @@ function cutThreadText() {
     }
   }
   return cut;
-}
-
-/** The smallest rendered size of the picture's text: its font size times the SVG's scale. */
-function smallestPictureText() {
-  let smallest = Number.POSITIVE_INFINITY;
-  for (const text of document.querySelectorAll<SVGTextElement>('.diagram svg text')) {
-    const box = text.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    const matrix = text.getScreenCTM();
-    const size = Number.parseFloat(getComputedStyle(text).fontSize) * (matrix ? Math.hypot(matrix.a, matrix.b) : 1);
-    smallest = Math.min(smallest, size);
-  }
-  return smallest;
 }
 
 async function settle(page: Page, link: string) {

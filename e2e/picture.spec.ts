@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { CHAPTER_MARKS } from '../src/tour/chapter-marks';
 import { chapters } from '../src/tour/chapters';
 import { collectErrors } from './page-errors';
+import { smallestPictureText } from './picture-text';
 
 // Outside test-results, which Playwright empties at the start of every run.
 const SHOTS = 'screenshots';
@@ -25,19 +26,6 @@ async function openChapter(page: Page, id: string): Promise<string> {
     await page.keyboard.press('PageDown');
   }
   throw new Error(`no chapter ${id}`);
-}
-
-/** The smallest rendered size of the picture's text: its font size times the SVG's scale. */
-function smallestPictureText() {
-  let smallest = Number.POSITIVE_INFINITY;
-  for (const text of document.querySelectorAll<SVGTextElement>('.diagram svg text')) {
-    const box = text.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    const matrix = text.getScreenCTM();
-    const size = Number.parseFloat(getComputedStyle(text).fontSize) * (matrix ? Math.hypot(matrix.a, matrix.b) : 1);
-    smallest = Math.min(smallest, size);
-  }
-  return smallest;
 }
 
 /** The smallest text of the main views outside the picture (threads, narration, tour). */
