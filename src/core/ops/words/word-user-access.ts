@@ -10,7 +10,7 @@ import { putRef, userTlbKey } from './word-memory';
 import type { WordCtx } from './word-op';
 import { allocFrame, holdsPage, sameEntry, updateEntry } from './word-pagetable';
 
-/** copy_*_user on words: `userAccess`, `userAccessBlocked`, `faultIn`, `breakCow` and `cowLockHolder` of `access.ts`. */
+/** copy_*_user on words: `userAccess`, `userAccessBlocked`, `faultIn`, `breakCow` and `cowLockHolder` (the one body). */
 
 const E = W.tlbs.item;
 
@@ -20,13 +20,13 @@ const isFrame = (w: Int32Array, f: number) => f >= 0 && f < W.frames.length(w);
 /** The pcs of `cow-clear` and `cow-set` in a fork thread's program (computed once per program). */
 const cowWindows = new WeakMap<Program, readonly [number, number]>();
 function cowWindow(program: Program): readonly [number, number] {
-  let window = cowWindows.get(program);
-  if (!window) {
+  let pcs = cowWindows.get(program);
+  if (!pcs) {
     const ops = program.instrs.map((i) => i.op);
-    window = [ops.indexOf('cow-clear'), ops.indexOf('cow-set')];
-    cowWindows.set(program, window);
+    pcs = [ops.indexOf('cow-clear'), ops.indexOf('cow-set')];
+    cowWindows.set(program, pcs);
   }
-  return window;
+  return pcs;
 }
 
 /** The fork thread holding the PT lock of `gp` inside wp_page_copy, or -1 (`cowLockHolder`: only fork threads' pcs). */
