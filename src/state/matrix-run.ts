@@ -54,6 +54,13 @@ export interface MatrixRun {
   cancel: () => void;
 }
 
+/**
+ * The matrix's safety searches run without partial-order reduction: each cell's liveness pass walks the full graph
+ * anyway, and on these small cells the reduction's bookkeeping costs more than the states it saves (about 2.5 times
+ * the worker CPU in a profile, docs/performance.md). Hazard kinds are the same either way (`por.test.ts`).
+ */
+export const MATRIX_POR = false;
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export const matrixCells = matrixSpecs;
@@ -73,7 +80,12 @@ export function runMatrix(
   const running = new Set<() => void>();
   const cells = matrixCells();
   const exploreOne = async (client: MatrixLane, scenario: Scenario): Promise<ExploreResult> => {
-    const run = client.explore({ scenario, maxStates: maxStatesPerCell, onProgress: (p) => onProgress?.(p) });
+    const run = client.explore({
+      scenario,
+      maxStates: maxStatesPerCell,
+      por: MATRIX_POR,
+      onProgress: (p) => onProgress?.(p),
+    });
     running.add(run.cancel);
     try {
       return await run.result;

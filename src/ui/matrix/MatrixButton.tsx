@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { Overlay } from '../overlay/Overlay';
+import { markMatrix } from './timeline';
 
 // The matrix loads on first use, so that it stays out of the first-load JavaScript.
 const MatrixPanel = lazy(() => import('./MatrixPanel'));
@@ -13,6 +14,7 @@ export function MatrixButton() {
       <button
         type="button"
         onClick={() => {
+          markMatrix('open');
           setUsed(true);
           setOpen(true);
         }}

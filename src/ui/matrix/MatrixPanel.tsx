@@ -8,6 +8,7 @@ import { type Batcher, batcher } from './batcher';
 import { cellView, type MatrixCellView, rowLabel } from './cell-view';
 import { MatrixGrid } from './MatrixGrid';
 import { MatrixLegend } from './MatrixLegend';
+import { markMatrix } from './timeline';
 import './matrix.css';
 
 /** Each cell is small; this bound keeps one cell from running away in a tab. */
@@ -41,7 +42,9 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
   const views = useMemo(() => new Map([...cells].map(([key, cell]) => [key, cell.view])), [cells]);
   // The workers start when the panel opens, so they have loaded the engine by the time Compute is pressed.
   useEffect(() => {
+    markMatrix('panel');
     pool.current ??= createExplorePool(client);
+    markMatrix('workers-started');
     return () => {
       current.current?.cancel();
       arrivals.current?.drop();
@@ -51,6 +54,7 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
   }, [client]);
 
   const start = () => {
+    markMatrix('compute');
     current.current?.cancel();
     setCells(new Map());
     setStates(0);
@@ -67,7 +71,11 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
     arrivals.current = arrived;
     const run = runMatrix(pool.current.lanes, {
       maxStatesPerCell: MATRIX_MAX_STATES_PER_CELL,
-      onCell: (cell) => arrived.add({ run: cell, view: cellView(cell) }),
+      onCell: (cell, done, total) => {
+        if (done === 1) markMatrix('first-cell');
+        if (done === total) markMatrix('last-cell');
+        arrived.add({ run: cell, view: cellView(cell) });
+      },
     });
     current.current = run;
     void run.finished.then((complete) => {
@@ -77,6 +85,9 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
     });
   };
   const cancel = () => current.current?.cancel();
+  useEffect(() => {
+    if (phase === 'done') markMatrix('rendered');
+  }, [phase]);
   const latest = useRef(cells);
   latest.current = cells;
   const open = useCallback(
