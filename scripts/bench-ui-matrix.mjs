@@ -73,11 +73,13 @@ export const timelineText = (timeline) => timeline.map(([name, ms]) => `${name} 
 async function main() {
   const port = Number(process.env.BENCH_PORT ?? 4179);
   const url = `http://127.0.0.1:${port}/`;
-  if (!process.env.BENCH_NO_BUILD) {
+  if (!process.env.BENCH_NO_BUILD && !process.env.BENCH_DIST) {
     const built = spawnSync('npx', ['vite', 'build'], { stdio: 'ignore' });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+  // BENCH_DIST serves another build (to compare two builds back to back); it is never rebuilt here.
+  const outDir = process.env.BENCH_DIST ? ['--outDir', process.env.BENCH_DIST] : [];
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', ...outDir], {
     stdio: 'ignore',
     detached: true,
   });

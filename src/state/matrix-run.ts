@@ -55,9 +55,9 @@ export interface MatrixRun {
 }
 
 /**
- * The matrix's safety searches run without partial-order reduction: each cell's liveness pass walks the full graph
- * anyway, and on these small cells the reduction's bookkeeping costs more than the states it saves (about 2.5 times
- * the worker CPU in a profile, docs/performance.md). Hazard kinds are the same either way (`por.test.ts`).
+ * The matrix's safety searches run without partial-order reduction, in one walk with the liveness pass: that pass
+ * walks each cell's full graph anyway, and on these small cells the reduction's bookkeeping cost more than the states
+ * it saved (docs/performance.md, issue 20 in the browser). Hazard kinds are the same either way (`por.test.ts`).
  */
 export const MATRIX_POR = false;
 
@@ -84,6 +84,7 @@ export function runMatrix(
       scenario,
       maxStates: maxStatesPerCell,
       por: MATRIX_POR,
+      onePass: true,
       onProgress: (p) => onProgress?.(p),
     });
     running.add(run.cancel);

@@ -10,6 +10,8 @@ export interface ExploreCall {
   progressEvery?: number;
   /** `false` turns partial-order reduction off. */
   por?: boolean;
+  /** With `por: false`, safety and liveness in one walk of the full graph (the matrix's cells). */
+  onePass?: boolean;
   onProgress: (progress: ExploreProgress) => void;
 }
 
@@ -33,11 +35,12 @@ export function createExploreTracker(send: (request: ExploreRequest) => void) {
     start(call: ExploreCall): ExploreRun {
       const id = nextId++;
       const result = new Promise<ExploreResult>((resolve, reject) => pending.set(id, { call, resolve, reject }));
-      const { scenario, maxStates, maxStoreBytes, progressEvery, por } = call;
+      const { scenario, maxStates, maxStoreBytes, progressEvery, por, onePass } = call;
       const bounds = {
         ...(maxStoreBytes ? { maxStoreBytes } : {}),
         ...(progressEvery ? { progressEvery } : {}),
         ...(por === false ? { por } : {}),
+        ...(por === false && onePass ? { onePass } : {}),
       };
       send({ id, type: 'explore', scenario, maxStates, ...bounds });
       let cancelSent = false;

@@ -1,5 +1,6 @@
 import { exploreSteps } from '../core/explore/engine/engine';
 import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
+import { safetyWithLivenessSteps } from '../core/explore/liveness/graph-safety';
 import { packedLivenessSteps } from '../core/explore/liveness/ringside-liveness';
 import { searchMachine } from '../core/explore/ringside/ringside';
 import type { Scenario } from '../core/types';
@@ -43,6 +44,8 @@ export interface RunOptions {
   sliceMs?: number;
   /** `false` turns partial-order reduction off for the safety search (liveness always uses the full graph). */
   por?: boolean;
+  /** With `por: false`, the safety search reads its findings off the liveness pass's graph: one walk, not two. */
+  onePass?: boolean;
   signal: { readonly aborted: boolean };
   onProgress: (progress: ExploreProgress) => void;
   pause?: Pause;
@@ -60,6 +63,8 @@ export async function runExploration(scenario: Scenario, options: RunOptions): P
   };
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
   const bounds = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal };
+  if (por === false && options.onePass)
+    return sliced(safetyWithLivenessSteps(scenario, searchMachine(scenario), bounds), onProgress, progressEvery, pause);
   const search = exploreSteps(searchMachine(scenario), { ...bounds, por });
   const safety = await sliced(search, onProgress, progressEvery, pause);
   if (safety.status === 'cancelled') return safety;
@@ -101,13 +106,13 @@ export function createExploreHost(
 ) {
   const running = new Map<number, { aborted: boolean }>();
   const start = async (request: Extract<ExploreRequest, { type: 'explore' }>) => {
-    const { id, scenario, maxStates, maxStoreBytes, progressEvery, por } = request;
+    const { id, scenario, maxStates, maxStoreBytes, progressEvery, por, onePass } = request;
     const signal = { aborted: false };
     running.set(id, signal);
     try {
       await pause(); // receive() never explores synchronously: its caller (a click, onmessage) returns first.
       const onProgress = (progress: ExploreProgress) => post({ id, type: 'explore-progress', progress });
-      const options = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal, onProgress, pause, por };
+      const options = { maxStates, maxStoreBytes, progressEvery, sliceMs, signal, onProgress, pause, por, onePass };
       const result = await runExploration(scenario, options);
       post({ id, type: 'explore-result', result });
     } catch (error) {

@@ -22,6 +22,8 @@ export type ExploreRequest =
       progressEvery?: number;
       /** `false` explores without partial-order reduction (it is on by default). */
       por?: boolean;
+      /** With `por: false`: the safety search rides along the liveness pass's walk of the full graph (one walk). */
+      onePass?: boolean;
     }
   | { id: number; type: 'cancel-explore' };
 

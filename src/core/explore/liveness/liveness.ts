@@ -2,7 +2,7 @@ import { IntWriter } from '../engine/int-writer';
 import type { ExploreOptions, ExploreProgress, ExploreStatus, Machine } from '../engine/machine';
 import { type Component, enabledMask, fairLoop, isInternal, shortestLoop, threadOf } from './lasso';
 import { stronglyConnected } from './scc';
-import { buildGraph, PROGRESS, type ProgressSpec, type StateGraph } from './state-graph';
+import { buildGraph, type GraphOptions, PROGRESS, type ProgressSpec, type StateGraph } from './state-graph';
 
 /** A run that never makes progress: `prefix` reaches a state, and `loop` returns to that same state forever. */
 export interface Lasso {
@@ -61,7 +61,7 @@ interface FoundCycle {
 export function* livenessSteps<S>(
   machine: Machine<S>,
   spec: ProgressSpec<S>,
-  options: ExploreOptions = {},
+  options: GraphOptions<S> = {},
 ): Generator<ExploreProgress, LivenessResult, void> {
   const g = yield* buildGraph(machine, spec, options);
   const started = performance.now();

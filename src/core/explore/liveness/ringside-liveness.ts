@@ -5,7 +5,7 @@ import type { Scenario, State } from '../../types';
 import { init } from '../../world';
 import type { ExploreOptions, ExploreProgress, Machine } from '../engine/machine';
 import { type Lasso, type LivenessAnswer, type LivenessResult, livenessSteps } from './liveness';
-import type { ProgressSpec } from './state-graph';
+import type { GraphOptions, ProgressSpec } from './state-graph';
 
 /** The vhost worker is always thread 0 (`programsOf`). */
 const VHOST = 0;
@@ -51,7 +51,7 @@ export function scenarioLivenessSteps(
 export function packedLivenessSteps(
   scenario: Scenario,
   machine: Machine<Int32Array>,
-  options: ExploreOptions = {},
+  options: GraphOptions<Int32Array> = {},
 ): Generator<ExploreProgress, LivenessResult, void> {
   return describedSteps(scenario, livenessSteps(machine, wordProgress, options));
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_STATES } from '../engine/engine';
 import { encodedLevel, type Level, objectLevel } from '../engine/frontier';
 import { IntWriter } from '../engine/int-writer';
-import type { ExploreOptions, ExploreProgress, ExploreStatus, Machine } from '../engine/machine';
+import type { ExploreOptions, ExploreProgress, ExploreStatus, Machine, MachineStep } from '../engine/machine';
 import { ParentLog } from '../engine/parent-log';
 import { exactStateIndex, hashedStateIndex } from './state-index';
 
@@ -14,6 +14,17 @@ export interface ProgressSpec<S> {
 export const PROGRESS = 0x80;
 /** Threads are kept in 32-bit masks (enabled, stepping), so a graph has at most 32 of them. */
 export const MAX_THREADS = 32;
+
+/**
+ * Sees every expansion while the graph is built (`from` is the expanded state's id, `depth` its BFS level), so that a
+ * safety search can ride along the same walk (graph-safety.ts). Called with the log, not a closure: nothing per step.
+ */
+export interface GraphObserver<S> {
+  stuck(parents: ParentLog, from: number, depth: number, state: S): void;
+  step(parents: ParentLog, from: number, depth: number, thread: number, result: MachineStep<S>): void;
+}
+
+export type GraphOptions<S> = ExploreOptions & { observer?: GraphObserver<S> };
 
 /** The reachable state graph, ids in breadth-first order, edges of state s at [edgeStart[s], edgeStart[s + 1]). */
 export interface StateGraph {
@@ -40,8 +51,9 @@ export interface StateGraph {
 export function* buildGraph<S>(
   machine: Machine<S>,
   spec: ProgressSpec<S>,
-  options: ExploreOptions = {},
+  options: GraphOptions<S> = {},
 ): Generator<ExploreProgress, StateGraph, void> {
+  const { observer } = options;
   const started = performance.now();
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
   const progressEvery = options.progressEvery ?? 100_000;
@@ -91,10 +103,13 @@ export function* buildGraph<S>(
       if (from + 2 > edgeStart.length) edgeStart = grownInt32(edgeStart, from + 2);
       edgeStart[from] = edges;
       const state = level.state(i, depth);
-      for (const t of machine.enabled(state)) {
+      const threads = machine.enabled(state);
+      if (threads.length === 0) observer?.stuck(parents, from, depth, state);
+      for (const t of threads) {
         if (t >= MAX_THREADS) throw new RangeError(`thread ${t}: the liveness graph keeps at most ${MAX_THREADS}`);
         const result = machine.step(state, t);
         transitions++;
+        observer?.step(parents, from, depth, t, result);
         if (!result.ok) continue;
         w.reset();
         machine.encode(result.state, w);
