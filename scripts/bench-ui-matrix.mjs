@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
-import { cpuSecondsOfChildren } from './bench-ui-cpu.mjs';
+import { cpuSecondsByThread, cpuSecondsOfChildren, threadSplit } from './bench-ui-cpu.mjs';
 import { startWorkerProfiles } from './bench-ui-profile.mjs';
 
 /** The host's 1-minute load average (Linux), as a string; "n/a" elsewhere. */
@@ -52,14 +52,16 @@ export async function matrixRuns(page, serverPid, runs = 1) {
     const compute = dialog.getByRole('button', { name: /^Compute (the matrix|again)$/ });
     const load = loadAverage();
     const cpuBefore = cpuSecondsOfChildren(serverPid);
+    const threadsBefore = cpuSecondsByThread(serverPid);
     await compute.click();
     await waitForText(page, '.matrix [role="status"]', '^(\\d+) of \\1 cells.*complete');
     const cpu = cpuSecondsOfChildren(serverPid) - cpuBefore;
+    const threads = threadSplit(threadsBefore, cpuSecondsByThread(serverPid));
     await page.waitForFunction(() => performance.getEntriesByName('matrix:rendered').length > 0);
     const timeline = await page.evaluate(timelineAfter, 'matrix:compute');
     const status = await dialog.getByRole('status').textContent();
     const wall = (timeline.find(([name]) => name === 'last-cell')?.[1] ?? Number.NaN) / 1000;
-    results.push({ wall, cpu, load, timeline, status, warm: run > 0 });
+    results.push({ wall, cpu, threads, load, timeline, status, warm: run > 0 });
     await page.evaluate(() => performance.clearMarks());
   }
   const cells = await page.evaluate(() => document.querySelector('.matrix progress')?.getAttribute('max'));
@@ -116,7 +118,8 @@ async function main() {
     for (const r of matrix.results)
       console.log(
         `matrix in the browser${r.warm ? ' (again, warm workers)' : ''}: ${matrix.cells} cells, ${r.wall.toFixed(2)} s wall (click → last cell), ${r.cpu.toFixed(1)} s browser CPU (every thread), workers=${matrix.workers}, load average ${r.load}; goal < 2 s wall at low load\n` +
-          `  timeline (ms from the Compute click): ${timelineText(r.timeline)}; ${r.status}`,
+          `  timeline (ms from the Compute click): ${timelineText(r.timeline)}; ${r.status}\n` +
+          `  CPU s by thread: ${r.threads}`,
       );
   } finally {
     process.kill(-server.pid);

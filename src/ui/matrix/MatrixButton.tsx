@@ -2,8 +2,11 @@ import { lazy, Suspense, useState } from 'react';
 import { Overlay } from '../overlay/Overlay';
 import { markMatrix } from './timeline';
 
-// The matrix loads on first use, so that it stays out of the first-load JavaScript.
-const MatrixPanel = lazy(() => import('./MatrixPanel'));
+// The matrix loads on first use, so that it stays out of the first-load JavaScript; pointing at or focusing the
+// button (a person's intent, never an untouched page) fetches it early, so the dialog opens without waiting for it.
+const loadPanel = () => import('./MatrixPanel');
+const MatrixPanel = lazy(loadPanel);
+const prefetch = () => void loadPanel().catch(() => undefined);
 
 /** Opens the design × mm-event matrix over the stepper. */
 export function MatrixButton() {
@@ -13,6 +16,8 @@ export function MatrixButton() {
     <>
       <button
         type="button"
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
         onClick={() => {
           markMatrix('open');
           setUsed(true);
