@@ -20,7 +20,7 @@ export function loadAverage() {
 }
 
 /** Every `matrix:*` and `sim-worker:*` mark since `from` (a mark's name), in ms after it. */
-function timelineAfter(from) {
+export function timelineAfter(from) {
   const marks = performance.getEntriesByType('mark');
   const zero = marks.filter((m) => m.name === from).at(-1)?.startTime ?? 0;
   return marks
@@ -43,6 +43,8 @@ const waitForText = (page, selector, pattern) =>
 export async function matrixRuns(page, serverPid, runs = 1) {
   const button = page.getByRole('button', { name: 'Matrix' });
   await button.hover();
+  // The app marks the rest (src/ui/matrix/timeline.ts); the click's own mark stays out of the first screen's code.
+  await page.evaluate(() => performance.mark('matrix:open'));
   await button.click();
   const dialog = page.getByRole('dialog', { name: 'Design × mm-event matrix' });
   await dialog.getByRole('button', { name: /^Compute (the matrix|again)$/ }).waitFor();
@@ -53,14 +55,16 @@ export async function matrixRuns(page, serverPid, runs = 1) {
     const load = loadAverage();
     const cpuBefore = cpuSecondsOfChildren(serverPid);
     const threadsBefore = cpuSecondsByThread(serverPid);
+    const clicked = Date.now();
     await compute.click();
     await waitForText(page, '.matrix [role="status"]', '^(\\d+) of \\1 cells.*complete');
+    const polled = (Date.now() - clicked) / 1000;
     const cpu = cpuSecondsOfChildren(serverPid) - cpuBefore;
     const threads = threadSplit(threadsBefore, cpuSecondsByThread(serverPid));
-    await page.waitForFunction(() => performance.getEntriesByName('matrix:rendered').length > 0);
     const timeline = await page.evaluate(timelineAfter, 'matrix:compute');
     const status = await dialog.getByRole('status').textContent();
-    const wall = (timeline.find(([name]) => name === 'last-cell')?.[1] ?? Number.NaN) / 1000;
+    // A build without the marks (one before them) is timed by polling the status every 50 ms.
+    const wall = (timeline.find(([name]) => name === 'last-cell')?.[1] ?? polled * 1000) / 1000;
     results.push({ wall, cpu, threads, load, timeline, status, warm: run > 0 });
     await page.evaluate(() => performance.clearMarks());
   }

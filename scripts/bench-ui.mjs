@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { cpuSecondsOfChildren } from './bench-ui-cpu.mjs';
+import { loadAverage, timelineAfter, timelineText } from './bench-ui-matrix.mjs';
 
 // BENCH_PORT keeps parallel checkouts' benchmark servers apart.
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -113,16 +114,18 @@ async function matrixRun(page) {
   const compute = dialog.getByRole('button', { name: 'Compute the matrix' });
   await compute.waitFor();
   const cpuBefore = cpuSecondsOfChildren(server.pid);
+  const load = loadAverage();
   const measured = await longTasksWhile(page, async () => {
     await compute.click();
     await waitForText(page, '.matrix [role="status"]', '^(\\d+) of \\1 cells.*complete');
   });
   const cpu = cpuSecondsOfChildren(server.pid) - cpuBefore;
+  const timeline = await page.evaluate(timelineAfter, 'matrix:compute');
   const cells = await page.evaluate(() => document.querySelector('.matrix progress')?.getAttribute('max'));
   // The pool has one worker per core the browser reports (src/worker/pool.ts).
   const workers = await page.evaluate(() => Math.min(8, Math.max(1, navigator.hardwareConcurrency || 1)));
   await dialog.getByRole('button', { name: 'Close' }).click();
-  return { ...measured, cells, workers, cpu };
+  return { ...measured, cells, workers, cpu, load, timeline };
 }
 
 /** Makes a scenario in the editor whose exploration stops at the browser's state bound, then measures that run. */
@@ -215,6 +218,9 @@ try {
   console.log(longLine('idle page, for comparison', idle));
   console.log(
     `matrix in the browser: ${matrix.cells} cells, ${matrix.seconds.toFixed(1)} s wall, ${Number.isNaN(matrix.cpu) ? 'browser CPU n/a' : `${matrix.cpu.toFixed(1)} s browser CPU (every thread)`}, workers=${matrix.workers}; goal < 2 s wall at low load`,
+  );
+  console.log(
+    `matrix timeline (ms from the Compute click): ${timelineText(matrix.timeline)}; load average ${matrix.load}`,
   );
   console.log(longLine(`matrix in the workers (${matrix.cells} cells)`, matrix));
   console.log(longLine('explorer in the worker (to the 300,000-state bound)', explorer));

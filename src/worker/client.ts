@@ -146,8 +146,6 @@ export function createWorkerClient(options: WorkerClientOptions = {}): SimClient
       if (!checked.ok) return switchToMainThread(`the worker sent a malformed reply (${checked.reason})`);
       const reply = checked.reply;
       if (reply.type === 'ready') {
-        // Read back by scripts/bench-ui-matrix.mjs: when a worker had loaded its module.
-        globalThis.performance?.mark?.('sim-worker:ready');
         clearTimeout(handshake);
         if (onMain && worker) {
           onMain = false;

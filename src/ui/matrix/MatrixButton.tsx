@@ -1,6 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
 import { Overlay } from '../overlay/Overlay';
-import { markMatrix } from './timeline';
 
 // The matrix loads on first use, so that it stays out of the first-load JavaScript; pointing at or focusing the
 // button (a person's intent, never an untouched page) fetches it early, so the dialog opens without waiting for it.
@@ -19,7 +18,6 @@ export function MatrixButton() {
         onPointerEnter={prefetch}
         onFocus={prefetch}
         onClick={() => {
-          markMatrix('open');
           setUsed(true);
           setOpen(true);
         }}
