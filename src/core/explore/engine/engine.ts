@@ -179,7 +179,9 @@ export function* exploreSteps<S>(
       if (ampleSets && threads.length > 1) {
         // Partial-order reduction: a persistent set whose steps are invisible and stay in the next level stands
         // for every enabled step (conditions C0 to C3).
-        for (const ample of ampleSets(state, threads)) {
+        const candidates = ampleSets(state, threads);
+        for (let c = 0; c < candidates.length; c++) {
+          const ample = candidates[c] as readonly number[];
           let qualifies = true;
           for (let k = 0; k < ample.length; k++) {
             const t = ample[k] as number;
