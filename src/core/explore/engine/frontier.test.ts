@@ -15,7 +15,9 @@ describe('an encoded frontier level', () => {
   it('gives back every encoding it was given, in order, across many chunks', () => {
     const level = encodedLevel(readBack);
     const lengths = Array.from({ length: 3000 }, (_, i) => 1 + ((i * 37) % 90));
-    lengths.forEach((n, i) => level.push(null as never, encodingOf(i, n), i * 2));
+    lengths.forEach((n, i) => {
+      level.push(null as never, encodingOf(i, n), i * 2);
+    });
     lengths.forEach((n, i) => {
       expect(level.state(i, 0)).toEqual(Array.from(encodingOf(i, n).buf.subarray(0, n)));
       expect(level.id(i)).toBe(i * 2);
