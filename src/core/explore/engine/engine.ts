@@ -12,6 +12,7 @@ import type {
   StepFinding,
 } from './machine';
 import { ParentLog } from './parent-log';
+import { stateLookup } from './state-lookup';
 import { exactVisitedSet, hashedVisitedSet } from './visited-set';
 
 export const DEFAULT_MAX_STATES = 2_000_000;
@@ -88,7 +89,9 @@ export function* exploreSteps<S>(
   const noteChain = (finding: StepFinding, steps: number) => note(finding, chainFrom, steps);
   const stopRequested = () => options.signal?.aborted === true || options.shouldStop?.() === true;
   const ampleSets = options.por === false ? undefined : machine.ampleSets?.bind(machine);
-  const chains = options.chains === false || !ampleSets ? null : new ChainWalker(machine, ampleSets, visited);
+  // By the machine's key when it has one (not with `exact`): a successor is encoded only when it is new.
+  const lookup = stateLookup(machine, visited, w);
+  const chains = options.chains === false || !ampleSets ? null : new ChainWalker(machine, ampleSets, lookup);
   // The levels to expand; with the reduction, their keys too, for the cycle proviso (docs/partial-order.md, C3).
   const queue = new LevelRing<S>(
     chains ? MAX_LINKS + 2 : 2,
@@ -97,10 +100,6 @@ export function* exploreSteps<S>(
     options.exact === true,
   );
   let deepest = 0;
-  // The machine's own key spares encoding and hashing every successor; only in an unreduced hashed search, where
-  // nothing asks for a successor's encoding before it is known to be new.
-  const keyOf = options.exact || ampleSets || !visited.addKey ? undefined : machine.key?.bind(machine);
-  const addKey = keyOf ? visited.addKey : undefined;
   /** Per thread of the state being expanded: its outcome once stepped, or -1. */
   const outcome: number[] = [];
   let progressDue = false;
@@ -123,26 +122,19 @@ export function* exploreSteps<S>(
     for (const f of result.findings) note(f, from, 1);
     let reached = result.state;
     let links = 0;
-    if (keyOf && addKey) {
-      keyOf(reached);
-      if (!addKey()) return SEEN_OR_VISIBLE;
-      w.reset();
-      machine.encode(reached, w);
-    } else {
-      w.reset();
-      machine.encode(reached, w);
-      if (chains) {
-        // Chains (docs/partial-order.md): through states that are unstored and reduce to one step, without storing.
-        chainFrom = from;
-        chains.walk(reached, w, path, noteChain);
-        ({ state: reached, links } = chains);
-        transitions += chains.steps;
-        if (chains.error)
-          errors.push({ schedule: [...fullSchedule(from), ...path.slice(0, links + 2)], error: chains.error });
-      }
-      if (!visited.add(w)) {
-        return !visible && queue.queuedAfter(w, depth) ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
-      }
+    let stored = false;
+    if (chains) {
+      // Chains (docs/partial-order.md): through states that are unstored and reduce to one step, without storing.
+      chainFrom = from;
+      chains.walk(reached, path, noteChain);
+      ({ state: reached, links, endsStored: stored } = chains);
+      transitions += chains.steps;
+      if (chains.error)
+        errors.push({ schedule: [...fullSchedule(from), ...path.slice(0, links + 2)], error: chains.error });
+    }
+    // A chain that ends at a stored state leaves its key (or encoding) for the cycle proviso.
+    if (stored || !lookup.add(reached)) {
+      return !visible && queue.queuedAfter(w, depth) ? NEXT_INVISIBLE : SEEN_OR_VISIBLE;
     }
     if (parents.size >= maxStates) {
       status = 'bound';
@@ -155,11 +147,7 @@ export function* exploreSteps<S>(
   };
 
   const init = machine.init();
-  machine.encode(init, w);
-  if (keyOf && addKey) {
-    keyOf(init);
-    addKey();
-  } else visited.add(w);
+  lookup.add(init);
   queue.push(0, init, w, parents.push(-1, 0));
 
   search: for (; queue.size > 0; depth++) {
@@ -191,7 +179,9 @@ export function* exploreSteps<S>(
       if (ampleSets && threads.length > 1) {
         // Partial-order reduction: a persistent set whose steps are invisible and stay in the next level stands
         // for every enabled step (conditions C0 to C3).
-        for (const ample of ampleSets(state, threads)) {
+        const candidates = ampleSets(state, threads);
+        for (let c = 0; c < candidates.length; c++) {
+          const ample = candidates[c] as readonly number[];
           let qualifies = true;
           for (let k = 0; k < ample.length; k++) {
             const t = ample[k] as number;

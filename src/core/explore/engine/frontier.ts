@@ -36,10 +36,10 @@ export function objectLevel<S>(): Level<S> {
 export type Decode<S> = (buf: Int32Array, start: number, end: number, depth: number) => S;
 
 /**
- * Ints of the largest arena chunk; each chunk after the first is twice the one before, up to this. Growing a level
- * never copies encodings, so no push takes long, and a small level (the level ring holds six) stays small.
+ * Ints of an arena chunk (16 KB: a level's unused tail is at most one chunk, and the level ring holds six levels).
+ * Growing a level never copies encodings, so no push takes long.
  */
-const CHUNK_INTS = 1 << 16;
+const CHUNK_INTS = 1 << 12;
 
 /** Longest encoding a level keeps: its length is stored in 16 bits. */
 const MAX_ENCODING_INTS = 0xffff;
@@ -63,7 +63,8 @@ export function encodedLevel<S>(decode: Decode<S>): Level<S> {
     push(_state, w, id) {
       const n = w.len;
       if (n > MAX_ENCODING_INTS) throw new RangeError(`an encoding of ${n} ints is longer than a level keeps`);
-      if (used + n > (chunks[chunk]?.length ?? 0)) {
+      // A place's offset stays below CHUNK_INTS, even in a longer chunk kept for one long encoding and reused.
+      if (used + n > (chunks[chunk]?.length ?? 0) || used >= CHUNK_INTS) {
         chunk++;
         used = 0;
         if (chunk >= MAX_CHUNKS) throw new RangeError('a level outgrew its chunks');

@@ -1,4 +1,6 @@
 import type { ProgressSpec } from '../liveness/state-graph';
+import { hash64 } from './hash64';
+import { IntWriter } from './int-writer';
 import type { Machine } from './machine';
 
 /** One transition of a hand-made graph: thread `t` moves from its node to `to`; `progress` marks a progress step. */
@@ -35,3 +37,22 @@ export function walk(edges: Record<number, GraphEdge[]>, schedule: readonly numb
   }
   return nodes;
 }
+
+/** The same machine with a key (`Machine.key`, the hash of its encoding), so the engine looks states up by key. */
+export function withKey<S>(machine: Machine<S>): Machine<S> {
+  const w = new IntWriter();
+  return {
+    ...machine,
+    key(state) {
+      w.reset();
+      machine.encode(state, w);
+      hash64(w.buf, w.len);
+    },
+  };
+}
+
+/** The two ways a hashed search looks states up: by encoding (a machine without a key) and by the machine's key. */
+export const LOOKUPS = [
+  ['by encoding', <S>(machine: Machine<S>) => machine],
+  ['by key', withKey],
+] as const;

@@ -1,5 +1,5 @@
 import type { Level } from './frontier';
-import { hash64, key64 } from './hash64';
+import { key64 } from './hash64';
 import type { IntWriter } from './int-writer';
 import { KeyTable } from './key-table';
 
@@ -7,7 +7,8 @@ import { KeyTable } from './key-table';
  * The levels still to expand, by distance from the initial state: the current one and the next `span - 1`. A step
  * reaches the next level; a chain of steps (docs/partial-order.md) reaches one level per step. With `keyed`, each
  * level also keeps its states' keys until it is expanded, so the cycle proviso can ask whether a state already
- * found lies deeper than the current level.
+ * found lies deeper than the current level. The key of the state pushed or asked about is the one the search's
+ * lookup left in `key64` (state-lookup.ts), or, with `exact`, its encoding in `w`.
  */
 export class LevelRing<S> {
   private readonly levels: Level<S>[];
@@ -34,17 +35,13 @@ export class LevelRing<S> {
     this.pending++;
     const keys = this.keys[depth % this.span];
     if (keys instanceof Set) keys.add(w.key());
-    else if (keys) {
-      hash64(w.buf, w.len);
-      keys.add(key64[0] as number, lo());
-    }
+    else keys?.add(key64[0] as number, lo());
   }
 
-  /** Is the state encoded in `w` queued in a level deeper than `depth`? */
+  /** Is the state last looked up (keyed in `key64`, or with `exact` encoded in `w`) queued deeper than `depth`? */
   queuedAfter(w: IntWriter, depth: number): boolean {
     if (this.keys.length === 0) return false;
     const key = this.exact ? w.key() : '';
-    if (!this.exact) hash64(w.buf, w.len);
     for (let d = depth + 1; d < depth + this.span; d++) {
       const keys = this.keys[d % this.span];
       if (keys instanceof Set ? keys.has(key) : keys?.has(key64[0] as number, lo())) return true;

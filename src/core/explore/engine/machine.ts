@@ -21,7 +21,8 @@ export interface Machine<S> {
   encode(state: S, w: IntWriter): void;
   /**
    * The state's 64-bit key written into `key64` (hash64.ts) without encoding it: equal states get equal keys. When
-   * given, the hashed visited set looks successors up by it and encodes only new ones (not used with `exact`).
+   * given, a hashed search looks every state up by it (the visited set, the chains, the cycle proviso's levels) and
+   * encodes only new states (state-lookup.ts; not used with `exact`).
    */
   key?(state: S): void;
   /** Rebuilds a state from its encoding at BFS depth `depth`; when given, frontier states are stored encoded. */

@@ -10,6 +10,8 @@ export interface VisitedSet {
   has(w: IntWriter): boolean;
   /** Adds the key already in `key64` (hashed sets only); true when it is new. */
   addKey?(): boolean;
+  /** Whether the key already in `key64` was added before (hashed sets only). */
+  hasKey?(): boolean;
   readonly size: number;
   /** Bytes held by the set's own storage. */
   readonly bytes: number;
@@ -27,6 +29,11 @@ export function hashedVisitedSet(initialSlots?: number): VisitedSet {
     const lo = key64[1] as number;
     return table.add(hi, hi === 0 && lo === 0 ? 1 : lo);
   };
+  const hasKey = () => {
+    const hi = key64[0] as number;
+    const lo = key64[1] as number;
+    return table.has(hi, hi === 0 && lo === 0 ? 1 : lo);
+  };
   return {
     add(w) {
       hash64(w.buf, w.len);
@@ -34,11 +41,10 @@ export function hashedVisitedSet(initialSlots?: number): VisitedSet {
     },
     has(w) {
       hash64(w.buf, w.len);
-      const hi = key64[0] as number;
-      const lo = key64[1] as number;
-      return table.has(hi, hi === 0 && lo === 0 ? 1 : lo);
+      return hasKey();
     },
     addKey,
+    hasKey,
     get size() {
       return table.size;
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../engine/engine';
-import { type GraphEdge, graphMachine, walk } from '../engine/graph-machine.test-util';
+import { type GraphEdge, graphMachine, LOOKUPS, walk } from '../engine/graph-machine.test-util';
 import type { Machine, StepFinding } from '../engine/machine';
 import { MAX_LINKS } from './chains';
 
@@ -34,7 +34,9 @@ function hazardPath(edges: Record<number, GraphEdge[]>, r: ReturnType<typeof exp
   return found?.schedule ?? [];
 }
 
-describe('chains of single steps (docs/partial-order.md, "Chains")', () => {
+describe.each(LOOKUPS)('chains of single steps (docs/partial-order.md, "Chains") (%s)', (_, lookup) => {
+  const graph = (...args: Parameters<typeof reducedGraph>) => lookup(reducedGraph(...args));
+
   it('stores no state whose expansion is one step, and rebuilds the schedule through the unstored states', () => {
     // Node 0 reduces to thread 0; nodes 1 and 2 have one enabled thread; node 3 has two and no candidate, so the
     // chain from node 0 ends there; thread 1's step from node 3 reports the hazard.
@@ -50,11 +52,11 @@ describe('chains of single steps (docs/partial-order.md, "Chains")', () => {
         { t: 1, to: 9 },
       ],
     };
-    const r = explore(reducedGraph(edges, { 0: [[0]] }, 9));
+    const r = explore(graph(edges, { 0: [[0]] }, 9));
     expect(r.states).toBe(4);
     expect(r.transitions).toBe(5);
     expect(hazardPath(edges, r, 9)).toEqual([0, 0, 0, 1]);
-    expect(explore(reducedGraph(edges, { 0: [[0]] }, 9), { chains: false }).states).toBe(6);
+    expect(explore(graph(edges, { 0: [[0]] }, 9), { chains: false }).states).toBe(6);
   });
 
   it('reports a finding a chain step makes with the whole schedule to it', () => {
@@ -67,7 +69,7 @@ describe('chains of single steps (docs/partial-order.md, "Chains")', () => {
       1: [{ t: 0, to: 2 }],
       2: [{ t: 0, to: 3 }],
     };
-    const r = explore(reducedGraph(edges, { 0: [[0]] }, 3));
+    const r = explore(graph(edges, { 0: [[0]] }, 3));
     expect(r.states).toBe(2);
     expect(hazardPath(edges, r, 3)).toEqual([0, 0, 0]);
   });
@@ -81,7 +83,7 @@ describe('chains of single steps (docs/partial-order.md, "Chains")', () => {
         { t: 1, to: 9 },
       ],
     };
-    const r = explore(reducedGraph(edges, {}, 9));
+    const r = explore(graph(edges, {}, 9));
     expect(r.states).toBe(4);
     expect(hazardPath(edges, r, 9)).toEqual([0, 1]);
   });
@@ -95,7 +97,7 @@ describe('chains of single steps (docs/partial-order.md, "Chains")', () => {
         { t: 1, to: 2 },
       ],
     };
-    const r = explore(reducedGraph(edges, { 1: [[0]] }, 9));
+    const r = explore(graph(edges, { 1: [[0]] }, 9));
     expect(r.states).toBe(4);
     expect(hazardPath(edges, r, 9)).toEqual([1, 0]);
   });
@@ -113,7 +115,7 @@ describe('chains of single steps (docs/partial-order.md, "Chains")', () => {
         { t: 1, to: 8 },
       ],
     };
-    const r = explore(reducedGraph(edges, { 0: [[0]], 1: [[0]] }, 9));
+    const r = explore(graph(edges, { 0: [[0]], 1: [[0]] }, 9));
     expect(hazardPath(edges, r, 9)).toEqual([1]);
   });
 
@@ -135,7 +137,7 @@ describe('chains of single steps (docs/partial-order.md, "Chains")', () => {
       },
       ampleSets: (s) => (s[1] === 0 ? [[0]] : []),
     };
-    const r = explore(counting);
+    const r = explore(lookup(counting));
     expect(r.findings.map((f) => f.kind)).toEqual(['boom']);
     expect(r.findings[0]?.schedule.filter((t) => t === 0)).toHaveLength(2 * MAX_LINKS + 2);
   });
@@ -151,7 +153,7 @@ describe('chains of single steps (docs/partial-order.md, "Chains")', () => {
       ],
       2: [{ t: 0, to: 1 }],
     };
-    const r = explore(reducedGraph(edges, { 1: [[0]] }, 9));
+    const r = explore(graph(edges, { 1: [[0]] }, 9));
     const schedule = hazardPath(edges, r, 9);
     expect(schedule.length).toBeGreaterThan(MAX_LINKS);
     expect(r.depth).toBeGreaterThan(MAX_LINKS);

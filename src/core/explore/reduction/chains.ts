@@ -3,8 +3,8 @@
  * stored; the search takes that step on from it. `chainThread` names the step from the state alone, so a schedule
  * through unstored states is rebuilt by replaying the machine (`chainSchedule`).
  */
-import type { IntWriter } from '../engine/int-writer';
 import type { Machine, StepFinding } from '../engine/machine';
+import type { StateLookup } from '../engine/state-lookup';
 
 /**
  * Chain steps a chain may take after its first step; the state it then reaches is stored whatever it is. The bound
@@ -39,6 +39,8 @@ export class ChainWalker<S> {
   state!: S;
   links = 0;
   steps = 0;
+  /** Whether the last walk stopped at a stored state (then the lookup left that state's key or encoding). */
+  endsStored = false;
   /** A chain step the machine refused although it had listed the thread (a core bug), or null. */
   error: string | null = null;
   private readonly alone = { alone: false };
@@ -46,20 +48,25 @@ export class ChainWalker<S> {
   constructor(
     private readonly machine: Machine<S>,
     private readonly ampleSets: AmpleSets<S>,
-    private readonly stored: { has(w: IntWriter): boolean },
+    private readonly lookup: Pick<StateLookup<S>, 'stored'>,
   ) {}
 
   /**
-   * From `state` (encoded in `w`), takes chain steps while the state reached is not stored, names a chain step, and
-   * that step reports nothing unless the state had one enabled thread; records the threads in `path` from index 1
-   * and passes each finding to `note` with the number of steps taken. Leaves the end's encoding in `w`.
+   * From `state`, takes chain steps while the state reached is not stored, names a chain step, and that step reports
+   * nothing unless the state had one enabled thread; records the threads in `path` from index 1 and passes each
+   * finding to `note` with the number of steps taken. Looks states up by the lookup alone (by key, when it is keyed).
    */
-  walk(state: S, w: IntWriter, path: number[], note: (f: StepFinding, steps: number) => void): void {
+  walk(state: S, path: number[], note: (f: StepFinding, steps: number) => void): void {
     this.state = state;
     this.links = 0;
     this.steps = 0;
     this.error = null;
-    while (this.links < MAX_LINKS && !this.stored.has(w)) {
+    this.endsStored = false;
+    while (this.links < MAX_LINKS) {
+      if (this.lookup.stored(this.state)) {
+        this.endsStored = true;
+        return;
+      }
       const u = chainThread(this.machine, this.ampleSets, this.state, this.alone);
       if (u < 0) return;
       const r = this.machine.step(this.state, u);
@@ -73,8 +80,6 @@ export class ChainWalker<S> {
       this.links++;
       for (const f of r.findings) note(f, this.links + 1);
       this.state = r.state;
-      w.reset();
-      this.machine.encode(r.state, w);
     }
   }
 }

@@ -128,17 +128,91 @@ export function persistentThreads(table: DependencyTable, view: ThreadsView, t: 
   return inside;
 }
 
-/**
- * Candidate ample sets: for each enabled thread, the enabled threads of the persistent set grown from it, when that
- * leaves some enabled thread out; distinct, smallest first.
- */
-export function ampleCandidates(table: DependencyTable, view: ThreadsView, enabled: readonly number[]): number[][] {
-  let all = 0;
-  for (const t of enabled) all |= 1 << t;
-  const masks: number[] = [];
-  for (const t of enabled) {
-    const ample = persistentThreads(table, view, t) & all;
-    if (ample !== all && !masks.includes(ample)) masks.push(ample);
+/** Per call of `ampleCandidates`: each thread's conflict row (threads whose futures its next step conflicts with). */
+const rows = new Int32Array(32);
+const rowEpoch = new Int32Array(32);
+let epoch = 0;
+
+/** The threads `u` (not `v`) such that `v`'s next step may conflict with a step `u` can still take (`mayConflict`). */
+function conflictRow(table: DependencyTable, view: ThreadsView, v: number): number {
+  if (rowEpoch[v] === epoch) return rows[v] as number;
+  const pc = view.pc(v);
+  const ownFrames = view.ownFrames?.(v);
+  let row = 0;
+  for (let u = 0; u < view.length; u++) {
+    if (u !== v && mayConflict(table, v, pc, u, view.pc(u), ownFrames)) row |= 1 << u;
   }
-  return masks.map((m) => enabled.filter((t) => m & (1 << t))).sort((a, b) => a.length - b.length);
+  rows[v] = row;
+  rowEpoch[v] = epoch;
+  return row;
+}
+
+/** The ascending thread list of each mask, built once and shared (callers only read candidates). */
+const LISTS = new Map<number, readonly number[]>();
+function listOf(mask: number): readonly number[] {
+  let list = LISTS.get(mask);
+  if (!list) {
+    list = Array.from({ length: 32 }, (_, t) => t).filter((t) => mask & (1 << t));
+    LISTS.set(mask, list);
+  }
+  return list;
+}
+
+/** This call's candidate masks, smallest first, and their sizes (at most one per enabled thread). */
+const masks = new Int32Array(32);
+const sizes = new Int32Array(32);
+const known = (mask: number, count: number) => {
+  for (let i = 0; i < count; i++) if (masks[i] === mask) return true;
+  return false;
+};
+
+const popcount = (m: number) => {
+  let n = 0;
+  for (let x = m; x !== 0; x &= x - 1) n++;
+  return n;
+};
+
+/**
+ * Candidate ample sets: for each enabled thread (ascending), the enabled threads of the persistent set grown from it
+ * (as `persistentThreads` grows it, from conflict rows computed once per thread), when that leaves some enabled
+ * thread out; distinct, smallest first.
+ */
+export function ampleCandidates(
+  table: DependencyTable,
+  view: ThreadsView,
+  enabled: readonly number[],
+): (readonly number[])[] {
+  epoch = (epoch + 1) | 0;
+  let live = 0;
+  for (let u = 0; u < view.length; u++) if (!view.done(u)) live |= 1 << u;
+  let all = 0;
+  for (let k = 0; k < enabled.length; k++) all |= 1 << (enabled[k] as number);
+  const out: (readonly number[])[] = [];
+  let count = 0;
+  for (let k = 0; k < enabled.length; k++) {
+    const t = enabled[k] as number;
+    // The least set holding t and every live thread some thread inside conflicts with: `persistentThreads`.
+    let inside = 1 << t;
+    for (let todo = inside; todo !== 0; ) {
+      const v = 31 - Math.clz32(todo);
+      todo &= ~(1 << v);
+      const added = conflictRow(table, view, v) & live & ~inside;
+      inside |= added;
+      todo |= added;
+    }
+    const ample = inside & all;
+    if (ample === all || known(ample, count)) continue;
+    // Insert after every mask no larger: a stable sort by size.
+    const size = popcount(ample);
+    let at = count;
+    for (; at > 0 && (sizes[at - 1] as number) > size; at--) {
+      masks[at] = masks[at - 1] as number;
+      sizes[at] = sizes[at - 1] as number;
+    }
+    masks[at] = ample;
+    sizes[at] = size;
+    count++;
+  }
+  for (let i = 0; i < count; i++) out.push(listOf(masks[i] as number));
+  return out;
 }

@@ -14,39 +14,42 @@ const T = W.threads;
 const L = W.threads.locals;
 const TLB = W.tlbs.item;
 
-/** `markNamedFrames` on words: marks every frame a reference outside thread `t`'s locals names. */
-export function markNamedFrameWords(w: Int32Array, t: number, named: Uint8Array): void {
-  const mark = (f: number) => {
-    if (f >= 0 && f < named.length) named[f] = 1;
-  };
-  for (let i = 0, n = W.ptes.length(w); i < n; i++) mark(W.ptes.frame.get(w, i));
-  for (let i = 0, n = W.vmalloc.length(w); i < n; i++) mark(W.vmalloc.frame.get(w, i));
+/** Marks frame `f` in `named[0, count)` (a module function: a closure per call would allocate). */
+function mark(named: Uint8Array, count: number, f: number): void {
+  if (f >= 0 && f < count) named[f] = 1;
+}
+
+/** `markNamedFrames` on words: marks, in `named[0, count)`, every frame a reference outside thread `t`'s locals names. */
+export function markNamedFrameWords(w: Int32Array, t: number, named: Uint8Array, count = named.length): void {
+  for (let i = 0, n = W.ptes.length(w); i < n; i++) mark(named, count, W.ptes.frame.get(w, i));
+  for (let i = 0, n = W.vmalloc.length(w); i < n; i++) mark(named, count, W.vmalloc.frame.get(w, i));
   for (let cpu = 0, n = W.tlbs.length(w); cpu < n; cpu++) {
-    for (let i = 0, m = TLB.length(w, cpu); i < m; i++) mark(TLB.frame.get(w, cpu, i));
+    for (let i = 0, m = TLB.length(w, cpu); i < m; i++) mark(named, count, TLB.frame.get(w, cpu, i));
   }
-  for (let i = 0, n = W.vhost.ptr.length(w); i < n; i++) mark(W.vhost.ptr.get(w, i));
+  for (let i = 0, n = W.vhost.ptr.length(w); i < n; i++) mark(named, count, W.vhost.ptr.get(w, i));
   for (let u = 0, n = T.length(w); u < n; u++) {
     if (u === t) continue;
-    for (let i = 0, m = L.pages.length(w, u); i < m; i++) mark(L.pages.get(w, u, i));
-    for (let i = 0, m = L.refs.length(w, u); i < m; i++) mark(L.refs.get(w, u, i));
-    mark(L.newFrame.get(w, u));
+    for (let i = 0, m = L.pages.length(w, u); i < m; i++) mark(named, count, L.pages.get(w, u, i));
+    for (let i = 0, m = L.refs.length(w, u); i < m; i++) mark(named, count, L.refs.get(w, u, i));
+    mark(named, count, L.newFrame.get(w, u));
   }
 }
 
 /** `ownFramesPrivate` on words: no reference outside thread `t`'s locals names a frame in its `pages` or `refs`. */
 export function ownFrameWordsPrivate(w: Int32Array, t: number, scratch: Uint8Array): boolean {
   const frames = W.frames.length(w);
-  const named = scratch.length >= frames ? scratch.subarray(0, frames) : new Uint8Array(frames);
-  named.fill(0);
-  markNamedFrameWords(w, t, named);
+  // The scratch's first `frames` bytes, not a subarray view (one per call would allocate).
+  const named = scratch.length >= frames ? scratch : new Uint8Array(frames);
+  named.fill(0, 0, frames);
+  markNamedFrameWords(w, t, named, frames);
   if (t >= T.length(w)) return false;
   for (let i = 0, m = L.pages.length(w, t); i < m; i++) {
     const f = L.pages.get(w, t, i);
-    if (f >= 0 && named[f]) return false;
+    if (f >= 0 && f < frames && named[f]) return false;
   }
   for (let i = 0, m = L.refs.length(w, t); i < m; i++) {
     const f = L.refs.get(w, t, i);
-    if (f >= 0 && named[f]) return false;
+    if (f >= 0 && f < frames && named[f]) return false;
   }
   return true;
 }

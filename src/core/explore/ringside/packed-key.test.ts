@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stress } from '../../../../scripts/bench/scenarios';
+import { stress, yardstick } from '../../../../scripts/bench/scenarios';
 import { completeBuiltins } from '../../../scenarios';
 import { wordKey } from '../../schema/word-key';
 import type { Scenario } from '../../types';
@@ -7,7 +7,7 @@ import { explore } from '../engine/engine';
 import { key64 } from '../engine/hash64';
 import type { Machine } from '../engine/machine';
 import { packedRingsideMachine } from './packed-machine';
-import { matrixVariants } from './same-search.test-util';
+import { expectSameAsReference, matrixVariants } from './same-search.test-util';
 
 /** The packed machine, checking after every step that the key it updated word by word is the key from scratch. */
 function checkedKeys(scenario: Scenario): { machine: Machine<Int32Array>; checked: () => number } {
@@ -39,13 +39,41 @@ describe('the packed machine keys states by the words its steps wrote', () => {
     expect(explore(machine, { maxStates: 50_000, por: false }).states).toBe(50_000);
   }, 240_000);
 
-  it('finds as many states with the keyed visited set as with exact encodings, with and without the reduction', () => {
+  it('finds the same states, transitions and hazards by key as by exact encodings, with and without the reduction', () => {
+    const searches = [{ por: false }, { por: true }, { por: true, chains: false }];
     for (const scenario of completeBuiltins) {
-      for (const por of [false, true]) {
-        const keyed = explore(packedRingsideMachine(scenario), { por });
-        const exact = explore(packedRingsideMachine(scenario), { por, exact: true });
-        expect([keyed.states, keyed.transitions]).toEqual([exact.states, exact.transitions]);
+      for (const options of searches) {
+        const keyed = explore(packedRingsideMachine(scenario), options);
+        const exact = explore(packedRingsideMachine(scenario), { ...options, exact: true });
+        expectSameAsReference(keyed, exact);
       }
+    }
+  }, 240_000);
+
+  it('finds the same states, transitions and hazards by key as by exact encodings in every reduced matrix cell', () => {
+    for (const scenario of matrixVariants()) {
+      expectSameAsReference(
+        explore(packedRingsideMachine(scenario)),
+        explore(packedRingsideMachine(scenario), { exact: true }),
+      );
+    }
+  }, 240_000);
+
+  it('encodes only the states it stores, with and without the reduction (a successor seen before is looked up by key)', () => {
+    for (const por of [false, true]) {
+      const machine = packedRingsideMachine(yardstick);
+      let encoded = 0;
+      const counted: Machine<Int32Array> = {
+        ...machine,
+        encode(state, w) {
+          encoded++;
+          machine.encode(state, w);
+        },
+      };
+      const r = explore(counted, { por });
+      expect(r.complete).toBe(true);
+      expect(r.transitions).toBeGreaterThan(r.states);
+      expect(encoded).toBe(r.states);
     }
   }, 240_000);
 });
