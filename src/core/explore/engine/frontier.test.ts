@@ -1,6 +1,60 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodedLevel } from './frontier';
 import { IntWriter } from './int-writer';
+
+/** A decode that returns the encoding itself and the depth it was asked for. */
+const copyOut = (buf: Int32Array, start: number, end: number, depth: number) => ({
+  words: Array.from(buf.subarray(start, end)),
+  depth,
+});
+
+/** What `push` is handed as the live state: an encoded level keeps only the encoding. */
+const unused = { words: [], depth: -1 };
+
+const encodings = fc.array(fc.array(fc.integer(), { minLength: 1, maxLength: 3_000 }), { maxLength: 120 });
+
+describe('encodedLevel', () => {
+  it('gives back every pushed encoding and id, across chunks and after a clear', () => {
+    fc.assert(
+      fc.property(encodings, encodings, (first, second) => {
+        const level = encodedLevel(copyOut);
+        const w = new IntWriter();
+        for (const round of [first, second]) {
+          level.clear();
+          round.forEach((words, id) => {
+            w.reset();
+            for (const v of words) w.push(v);
+            level.push(unused, w, id * 3);
+          });
+          expect(level.size).toBe(round.length);
+          round.forEach((words, i) => {
+            expect(level.state(i, 7)).toEqual({ words, depth: 7 });
+            expect(level.id(i)).toBe(i * 3);
+          });
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('counts the bytes it holds, and refuses an encoding longer than its 16-bit length field', () => {
+    const level = encodedLevel(copyOut);
+    const w = new IntWriter();
+    const empty = level.bytes;
+    for (let i = 0; i < 70_000; i++) {
+      w.reset();
+      w.push(i);
+      level.push(unused, w, i);
+    }
+    expect(level.bytes).toBeGreaterThan(empty + 70_000 * 4);
+    expect(level.state(69_999, 0).words).toEqual([69_999]);
+    w.reset();
+    w.ensure(0x10000);
+    w.len = 0x10000;
+    expect(() => level.push(unused, w, 0)).toThrow(RangeError);
+  });
+});
 
 /** An encoding of `n` ints that names its state: the state's number, then its number plus each index. */
 function encodingOf(state: number, n: number): IntWriter {
@@ -11,7 +65,7 @@ function encodingOf(state: number, n: number): IntWriter {
 
 const readBack = (buf: Int32Array, start: number, end: number) => Array.from(buf.subarray(start, end));
 
-describe('an encoded frontier level', () => {
+describe('encodedLevel, by hand', () => {
   it('gives back every encoding it was given, in order, across many chunks', () => {
     const level = encodedLevel(readBack);
     const lengths = Array.from({ length: 3000 }, (_, i) => 1 + ((i * 37) % 90));

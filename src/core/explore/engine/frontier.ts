@@ -48,61 +48,95 @@ const MAX_CHUNKS = 2 ** 31 / CHUNK_INTS;
 
 /** Keeps only each state's encoding in an arena of chunks, and decodes a state when it is expanded. */
 export function encodedLevel<S>(decode: Decode<S>): Level<S> {
-  const chunks: Int32Array<ArrayBuffer>[] = [new Int32Array(1 << 12)];
-  let chunk = 0;
-  let used = 0;
+  return new EncodedLevel(decode);
+}
+
+/**
+ * `encodedLevel` as a class: its fields, unlike a closure's variables, stay in registers across `push`'s copy loop,
+ * and the chunk being filled is held directly.
+ */
+class EncodedLevel<S> implements Level<S> {
+  private readonly chunks: Int32Array<ArrayBuffer>[] = [new Int32Array(CHUNK_INTS)];
+  private current: Int32Array<ArrayBuffer> = this.chunks[0] as Int32Array<ArrayBuffer>;
+  private chunk = 0;
+  private used = 0;
   // Per state, 10 bytes: where its encoding is (chunk and offset), its length, and its parent-log id.
-  let places = new Int32Array(1 << 8);
-  let lengths = new Uint16Array(1 << 8);
-  let ids = new Int32Array(1 << 8);
-  let count = 0;
-  return {
-    get size() {
-      return count;
-    },
-    push(_state, w, id) {
-      const n = w.len;
-      if (n > MAX_ENCODING_INTS) throw new RangeError(`an encoding of ${n} ints is longer than a level keeps`);
-      // A place's offset stays below CHUNK_INTS, even in a longer chunk kept for one long encoding and reused.
-      if (used + n > (chunks[chunk]?.length ?? 0) || used >= CHUNK_INTS) {
-        chunk++;
-        used = 0;
-        if (chunk >= MAX_CHUNKS) throw new RangeError('a level outgrew its chunks');
-        const size = Math.min(CHUNK_INTS, 2 * (chunks[chunk - 1]?.length ?? 0));
-        if ((chunks[chunk]?.length ?? 0) < n) chunks[chunk] = new Int32Array(Math.max(size, n));
-      }
-      if (count >= ids.length) {
-        places = grown(places);
-        ids = grown(ids);
-        const longer = new Uint16Array(lengths.length * 2);
-        longer.set(lengths);
-        lengths = longer;
-      }
-      const to = chunks[chunk] as Int32Array;
-      const from = w.buf;
-      for (let k = 0; k < n; k++) to[used + k] = from[k] as number;
-      places[count] = chunk * CHUNK_INTS + used;
-      lengths[count] = n;
-      ids[count] = id;
-      used += n;
-      count++;
-    },
-    state(i, depth) {
-      const place = places[i] as number;
-      const start = place % CHUNK_INTS;
-      const buf = chunks[(place - start) / CHUNK_INTS] as Int32Array;
-      return decode(buf, start, start + (lengths[i] as number), depth);
-    },
-    id: (i) => ids[i] as number,
-    clear() {
-      count = 0;
-      chunk = 0;
+  private places = new Int32Array(1 << 8);
+  private lengths = new Uint16Array(1 << 8);
+  private ids = new Int32Array(1 << 8);
+  private count = 0;
+
+  constructor(private readonly decode: Decode<S>) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(_state: S, w: IntWriter, id: number): void {
+    const n = w.len;
+    if (n > MAX_ENCODING_INTS) throw new RangeError(`an encoding of ${n} ints is longer than a level keeps`);
+    let used = this.used;
+    let to = this.current;
+    // A place's offset stays below CHUNK_INTS, even in a longer chunk kept for one long encoding and reused.
+    if (used + n > to.length || used >= CHUNK_INTS) {
+      to = this.nextChunk(n);
       used = 0;
-    },
-    get bytes() {
-      return chunks.reduce((sum, c) => sum + c.byteLength, 0) + places.byteLength + lengths.byteLength + ids.byteLength;
-    },
-  };
+    }
+    const count = this.count;
+    if (count >= this.ids.length) this.grow();
+    const from = w.buf;
+    for (let k = 0; k < n; k++) to[used + k] = from[k] as number;
+    this.places[count] = this.chunk * CHUNK_INTS + used;
+    this.lengths[count] = n;
+    this.ids[count] = id;
+    this.used = used + n;
+    this.count = count + 1;
+  }
+
+  state(i: number, depth: number): S {
+    const place = this.places[i] as number;
+    const start = place % CHUNK_INTS;
+    const buf = this.chunks[(place - start) / CHUNK_INTS] as Int32Array;
+    return this.decode(buf, start, start + (this.lengths[i] as number), depth);
+  }
+
+  id(i: number): number {
+    return this.ids[i] as number;
+  }
+
+  clear(): void {
+    this.count = 0;
+    this.chunk = 0;
+    this.used = 0;
+    this.current = this.chunks[0] as Int32Array<ArrayBuffer>;
+  }
+
+  get bytes(): number {
+    let bytes = this.places.byteLength + this.lengths.byteLength + this.ids.byteLength;
+    for (const c of this.chunks) bytes += c.byteLength;
+    return bytes;
+  }
+
+  /** Moves to the next chunk (CHUNK_INTS ints, or `n` for a longer encoding), reusing one kept from before. */
+  private nextChunk(n: number): Int32Array<ArrayBuffer> {
+    this.chunk++;
+    if (this.chunk >= MAX_CHUNKS) throw new RangeError('a level outgrew its chunks');
+    let next = this.chunks[this.chunk];
+    if (!next || next.length < n) {
+      next = new Int32Array(Math.max(CHUNK_INTS, n));
+      this.chunks[this.chunk] = next;
+    }
+    this.current = next;
+    return next;
+  }
+
+  private grow(): void {
+    this.places = grown(this.places);
+    this.ids = grown(this.ids);
+    const longer = new Uint16Array(this.lengths.length * 2);
+    longer.set(this.lengths);
+    this.lengths = longer;
+  }
 }
 
 function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

@@ -44,6 +44,9 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
   );
   // Per thread and pc, the op's word body (or null: the object fallback), looked up once, not per transition.
   const wordOpAt = programs.map((p) => p.instrs.map((instr) => wordOps[instr.op] ?? null));
+  // Their functions, taken out once: calling `op.run` on ops of many shapes is a megamorphic lookup per step.
+  const runAt = wordOpAt.map((ops) => ops.map((op) => op?.run ?? null));
+  const blockedAt = wordOpAt.map((ops) => ops.map((op) => op?.blocked ?? null));
   const base = newStateWords();
   const works = [newStateWords(), newStateWords()] as const;
   // Each buffer's key (word-key.ts): base's comes with its encoding, a work buffer's from the step that wrote it.
@@ -91,9 +94,8 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
       const pc = W.threads.pc.get(w, t);
       const instr = programs[t]?.instrs[pc];
       if (!instr) continue;
-      const op = wordOpAt[t]?.[pc];
-      const blocked = op
-        ? op.blocked?.(w, t, instr, names, scenario)
+      const blocked = wordOpAt[t]?.[pc]
+        ? blockedAt[t]?.[pc]?.(w, t, instr, names, scenario)
         : OPS[instr.op].blocked?.(objectOf(w), t, instr, names);
       if (!blocked) mask |= 1 << t;
     }
@@ -159,13 +161,13 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
   }
 
   /** Steps `op` on words into `to` (already a copy of `from`); false when the step must be redone on objects. */
-  function onWords(from: Int32Array, to: Int32Array, t: number, op: WordOp, instr: Instr, pc: number): boolean {
+  function onWords(from: Int32Array, to: Int32Array, t: number, run: WordOp['run'], instr: Instr, pc: number): boolean {
     wctx.w = to;
     wctx.t = t;
     wctx.instr = instr;
     wctx.step = from[STATE_WORDS] ?? 0;
     W.threads.pc.set(to, t, pc + 1);
-    op.run(wctx);
+    run(wctx);
     const program = programs[t];
     if (!program) return false;
     // `skipCallbacks`: with vhost's notifier unregistered, a call site's callbacks are skipped.
@@ -197,9 +199,9 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
       if (wctx.findings.length > 0) wctx.findings.length = 0;
       const pc = W.threads.pc.get(state, t);
       const instr = program.instrs[pc] as Instr;
-      const op = wordOpAt[t]?.[pc];
+      const run = runAt[t]?.[pc];
       copyParent(state, work);
-      if (op && onWords(state, work, t, op, instr, pc)) {
+      if (run && onWords(state, work, t, run, instr, pc)) {
         stats.words += 1;
         rekey(state, work);
         result.state = work;

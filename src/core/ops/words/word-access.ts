@@ -55,8 +55,10 @@ export const WORD_ACCESS_OPS = {
       // Why a copy_*_user fallback on a page whose pointer is NULL would wait (`fallbackBlocked`).
       const region = servedRegion(w, scenario);
       const n = ringPageCount({ scenario });
-      for (const p of layoutOf(scenario.ringSize).areas[instr.arg]?.pages ?? NO_PAGES) {
-        const gp = region * n + p;
+      const pages = layoutOf(scenario.ringSize).areas[instr.arg]?.pages ?? NO_PAGES;
+      // Indexed loops here and below: an array iterator the optimiser keeps is an allocation per step.
+      for (let i = 0; i < pages.length; i++) {
+        const gp = region * n + (pages[i] as number);
         if (pointed(w, scenario, gp) >= 0) continue;
         const why = userAccessBlocked(w, scenario, gp, isWrite(instr.arg));
         if (why) return why;
@@ -72,10 +74,11 @@ export const WORD_ACCESS_OPS = {
       const pages = layoutOf(scenario.ringSize).areas[area]?.pages ?? NO_PAGES;
       ctx.cost.locks += 1;
       let mapped = true;
-      for (const p of pages) if (pointed(w, scenario, region * n + p) < 0) mapped = false;
+      for (let i = 0; i < pages.length; i++)
+        if (pointed(w, scenario, region * n + (pages[i] as number)) < 0) mapped = false;
       if (write) W.published.set(w, W.published.get(w) + 1);
-      for (const p of pages) {
-        const gp = region * n + p;
+      for (let i = 0; i < pages.length; i++) {
+        const gp = region * n + (pages[i] as number);
         const f = pointed(w, scenario, gp);
         if (f >= 0) directAccess(ctx, f, gp, write);
         else userAccess(ctx, gp, write);

@@ -38,12 +38,13 @@ function gup(ctx: WordCtx, underLock: boolean): void {
       for (let i = 0; i < P.length(w, t); i++) P.set(w, t, i, -1);
       if (underLock) W.vhost.mmuLock.set(w, -1);
       const why = W.ptes.present.get(w, gp) ? 'read-only PTE' : 'no present PTE';
-      say(
-        ctx,
-        underLock
-          ? `__get_user_pages_fast failed on ring page ${p} (${why}); it has no slow path: copy_*_user this round.`
-          : `The lockless walk failed on ring page ${p} (${why}): get_user_pages_fast would fault it in on the slow path; here this round uses copy_*_user, whose fault does the same.`,
-      );
+      narrating(ctx) &&
+        say(
+          ctx,
+          underLock
+            ? `__get_user_pages_fast failed on ring page ${p} (${why}); it has no slow path: copy_*_user this round.`
+            : `The lockless walk failed on ring page ${p} (${why}): get_user_pages_fast would fault it in on the slow path; here this round uses copy_*_user, whose fault does the same.`,
+        );
       W.threads.pc.set(w, t, ctx.instr.target);
       return;
     }

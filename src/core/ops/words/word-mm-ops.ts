@@ -8,6 +8,11 @@ import type { WordOp } from './word-op';
 const P = W.threads.locals.pages;
 const NONE: readonly string[] = [];
 
+/** This thread's pages that are free now, as narration (a helper: a closure in an op's body costs a context per step). */
+function freePagesText(w: Int32Array, t: number): string[] {
+  return pagesText(w, t, (f) => W.frames.owner.get(w, f) === 'free');
+}
+
 /** The first target frame that lock_page would wait for, or -1 (`pagesToLock` + PG_locked). */
 function lockedTarget(w: Int32Array, targets: readonly number[]): number {
   for (let i = 0; i < targets.length; i++) {
@@ -71,7 +76,7 @@ export const WORD_MM_OPS = {
   reuse: {
     run(ctx) {
       const { w, t } = ctx;
-      const reused = narrating(ctx) ? pagesText(w, t, (f) => W.frames.owner.get(w, f) === 'free') : NONE;
+      const reused = narrating(ctx) ? freePagesText(w, t) : NONE;
       for (let i = 0; i < P.length(w, t); i++) {
         const f = P.get(w, t, i);
         if (W.frames.owner.get(w, f) !== 'free') continue;
@@ -92,7 +97,7 @@ export const WORD_MM_OPS = {
   'unlock-page': {
     run(ctx) {
       const { w, t } = ctx;
-      const freed = narrating(ctx) ? pagesText(w, t, (f) => W.frames.owner.get(w, f) === 'free') : NONE;
+      const freed = narrating(ctx) ? freePagesText(w, t) : NONE;
       for (let i = 0; i < P.length(w, t); i++) {
         const f = P.get(w, t, i);
         W.frames.locked.set(w, f, false);

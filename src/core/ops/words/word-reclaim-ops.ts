@@ -5,7 +5,7 @@ import { ptrSlot, ringPageCount } from '../../pagetable';
 import { W } from '../../schema/state-words';
 import type { Scenario } from '../../types';
 import { flushUserTlb, pagesText, targetsOf } from './word-memory';
-import type { WordOp } from './word-op';
+import type { WordCtx, WordOp } from './word-op';
 import { holdsPage, unmapTargets } from './word-pagetable';
 
 /** Reclaim's ops on words (their object versions were in `mm-ops.ts`). */
@@ -27,12 +27,40 @@ function backingName(scenario: Scenario): string {
 const writable = (w: Int32Array, f: number) =>
   W.frames.dirty.get(w, f) && W.frames.owner.get(w, f) === 'swap-cache' && W.frames.refcount.get(w, f) <= 1;
 
+// Narration helpers: a closure in an op's body would cost a context allocation on every step, narrated or not.
+const NONE: readonly string[] = [];
+const dirtyPagesText = (w: Int32Array, t: number) => pagesText(w, t, (f) => W.frames.dirty.get(w, f));
+const pinnedPagesText = (w: Int32Array, t: number) =>
+  pagesText(
+    w,
+    t,
+    (f) => W.frames.dirty.get(w, f) && W.frames.owner.get(w, f) === 'swap-cache' && W.frames.refcount.get(w, f) > 1,
+  );
+const writablePagesText = (w: Int32Array, t: number) => pagesText(w, t, (f) => writable(w, f));
+
+/** unmap-swap's sentence: which of the `n` frames in `done` were unmapped, dirtied, already dirty or clean. */
+function narrateUnmapSwap(ctx: WordCtx, anon: boolean, before: readonly string[], n: number): void {
+  const { w } = ctx;
+  const frames = done.slice(0, n);
+  const dirtied = frames.filter((f) => W.frames.dirty.get(w, f) && !before.includes(String(f)));
+  const clean = frames.filter((f) => !W.frames.dirty.get(w, f));
+  const parts = [
+    frames.length > 0
+      ? `${anon ? 'Swap entries installed' : 'PTEs cleared'} for frame #${frames.join(', #')}.`
+      : 'No PTE of the target maps a page this reclaim holds: nothing to unmap.',
+  ];
+  if (dirtied.length > 0) parts.push(`PG_dirty newly set on frame #${dirtied.join(', #')}.`);
+  if (before.length > 0) parts.push(`Frame #${before.join(', #')} was already dirty.`);
+  if (clean.length > 0) parts.push(`PG_dirty is clear on frame #${clean.join(', #')}.`);
+  say(ctx, parts.join(' '));
+}
+
 export const WORD_RECLAIM_OPS = {
   'unmap-swap': {
     run(ctx) {
       const { w, t, scenario } = ctx;
       const anon = memoryOf(scenario) === 'anonymous';
-      const before = narrating(ctx) ? pagesText(w, t, (f) => W.frames.dirty.get(w, f)) : [];
+      const before = narrating(ctx) ? dirtyPagesText(w, t) : NONE;
       const targets = targetsOf(scenario, t);
       if (anon) {
         // add_to_swap (before try_to_unmap in shrink_page_list) dirties a page that has no swap copy yet.
@@ -45,33 +73,14 @@ export const WORD_RECLAIM_OPS = {
       // A page-cache page (shmem, file) leaves an empty PTE behind: the next fault finds it in the page cache.
       const n = unmapTargets(ctx, true, anon ? 'swap' : 'none', 'swap-cache', true, true, done);
       flushUserTlb(ctx, targets);
-      if (!narrating(ctx)) return;
-      const frames = done.slice(0, n);
-      const dirtied = frames.filter((f) => W.frames.dirty.get(w, f) && !before.includes(String(f)));
-      const clean = frames.filter((f) => !W.frames.dirty.get(w, f));
-      const parts = [
-        frames.length > 0
-          ? `${anon ? 'Swap entries installed' : 'PTEs cleared'} for frame #${frames.join(', #')}.`
-          : 'No PTE of the target maps a page this reclaim holds: nothing to unmap.',
-      ];
-      if (dirtied.length > 0) parts.push(`PG_dirty newly set on frame #${dirtied.join(', #')}.`);
-      if (before.length > 0) parts.push(`Frame #${before.join(', #')} was already dirty.`);
-      if (clean.length > 0) parts.push(`PG_dirty is clear on frame #${clean.join(', #')}.`);
-      say(ctx, parts.join(' '));
+      if (narrating(ctx)) narrateUnmapSwap(ctx, anon, before, n);
     },
   },
   pageout: {
     run(ctx) {
       const { w, t, scenario } = ctx;
-      const pinned = narrating(ctx)
-        ? pagesText(
-            w,
-            t,
-            (f) =>
-              W.frames.dirty.get(w, f) && W.frames.owner.get(w, f) === 'swap-cache' && W.frames.refcount.get(w, f) > 1,
-          )
-        : [];
-      const written = narrating(ctx) ? pagesText(w, t, (f) => writable(w, f)) : [];
+      const pinned = narrating(ctx) ? pinnedPagesText(w, t) : NONE;
+      const written = narrating(ctx) ? writablePagesText(w, t) : NONE;
       // is_page_cache_freeable: a page with a reference beyond the cache's and reclaim's own is kept unwritten (PAGE_KEEP).
       if (pinned.length > 0)
         say(
