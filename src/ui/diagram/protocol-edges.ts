@@ -1,26 +1,10 @@
-import { linkVertical } from 'd3-shape';
 import { locksOf, type State } from '../../core';
 import type { Geometry } from './geometry';
+import { type Leg, roundedPath, routeLegs } from './lock-routes';
 import type { DiagramEdge, DiagramNode } from './model';
 
 type Point = [number, number];
-const link = linkVertical<{ source: Point; target: Point }, Point>();
 const round = (v: number) => Math.round(v * 10) / 10;
-
-/** Under the columns: from the thread's bottom edge down to the lock's top edge. */
-function down(chip: DiagramNode, box: DiagramNode, t: number, slots: number, g: Geometry) {
-  const from = port(chip, 'bottom', t, slots);
-  const to = port(box, 'top', t, slots);
-  const path = link({ source: from, target: to }) ?? '';
-  const mid: Point = [round((from[0] + to[0]) / 2), round((from[1] + to[1]) / 2 + g.font * 0.4)];
-  return { path, mid };
-}
-
-/** Where on a box's bottom or top edge an arrow for thread `t` attaches: spread so arrows of different threads part. */
-function port(node: DiagramNode, side: 'top' | 'bottom', slot: number, slots: number): Point {
-  const x = node.x + (node.width * (slot + 1)) / (slots + 1);
-  return [round(x), round(side === 'top' ? node.y : node.y + node.height)];
-}
 
 /** Beside the columns: out of the thread's right side and back into the lock's, further out for a later thread. */
 function loopRight(chip: DiagramNode, box: DiagramNode, t: number, g: Geometry) {
@@ -45,26 +29,29 @@ export const sideMargin = (g: Geometry, threads: number) => Math.ceil(g.font * (
  */
 export function protocolEdges(s: State, nodes: readonly DiagramNode[], g: Geometry, side = false): DiagramEdge[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const slots = s.threads.length;
-  return locksOf(s).flatMap((lock) => {
+  const legs: (Leg & { kind: 'holds' | 'waits'; lock: string })[] = locksOf(s).flatMap((lock) => {
     const box = byId.get(`lock-${lock.id}`);
     if (!box) return [];
-    const edge = (t: number, kind: 'holds' | 'waits'): DiagramEdge[] => {
+    const leg = (t: number, kind: 'holds' | 'waits') => {
       const chip = byId.get(`thread-${t}`);
-      if (!chip) return [];
-      const { path, mid } = side ? loopRight(chip, box, t, g) : down(chip, box, t, slots, g);
-      return [
-        {
-          id: `${kind}-${t}-${lock.id}`,
-          kind,
-          from: chip.id,
-          to: box.id,
-          path,
-          style: kind,
-          ...(kind === 'waits' ? { label: { text: 'waits', x: mid[0], y: mid[1] } } : {}),
-        },
-      ];
+      return chip ? [{ t, chip, box, kind, lock: lock.id }] : [];
     };
-    return [...lock.holders.flatMap((t) => edge(t, 'holds')), ...lock.waiters.flatMap((t) => edge(t, 'waits'))];
+    return [...lock.holders.flatMap((t) => leg(t, 'holds')), ...lock.waiters.flatMap((t) => leg(t, 'waits'))];
+  });
+  const routes = side ? null : routeLegs(legs, nodes, g, s.threads.length);
+  return legs.map(({ t, chip, box, kind, lock }, i) => {
+    const route = routes?.[i];
+    const { path, mid } = route
+      ? { path: roundedPath(route.points, g.font * 0.4), mid: route.label }
+      : loopRight(chip, box, t, g);
+    return {
+      id: `${kind}-${t}-${lock}`,
+      kind,
+      from: chip.id,
+      to: box.id,
+      path,
+      style: kind,
+      ...(kind === 'waits' ? { label: { text: 'waits', x: mid[0], y: mid[1] } } : {}),
+    };
   });
 }
