@@ -5,8 +5,8 @@ import type { DiagramLayout } from './model';
 const WIDTH_TRIES = 12;
 
 /** The threads and locks beside the columns: of the widths that fit the box, the one that fills most of it. */
-function besideColumns(input: DenserInput, compact: boolean): DiagramLayout | null {
-  const { least, draw } = input.beside(compact);
+function besideColumns(input: DenserInput, compact: boolean, valuesUnder = false): DiagramLayout | null {
+  const { least, draw } = input.beside(compact, valuesUnder);
   let best: { layout: DiagramLayout; area: number } | null = null;
   for (let i = 0; i <= WIDTH_TRIES && least <= input.most; i++) {
     const layout = draw(Math.round(least + ((input.most - least) * i) / WIDTH_TRIES));
@@ -20,7 +20,9 @@ function besideColumns(input: DenserInput, compact: boolean): DiagramLayout | nu
 
 /**
  * A picture the usual rows overflow: in the order they read best, the threads and locks beside the columns, the usual
- * rows with closer lines, both, then denser rows; the first that fits the box, else the one that scrolls least.
+ * rows with closer lines, both, then denser rows, then only the threads and locks beside the columns with the values
+ * under them; of those that fit the box the first, unless a later one draws its text clearly larger; else the one that
+ * scrolls least.
  */
 export function denserLayout(input: DenserInput): DiagramLayout {
   const tries = [
@@ -29,12 +31,21 @@ export function denserLayout(input: DenserInput): DiagramLayout {
     () => besideColumns(input, true),
     () => input.rows({ dense: true }),
     () => input.rows({ dense: true, compact: true }),
+    () => besideColumns(input, false, true),
+    () => besideColumns(input, true, true),
   ];
   let shortest = input.usual;
+  let best: { layout: DiagramLayout; scale: number } | null = null;
   for (const attempt of tries) {
     const layout = attempt();
-    if (layout && input.fits(layout)) return layout;
-    if (layout && layout.height < shortest.height) shortest = layout;
+    if (layout && input.fits(layout)) {
+      // A later arrangement wins only with clearly larger text: the earlier ones read better at the same size.
+      const scale = input.scaleOf(layout);
+      if (!best || scale > best.scale * BIGGER) best = { layout, scale };
+    } else if (layout && layout.height < shortest.height) shortest = layout;
   }
-  return shortest;
+  return best?.layout ?? shortest;
 }
+
+/** How much larger a later arrangement's text must be to be chosen over an earlier one that fits. */
+const BIGGER = 1.05;

@@ -104,16 +104,22 @@ describe('the two-vq ring move in presenter mode', () => {
   );
 });
 
-describe('every built-in in presenter mode at 1920x1080', () => {
-  it('fits the box at every step of its story, its text at least 18 px', () => {
-    const view = VIEWS[3] as (typeof VIEWS)[number];
-    const box = view.options.box as { width: number; height: number };
-    for (const s of builtinScenarios)
-      for (const [i, state] of replay(s, s.story).states.entries()) {
-        const layout = layoutDiagram(state, nothingChanged, view.options);
-        const scale = presenterScale(layout, box, view.options.minScale ?? 1);
-        expect(layout.height * scale, `${s.id} step ${i}`).toBeLessThanOrEqual(box.height + 1);
-        expect(layout.font * scale).toBeGreaterThanOrEqual(18 - 0.01);
-      }
-  });
+describe('every built-in in presenter mode', () => {
+  it.each(VIEWS.filter((v) => v.options.box).map((v) => [v.name, v] as const))(
+    'fits the box at every step of its story at %s, its text at least the floor',
+    (_name, view) => {
+      const box = view.options.box as { width: number; height: number };
+      let states = 0;
+      for (const s of builtinScenarios)
+        for (const [i, state] of replay(s, s.story).states.entries()) {
+          const layout = layoutDiagram(state, nothingChanged, view.options);
+          const scale = presenterScale(layout, box, view.options.minScale ?? 1);
+          expect(layout.height * scale, `${s.id} step ${i}`).toBeLessThanOrEqual(box.height + 1);
+          expect(layout.width * scale, `${s.id} step ${i}`).toBeLessThanOrEqual(box.width + 0.5);
+          expect(layout.font * scale).toBeGreaterThanOrEqual(view.floor - 0.01);
+          states++;
+        }
+      expect(states).toBeGreaterThan(600);
+    },
+  );
 });

@@ -19,6 +19,8 @@ export interface Arrangement {
   compact?: boolean;
   dense?: boolean;
   side?: number;
+  /** With `side`: only the threads and locks beside the columns, the notifier's values and the guest's view under them. */
+  valuesUnder?: boolean;
 }
 
 function draw(
@@ -38,8 +40,10 @@ function draw(
     side > 0
       ? { left, span: g.width + side - left - sideMargin(g, state.threads.length), side: true }
       : { ...belowRegion(g), ...(how.dense ? { boxEms: DENSE_EMS } : {}) };
-  const top = side > 0 ? g.top : columnsBottom + g.line * 0.8;
-  const protocol = protocolNodes(state, options.previous, g, top, slack, region);
+  // Beside the columns the boxes need no head: they start level with the columns' titles.
+  const top = side > 0 ? 2 : columnsBottom + g.line * 0.8;
+  const apart = side > 0 && how.valuesUnder ? { top: columnsBottom + g.line * 0.8, region: belowRegion(g) } : undefined;
+  const protocol = protocolNodes(state, options.previous, g, top, slack, region, apart);
   const nodes = [...columns, ...protocol];
   const edges = [...buildEdges(state, columns, g), ...protocolEdges(state, protocol, g, side > 0)];
   const heads: ColumnHead[] = [
@@ -82,12 +86,12 @@ export function layoutDiagram(state: State, changed: ChangedTest, options: Layou
   const usual = inRows(state, changed, options, box, minScale, { least, most }, {});
   if (fits(usual)) return usual;
   const widths = { least, most };
-  const beside = (compact: boolean) => {
+  const beside = (compact: boolean, valuesUnder = false) => {
     const g = geometry({ ...options, width: least }, compact);
     // A side column as narrow as the three (its text wraps), so a picture limited by its width can be drawn larger.
     return {
       least: g.width + Math.ceil(g.font * DENSE_EMS) + sideMargin(g, state.threads.length),
-      draw: (width: number) => draw(state, changed, g, options, 0, { side: width - g.width }),
+      draw: (width: number) => draw(state, changed, g, options, 0, { side: width - g.width, valuesUnder }),
     };
   };
   const input: DenserInput = {
@@ -112,8 +116,11 @@ export interface DenserInput {
   most: number;
   scaleOf: (layout: DiagramLayout) => number;
   rows: (how: Arrangement) => DiagramLayout;
-  /** The threads and locks beside the columns: the least total width, and the picture at a total width. */
-  beside: (compact: boolean) => { least: number; draw: (width: number) => DiagramLayout };
+  /**
+   * The threads and locks beside the columns (the notifier's values and the guest's view too, unless `valuesUnder`):
+   * the least total width, and the picture at a total width.
+   */
+  beside: (compact: boolean, valuesUnder?: boolean) => { least: number; draw: (width: number) => DiagramLayout };
 }
 
 /** The presenter's denser arrangements (denser-layouts.ts), loaded with presenter mode to keep the first screen small. */
