@@ -82,7 +82,8 @@ export function layoutDiagram(state: State, changed: ChangedTest, options: Layou
   const minScale = options.minScale ?? 1;
   const least = Math.min(options.width, Math.ceil(options.font * MIN_WIDTH_EMS));
   const most = Math.max(least, Math.floor(options.width / minScale));
-  const fits = (layout: DiagramLayout) => layout.height * presenterScale(layout, box, minScale) <= box.height + 1;
+  const fits = (layout: DiagramLayout) =>
+    Math.ceil(layout.height * presenterScale(layout, box, minScale) - 0.001) <= box.height;
   const usual = inRows(state, changed, options, box, minScale, { least, most }, {});
   if (fits(usual)) return usual;
   const widths = { least, most };

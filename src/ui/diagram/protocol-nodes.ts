@@ -111,7 +111,8 @@ function notifierDrafts(s: State, previous: State | undefined, names: readonly s
   if (view.snapshot !== null) {
     const live = view.counters[0]?.value ?? 0;
     const got = view.loaded.filter((f) => f >= 0);
-    const snap = `① seq snapshot ${view.snapshot}${view.snapshot === live ? '' : ` ≠ live ${live}`}`;
+    // No-break spaces keep "≠ live 2" on one line: a wrapped value must not stand alone under its label.
+    const snap = `① seq snapshot ${view.snapshot}${view.snapshot === live ? '' : ` ≠\u00a0live\u00a0${live}`}`;
     const pages = `② gup_fast PTEs → ${got.length > 0 ? got.map((f) => `#${f}`).join(' ') : 'none'}`;
     const verdict = view.stale ? 'check now: retry' : 'check now: publish';
     drafts.push({
@@ -124,7 +125,7 @@ function notifierDrafts(s: State, previous: State | undefined, names: readonly s
       hatched: false,
       changed: !!before && (before.snapshot !== view.snapshot || before.loaded.join() !== view.loaded.join()),
       marks: ['snapshot', 'loads'],
-      label: `vhost’s two loads: ${snap.slice(2)}; ${pages.slice(2)}; ${verdict}`,
+      label: `vhost’s two loads: ${snap.slice(2).replace(/\u00a0/g, ' ')}; ${pages.slice(2)}; ${verdict}`,
     });
   }
   return drafts;
