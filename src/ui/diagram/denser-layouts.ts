@@ -4,16 +4,18 @@ import type { DiagramLayout } from './model';
 /** Total widths tried beside the columns, besides the least. */
 const WIDTH_TRIES = 12;
 
-/** The threads and locks beside the columns: of the widths that fit the box, the one that fills most of it. */
+/** The threads and locks beside the columns: of the widths that fit the box, the one that fills most of it, then the largest text. */
 function besideColumns(input: DenserInput, compact: boolean, valuesUnder = false): DiagramLayout | null {
   const { least, draw } = input.beside(compact, valuesUnder);
-  let best: { layout: DiagramLayout; area: number } | null = null;
+  let best: { layout: DiagramLayout; area: number; scale: number } | null = null;
   for (let i = 0; i <= WIDTH_TRIES && least <= input.most; i++) {
     const layout = draw(Math.round(least + ((input.most - least) * i) / WIDTH_TRIES));
     if (!input.fits(layout)) continue;
     const scale = input.scaleOf(layout);
     const area = layout.width * scale * layout.height * scale;
-    if (!best || area > best.area) best = { layout, area };
+    // As in rows: a clearly larger share of the box, else about the same share with larger text.
+    if (!best || area > best.area * 1.01 || (area > best.area * 0.99 && scale > best.scale))
+      best = { layout, area, scale };
   }
   return best?.layout ?? null;
 }

@@ -92,7 +92,13 @@ export function layoutDiagram(state: State, changed: ChangedTest, options: Layou
     // A side column as narrow as the three (its text wraps), so a picture limited by its width can be drawn larger.
     return {
       least: g.width + Math.ceil(g.font * DENSE_EMS) + sideMargin(g, state.threads.length),
-      draw: (width: number) => draw(state, changed, g, options, 0, { side: width - g.width, valuesUnder }),
+      draw: (width: number) => {
+        const how = { side: width - g.width, valuesUnder };
+        const plain = draw(state, changed, g, options, 0, how);
+        // As in rows: wider than the box's shape, the gaps around the threads grow to the box's proportions.
+        const slack = Math.floor((plain.width * box.height) / box.width - plain.height);
+        return slack > 0 ? draw(state, changed, g, options, slack, how) : plain;
+      },
     };
   };
   const input: DenserInput = {
