@@ -3,12 +3,12 @@ import { replay, type Scenario, validateScenario } from '../../core';
 import type { State } from '../../core/types';
 import { builtinScenarios, scenarioById } from '../../scenarios';
 import { nothingChanged } from '../views/changed';
-import { denserLayout } from './denser-layouts';
+import { denserLayout, sideLegs } from './denser-layouts';
 import { layoutDiagram, presenterScale, registerDenserLayouts } from './layout';
 import type { DiagramLayout, LayoutOptions } from './model';
 import { lineText, textWidth } from './values';
 
-registerDenserLayouts(denserLayout);
+registerDenserLayouts(denserLayout, sideLegs);
 
 /** The picture's boxes at 1280x720 and 1920x1080, normal (drawn 1:1) and presenter (scaled into its box). */
 const VIEWS: { name: string; options: LayoutOptions; floor: number }[] = [

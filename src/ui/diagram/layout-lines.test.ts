@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../../core';
 import { builtinScenarios } from '../../scenarios';
 import { nothingChanged } from '../views/changed';
-import { denserLayout } from './denser-layouts';
+import { denserLayout, sideLegs } from './denser-layouts';
 import { layoutDiagram, registerDenserLayouts } from './layout';
 import type { DiagramLayout, LayoutOptions } from './model';
 import { pathSamples } from './path-samples';
 
-registerDenserLayouts(denserLayout);
+registerDenserLayouts(denserLayout, sideLegs);
 
 /** The picture's boxes at 1280x720 and 1920x1080, normal and presenter (as in layout-fit.test.ts). */
 const VIEWS: { name: string; options: LayoutOptions }[] = [

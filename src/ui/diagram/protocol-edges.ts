@@ -1,6 +1,6 @@
 import { locksOf, type State } from '../../core';
 import type { Geometry } from './geometry';
-import { type Leg, type Route, roundedPath, routeLegs, sideLegs } from './lock-routes';
+import { type Leg, polyline, type Route, routeLegs } from './lock-routes';
 import type { DiagramEdge, DiagramNode } from './model';
 
 /**
@@ -8,6 +8,12 @@ import type { DiagramEdge, DiagramNode } from './model';
  * "waits" label centred on the outermost.
  */
 export const sideMargin = (g: Geometry, threads: number) => Math.ceil(g.font * (2.1 + 0.9 * threads));
+
+/** The lines beside the columns (side-routes.ts), registered with the presenter's arrangements that alone use them. */
+let sideRoutes: ((legs: readonly Leg[], g: Geometry) => Route[]) | null = null;
+export function registerSideRoutes(found: (legs: readonly Leg[], g: Geometry) => Route[]) {
+  sideRoutes = found;
+}
 
 /**
  * A line from each lock to its holder (solid, no head) and an arrow from each waiting thread to the lock it waits
@@ -24,7 +30,7 @@ export function protocolEdges(s: State, nodes: readonly DiagramNode[], g: Geomet
     };
     return [...lock.holders.flatMap((t) => leg(t, 'holds')), ...lock.waiters.flatMap((t) => leg(t, 'waits'))];
   });
-  const routes = side ? sideLegs(legs, g) : routeLegs(legs, nodes, g, s.threads.length);
+  const routes = side && sideRoutes ? sideRoutes(legs, g) : routeLegs(legs, nodes, g, s.threads.length);
   return legs.map(({ t, chip, box, waits, lock }, i) => {
     const route = routes[i] as Route;
     const kind = waits ? 'waits' : 'holds';
@@ -34,7 +40,7 @@ export function protocolEdges(s: State, nodes: readonly DiagramNode[], g: Geomet
       kind,
       from: chip.id,
       to: box.id,
-      path: roundedPath(route.points, g.font * 0.4),
+      path: polyline(route.points),
       style: kind,
       ...(waits ? { label: { text: 'waits', x, y } } : {}),
     };
