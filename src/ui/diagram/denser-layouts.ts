@@ -23,7 +23,7 @@ function better(input: PresenterInput, layout: DiagramLayout, best: { area: numb
   return wins ? { layout, area, scale } : null;
 }
 
-/** Of the widths from `least` to `most`, the picture `at` a width that fits (or any, unless `mustFit`) and fills most. */
+/** Of the widths from `least` to `most`, the picture `at` a width that `fits` (any, without it) filling the box most. */
 function widest(
   input: PresenterInput,
   least: number,

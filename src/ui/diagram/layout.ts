@@ -74,7 +74,7 @@ const DENSE_EMS = 12;
  * The whole picture for one state: boxes in three columns, arrows for every translation, and under them the threads,
  * the locks, the notifier's values and the guest's view. In presenter mode (`box`) the picture is laid out as wide as
  * the box's shape asks (never narrower than its text needs, never wider than `width`), so scaled it fills the box;
- * when the usual rows overflow the box, denser arrangements are tried until one fits.
+ * when the usual rows overflow the box, denser arrangements are tried (denser-layouts.ts).
  */
 export function layoutDiagram(state: State, changed: ChangedTest, options: LayoutOptions): DiagramLayout {
   const box = options.box;
