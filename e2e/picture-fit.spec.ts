@@ -30,6 +30,32 @@ function cutThreadText() {
   return cut;
 }
 
+/** Every line from a thread to a lock that runs inside a thread's, lock's or value's box (sampled along its length). */
+function linesThroughBoxes() {
+  const boxes = [
+    ...document.querySelectorAll<SVGRectElement>(
+      '.diagram svg :is([data-node^="thread-"], [data-node^="lock-"], [data-node^="counter-"], [data-node^="guest-"]) .dnode-box',
+    ),
+  ].map((rect) => ({ id: rect.parentElement?.getAttribute('data-node') ?? '', r: rect.getBoundingClientRect() }));
+  const through: string[] = [];
+  for (const path of document.querySelectorAll<SVGPathElement>(
+    '.diagram svg path.dedge-holds, .diagram svg path.dedge-waits',
+  )) {
+    const matrix = path.getScreenCTM();
+    if (!matrix) continue;
+    const length = path.getTotalLength();
+    for (let at = 0; at <= length; at += 2) {
+      const p = path.getPointAtLength(at).matrixTransform(matrix);
+      const hit = boxes.find(({ r }) => p.x > r.left + 2 && p.x < r.right - 2 && p.y > r.top + 2 && p.y < r.bottom - 2);
+      if (hit) {
+        through.push(`${path.dataset.edge} through ${hit.id}`);
+        break;
+      }
+    }
+  }
+  return through;
+}
+
 async function settle(page: Page, link: string) {
   await page.goto(link);
   await expect(page.locator('.diagram svg')).toBeVisible();
@@ -49,11 +75,56 @@ test.describe('at 1280x720', () => {
         const threads = page.locator('.diagram svg [data-node^="thread-"]');
         await expect(threads).toHaveCount(4);
         expect(await page.evaluate(cutThreadText), `step ${step}${presenter ? ', presenter' : ''}`).toEqual([]);
-        await expect(threads.filter({ hasText: 'MADV_DONTNEED (used)' })).toHaveCount(1);
+        // The name may wrap between its words (each line a text of its own) but is never cut.
+        await expect(threads.filter({ hasText: /MADV_DONTNEED\s?\(used\)/ })).toHaveCount(1);
         for (const badge of await page.locator('.diagram svg .dnode-context').allTextContents())
           expect(badge).toMatch(/^(● may sleep|▲ atomic|■ must not block)|^\S/);
       }
     await page.screenshot({ path: 'test-results/screens/large-threads-presenter-1280.png' });
+    expect(errors).toEqual([]);
+  });
+});
+
+for (const view of [
+  { width: 1280, height: 720, presenter: false },
+  { width: 1920, height: 1080, presenter: true },
+])
+  test.describe(`at ${view.width}x${view.height}${view.presenter ? ', presenter' : ''}`, () => {
+    test.use({ viewport: { width: view.width, height: view.height } });
+
+    test('the large built-in’s lines from threads to locks run around every box', async ({ page }) => {
+      const errors = collectErrors(page);
+      let lines = 0;
+      for (const step of [1, 3, 22, 40]) {
+        await settle(page, `${storyLink('kmap-seq-large', step)}${view.presenter ? '&presenter=1' : ''}`);
+        lines += await page.locator('.diagram svg path.dedge-holds').count();
+        expect(await page.evaluate(linesThroughBoxes), `step ${step}`).toEqual([]);
+      }
+      expect(lines).toBeGreaterThan(3);
+      expect(errors).toEqual([]);
+    });
+  });
+
+test.describe('at 1280x720, presenter', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the tallest built-in states fit without scrolling, their text at least 14 px', async ({ page }) => {
+    const errors = collectErrors(page);
+    for (const [id, step] of [
+      ['ksm-dirty-lock', 9],
+      ['count-stuck-starves', 3],
+      ['kmap-seq-large', 22],
+      ['kmap-seq-large', 40],
+    ] as const) {
+      await settle(page, `${storyLink(id, step)}&presenter=1`);
+      const overflow = await page
+        .locator('.diagram')
+        .evaluate((diagram) => diagram.scrollHeight - diagram.clientHeight);
+      expect(overflow, `${id} step ${step}`).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(smallestPictureText), `${id} step ${step}`).toBeGreaterThanOrEqual(14);
+      expect(await page.evaluate(linesThroughBoxes), `${id} step ${step}`).toEqual([]);
+    }
+    await page.screenshot({ path: 'test-results/screens/ksm-deadlock-presenter-1280.png' });
     expect(errors).toEqual([]);
   });
 });

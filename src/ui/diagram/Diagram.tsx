@@ -59,7 +59,7 @@ export function Diagram({
     let live = true;
     import('./denser-layouts').then(
       (m) => {
-        registerDenserLayouts(m.denserLayout);
+        registerDenserLayouts(m.denserLayout, m.sideLegs);
         if (live) setDenser(true);
       },
       () => undefined,

@@ -3,11 +3,11 @@ import { enabledThreads, type Replay, replay, step } from '../../core';
 import type { HazardKind, Scenario, State } from '../../core/types';
 import { builtinScenarios, scenarioById } from '../../scenarios';
 import { changedMatcher, nothingChanged } from '../views/changed';
-import { denserLayout } from './denser-layouts';
+import { denserLayout, sideLegs } from './denser-layouts';
 import { layoutDiagram, presenterScale, registerDenserLayouts } from './layout';
 import type { DiagramLayout } from './model';
 
-registerDenserLayouts(denserLayout);
+registerDenserLayouts(denserLayout, sideLegs);
 
 const OPTIONS = { width: 680, font: 14 };
 const draw = (state: State) => layoutDiagram(state, nothingChanged, OPTIONS);

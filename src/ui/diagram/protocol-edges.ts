@@ -1,43 +1,19 @@
-import { linkVertical } from 'd3-shape';
 import { locksOf, type State } from '../../core';
 import type { Geometry } from './geometry';
+import { type Leg, polyline, type Route, routeLegs } from './lock-routes';
 import type { DiagramEdge, DiagramNode } from './model';
 
-type Point = [number, number];
-const link = linkVertical<{ source: Point; target: Point }, Point>();
-const round = (v: number) => Math.round(v * 10) / 10;
+/**
+ * Room right of a side region for the tracks of `threads` (a hold and a wait each, 0.45 em apart from 0.6 em out) and a
+ * "waits" label centred on the outermost.
+ */
+export const sideMargin = (g: Geometry, threads: number) => Math.ceil(g.font * (2.1 + 0.9 * threads));
 
-/** Under the columns: from the thread's bottom edge down to the lock's top edge. */
-function down(chip: DiagramNode, box: DiagramNode, t: number, slots: number, g: Geometry) {
-  const from = port(chip, 'bottom', t, slots);
-  const to = port(box, 'top', t, slots);
-  const path = link({ source: from, target: to }) ?? '';
-  const mid: Point = [round((from[0] + to[0]) / 2), round((from[1] + to[1]) / 2 + g.font * 0.4)];
-  return { path, mid };
+/** The lines beside the columns (side-routes.ts), registered with the presenter's arrangements that alone use them. */
+let sideRoutes: ((legs: readonly Leg[], g: Geometry) => Route[]) | null = null;
+export function registerSideRoutes(found: (legs: readonly Leg[], g: Geometry) => Route[]) {
+  sideRoutes = found;
 }
-
-/** Where on a box's bottom or top edge an arrow for thread `t` attaches: spread so arrows of different threads part. */
-function port(node: DiagramNode, side: 'top' | 'bottom', slot: number, slots: number): Point {
-  const x = node.x + (node.width * (slot + 1)) / (slots + 1);
-  return [round(x), round(side === 'top' ? node.y : node.y + node.height)];
-}
-
-/** Beside the columns: out of the thread's right side and back into the lock's, further out for a later thread. */
-function loopRight(chip: DiagramNode, box: DiagramNode, t: number, g: Geometry) {
-  const from: Point = [round(chip.x + chip.width), round(chip.y + chip.height / 2)];
-  const to: Point = [round(box.x + box.width), round(box.y + box.height / 2)];
-  const reach = round(g.font * (1 + 0.6 * t));
-  const path = `M${from[0]},${from[1]}C${from[0] + reach},${from[1]},${to[0] + reach},${to[1]},${to[0]},${to[1]}`;
-  // The label sits on the curve near the lock, so two threads waiting across each other (ABBA) keep their labels apart.
-  const at = (a: number, b: number, c: number, d: number, t = 0.75) =>
-    (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
-  const x = at(from[0], from[0] + reach, to[0] + reach, to[0]);
-  const y = at(from[1], from[1], to[1], to[1]);
-  return { path, mid: [round(x + g.font * 1.2), round(y + g.font * 0.4)] as Point };
-}
-
-/** Room right of a side region for `threads` looping lines and a "waits" label on the outermost. */
-export const sideMargin = (g: Geometry, threads: number) => Math.ceil(g.font * (0.6 * threads + 3.6));
 
 /**
  * A line from each lock to its holder (solid, no head) and an arrow from each waiting thread to the lock it waits
@@ -45,26 +21,28 @@ export const sideMargin = (g: Geometry, threads: number) => Math.ceil(g.font * (
  */
 export function protocolEdges(s: State, nodes: readonly DiagramNode[], g: Geometry, side = false): DiagramEdge[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const slots = s.threads.length;
-  return locksOf(s).flatMap((lock) => {
+  const legs: (Leg & { lock: string })[] = locksOf(s).flatMap((lock) => {
     const box = byId.get(`lock-${lock.id}`);
     if (!box) return [];
-    const edge = (t: number, kind: 'holds' | 'waits'): DiagramEdge[] => {
+    const leg = (t: number, kind: 'holds' | 'waits') => {
       const chip = byId.get(`thread-${t}`);
-      if (!chip) return [];
-      const { path, mid } = side ? loopRight(chip, box, t, g) : down(chip, box, t, slots, g);
-      return [
-        {
-          id: `${kind}-${t}-${lock.id}`,
-          kind,
-          from: chip.id,
-          to: box.id,
-          path,
-          style: kind,
-          ...(kind === 'waits' ? { label: { text: 'waits', x: mid[0], y: mid[1] } } : {}),
-        },
-      ];
+      return chip ? [{ t, chip, box, waits: kind === 'waits', lock: lock.id }] : [];
     };
-    return [...lock.holders.flatMap((t) => edge(t, 'holds')), ...lock.waiters.flatMap((t) => edge(t, 'waits'))];
+    return [...lock.holders.flatMap((t) => leg(t, 'holds')), ...lock.waiters.flatMap((t) => leg(t, 'waits'))];
+  });
+  const routes = side && sideRoutes ? sideRoutes(legs, g) : routeLegs(legs, nodes, g, s.threads.length);
+  return legs.map(({ t, chip, box, waits, lock }, i) => {
+    const route = routes[i] as Route;
+    const kind = waits ? 'waits' : 'holds';
+    const [x, y] = route.label;
+    return {
+      id: `${kind}-${t}-${lock}`,
+      kind,
+      from: chip.id,
+      to: box.id,
+      path: polyline(route.points),
+      style: kind,
+      ...(waits ? { label: { text: 'waits', x, y } } : {}),
+    };
   });
 }

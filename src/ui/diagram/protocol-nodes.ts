@@ -111,7 +111,8 @@ function notifierDrafts(s: State, previous: State | undefined, names: readonly s
   if (view.snapshot !== null) {
     const live = view.counters[0]?.value ?? 0;
     const got = view.loaded.filter((f) => f >= 0);
-    const snap = `① seq snapshot ${view.snapshot}${view.snapshot === live ? '' : ` ≠ live ${live}`}`;
+    // No-break spaces keep "≠ live 2" on one line: a wrapped value must not stand alone under its label.
+    const snap = `① seq snapshot ${view.snapshot}${view.snapshot === live ? '' : ` ≠\u00a0live\u00a0${live}`}`;
     const pages = `② gup_fast PTEs → ${got.length > 0 ? got.map((f) => `#${f}`).join(' ') : 'none'}`;
     const verdict = view.stale ? 'check now: retry' : 'check now: publish';
     drafts.push({
@@ -124,7 +125,7 @@ function notifierDrafts(s: State, previous: State | undefined, names: readonly s
       hatched: false,
       changed: !!before && (before.snapshot !== view.snapshot || before.loaded.join() !== view.loaded.join()),
       marks: ['snapshot', 'loads'],
-      label: `vhost’s two loads: ${snap.slice(2)}; ${pages.slice(2)}; ${verdict}`,
+      label: `vhost’s two loads: ${snap.slice(2).replace(/\u00a0/g, ' ')}; ${pages.slice(2)}; ${verdict}`,
     });
   }
   return drafts;
@@ -158,10 +159,16 @@ function guestDraft(view: UsedIdxView, before: UsedIdxView | null): Draft {
   };
 }
 
+/** Where the notifier's values and the guest's view go when not after the locks: rows of their own from `top`. */
+export interface ValuesApart {
+  top: number;
+  region: ProtocolRegion;
+}
+
 /**
  * Threads, then the locks with the notifier's values and the guest's view flowing after them, as rows in `region`
- * (under the three columns unless told otherwise); `slack` is extra height shared between the gap above the threads
- * and the lane their arrows cross.
+ * (under the three columns unless told otherwise), or the values `apart`; `slack` is extra height shared between the
+ * gap above the threads and the lane their arrows cross.
  */
 export function protocolNodes(
   s: State,
@@ -170,18 +177,28 @@ export function protocolNodes(
   top: number,
   slack = 0,
   region: ProtocolRegion = belowRegion(g),
+  apart?: ValuesApart,
 ): DiagramNode[] {
   const names = threadNames(s.scenario);
   const locks = locksOf(s);
-  const count = (n: number) => perRow(g, region.span, n, region.boxEms);
+  const count = (n: number, r = region) => perRow(g, r.span, n, r.boxEms);
   const threads = placeRows(g, threadDrafts(s, names, locks), count(s.threads.length), region, top + slack / 2);
   // Beside the columns the lines to the locks loop out on the right, so the threads need no lane under them.
   const lane = region.side ? g.rowGap : g.line * 1.6;
   const lockTop = Math.max(...threads.map((n) => n.y + n.height)) + lane + slack / 2;
+  const lockBoxes = lockDrafts(locks, names, previous ? locksOf(previous) : null);
   const values = [
-    ...lockDrafts(locks, names, previous ? locksOf(previous) : null),
     ...notifierDrafts(s, previous, names),
     guestDraft(usedIdxView(s), previous ? usedIdxView(previous) : null),
   ];
-  return [...threads, ...placeRows(g, values, count(values.length), region, lockTop)];
+  if (apart)
+    return [
+      ...threads,
+      ...placeRows(g, lockBoxes, count(lockBoxes.length), region, lockTop),
+      ...placeRows(g, values, count(values.length, apart.region), apart.region, apart.top),
+    ];
+  return [
+    ...threads,
+    ...placeRows(g, [...lockBoxes, ...values], count(lockBoxes.length + values.length), region, lockTop),
+  ];
 }
