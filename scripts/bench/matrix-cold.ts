@@ -1,14 +1,20 @@
+import type { CellBounds } from '../pool/cell-protocol';
 import { createMatrixPool } from '../pool/matrix-pool';
+import { MatrixTimeline } from '../pool/timeline';
 import { matrixLine } from './measure';
 
 /**
  * Run in a fresh node process by scripts/bench.ts (as dist-node/matrix-cold.mjs): the first matrix is cold and
  * counted from the process's start (loading the code, worker threads starting, V8 still compiling), the second
- * warm on the same pool. `--workers N` sizes the pool (default: the cores).
+ * warm on the same pool. `--workers N` sizes the pool (default: the cores); `--timeline` prints on stderr where the
+ * cold matrix's time went, lane by lane (milliseconds since the process started).
  */
 const por = !process.argv.includes('--no-por');
 const at = process.argv.indexOf('--workers');
+const timeline = process.argv.includes('--timeline') ? new MatrixTimeline() : undefined;
 const pool = createMatrixPool(at > 0 ? Number(process.argv[at + 1]) : undefined);
-console.log(await matrixLine('cold', por, pool, true));
+const timed = { ...pool, explore: (bounds: CellBounds) => pool.explore(bounds, timeline) };
+console.log(await matrixLine('cold', por, timed, true));
+if (timeline) console.error(['cold timeline, ms since the process started:', ...timeline.lines()].join('\n  '));
 console.log(await matrixLine('warm', por, pool));
 await pool.close();

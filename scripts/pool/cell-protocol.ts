@@ -14,4 +14,12 @@ export interface CellRequest {
   bounds: CellBounds;
 }
 
-export type CellReply = { index: number; cell: MatrixCell } | { index: number; error: string };
+/** When a worker did a cell: epoch milliseconds (`performance.timeOrigin + performance.now()`) on its own clock. */
+export interface CellTiming {
+  /** When the worker's code had loaded. */
+  loaded: number;
+  start: number;
+  end: number;
+}
+
+export type CellReply = { index: number; cell: MatrixCell; timing: CellTiming } | { index: number; error: string };

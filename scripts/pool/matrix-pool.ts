@@ -11,6 +11,7 @@ import {
 } from '../../src/core/explore/matrix/matrix';
 import { type Lane, runInOrder } from '../../src/core/explore/matrix/ordered-pool';
 import type { CellBounds, CellReply, CellRequest } from './cell-protocol';
+import { type MatrixTimeline, sinceProcessStart } from './timeline';
 
 /** The matrix and how many lanes computed it (this thread and `workers - 1` worker threads). */
 export interface PooledMatrix {
@@ -19,15 +20,23 @@ export interface PooledMatrix {
 }
 
 /** One worker thread as a lane: one cell at a time, its answer matched by index. */
-function workerLane(worker: Worker, bounds: CellBounds): Lane<CellSpec, MatrixCell> {
+function workerLane(
+  worker: Worker,
+  bounds: CellBounds,
+  lane: number,
+  timeline?: MatrixTimeline,
+): Lane<CellSpec, MatrixCell> {
   return (spec, index) =>
     new Promise((resolve, reject) => {
       const onMessage = (reply: CellReply) => {
         if (reply.index !== index) return;
         worker.off('message', onMessage);
         worker.off('error', reject);
-        if ('cell' in reply) resolve(reply.cell);
-        else reject(new Error(`matrix cell ${index}: ${reply.error}`));
+        if ('cell' in reply) {
+          const { loaded, start, end } = reply.timing;
+          timeline?.cell(lane, sinceProcessStart(loaded), sinceProcessStart(start), sinceProcessStart(end));
+          resolve(reply.cell);
+        } else reject(new Error(`matrix cell ${index}: ${reply.error}`));
       };
       worker.on('message', onMessage);
       worker.once('error', reject);
@@ -37,10 +46,13 @@ function workerLane(worker: Worker, bounds: CellBounds): Lane<CellSpec, MatrixCe
 
 /** This thread as a lane: it yields to the event loop before each cell, so the workers' answers are taken in time. */
 const localLane =
-  (bounds: CellBounds): Lane<CellSpec, MatrixCell> =>
+  (bounds: CellBounds, timeline?: MatrixTimeline, loaded = 0): Lane<CellSpec, MatrixCell> =>
   async ({ design, event, bug }) => {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    return exploreCell(design, event, bug, bounds);
+    const start = performance.now();
+    const cell = exploreCell(design, event, bug, bounds);
+    timeline?.cell(0, loaded, start, performance.now());
+    return cell;
   };
 
 /** In a bundle (scripts/build-node.mjs) the worker is the bundle next to it; from TypeScript, tsx loads its source. */
@@ -51,8 +63,11 @@ const startWorker = () =>
         workerData: { entry: new URL('./cell-worker.ts', import.meta.url).href },
       });
 
-/** Cells in flight per worker: its next cell waits in its queue while this thread is busy with a cell of its own. */
-const CELLS_IN_FLIGHT_PER_WORKER = 2;
+/**
+ * Cells in flight per worker: its next cells wait in its queue while this thread is busy with a cell of its own
+ * (with 2, the timeline showed the worker idle 8-10% of a cold matrix, waiting; with 4, 2-3%).
+ */
+const CELLS_IN_FLIGHT_PER_WORKER = 4;
 
 /** A pool sized to the cores: this thread plus one worker thread per further core, kept until `close`. */
 export interface MatrixPool {
@@ -60,22 +75,24 @@ export interface MatrixPool {
   readonly workers: number;
   /**
    * The matrix: each lane takes the next cell (largest first) as soon as it is free, and the cells come back in
-   * `matrixSpecs()` order, so the matrix equals `exploreMatrix`'s whatever the scheduling.
+   * `matrixSpecs()` order, so the matrix equals `exploreMatrix`'s whatever the scheduling. With `timeline`, each
+   * lane's cells are recorded in it.
    */
-  explore(bounds: CellBounds): Promise<Matrix>;
+  explore(bounds: CellBounds, timeline?: MatrixTimeline): Promise<Matrix>;
   close(): Promise<void>;
 }
 
 export function createMatrixPool(workers = availableParallelism()): MatrixPool {
+  const createdAt = performance.now();
   const lanes = Math.max(1, Math.min(workers, matrixSpecs().length));
   const threads = Array.from({ length: lanes - 1 }, startWorker);
   return {
     workers: lanes,
-    async explore(bounds) {
+    async explore(bounds, timeline) {
       const started = performance.now();
-      const perWorker = (worker: Worker) =>
-        Array.from({ length: CELLS_IN_FLIGHT_PER_WORKER }, () => workerLane(worker, bounds));
-      const lanesFor = [localLane(bounds), ...threads.flatMap(perWorker)];
+      const perWorker = (worker: Worker, i: number) =>
+        Array.from({ length: CELLS_IN_FLIGHT_PER_WORKER }, () => workerLane(worker, bounds, i + 1, timeline));
+      const lanesFor = [localLane(bounds, timeline, createdAt), ...threads.flatMap(perWorker)];
       const specs = matrixSpecs();
       const cells = await runInOrder(specs, lanesFor, { dispatch: largestFirst(specs) });
       return assembleMatrix(cells as MatrixCell[], started);

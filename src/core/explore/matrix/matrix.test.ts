@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESIGNS, MM_KINDS, validateScenario } from '../../index';
-import { cellScenario, exploreMatrix, matrixRows } from './matrix';
+import { exploreScenario } from '../ringside/ringside';
+import { cellRuns, cellScenario, cellVariants, exploreMatrix, matrixRows } from './matrix';
 import { matrixTable } from './matrix-table';
 
 describe('design x mm-event matrix', () => {
@@ -90,5 +91,28 @@ describe('matrix cell scenarios', () => {
         const valid = validateScenario(cellScenario(design, event, bug));
         if (!valid.ok) expect(valid.errors.join(' ')).not.toMatch(/^id:/);
       }
+  });
+
+  it('explores every run of every cell in one shape: the same fields in the same order, defaults written out', () => {
+    const shapes = new Set<string>();
+    for (const { design, bug } of matrixRows())
+      for (const event of MM_KINDS) {
+        const runs = cellRuns(design, event, bug);
+        if (typeof runs !== 'string') for (const run of runs) shapes.add(Object.keys(run).join());
+      }
+    expect([...shapes]).toHaveLength(1);
+  });
+
+  it('explores a run written out in one shape exactly as the validated variant it comes from', () => {
+    const valid = validateScenario(cellScenario('vmap-notifier', 'set-vring-addr', null));
+    if (!valid.ok) throw new Error(valid.errors.join(' '));
+    const variants = cellVariants(valid.scenario, 'set-vring-addr');
+    const runs = cellRuns('vmap-notifier', 'set-vring-addr', null);
+    expect(runs).toHaveLength(variants.length);
+    for (const [i, variant] of variants.entries()) {
+      const shaped = exploreScenario((runs as typeof variants)[i] as (typeof variants)[number]);
+      const plain = exploreScenario(variant);
+      expect({ ...shaped, ms: 0 }).toEqual({ ...plain, ms: 0 });
+    }
   });
 });
