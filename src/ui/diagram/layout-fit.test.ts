@@ -92,10 +92,7 @@ describe('the two-vq ring move in presenter mode', () => {
       const box = view.options.box as { width: number; height: number };
       for (const [i, state] of replay(s, s.story).states.entries()) {
         const layout = layoutDiagram(state, nothingChanged, view.options);
-        const scale = presenterScale(layout, box, view.options.minScale ?? 1);
-        expect(Math.ceil(layout.height * scale - 0.001), `step ${i}`).toBeLessThanOrEqual(box.height);
-        expect(layout.width * scale, `step ${i}`).toBeLessThanOrEqual(box.width + 0.5);
-        expect(layout.font * scale).toBeGreaterThanOrEqual(view.floor - 0.01);
+        const scale = expectFitsAboveFloor(layout, view, i);
         const share =
           (Math.min(layout.width * scale, box.width) * Math.min(layout.height * scale, box.height)) /
           (box.width * box.height);
@@ -108,18 +105,23 @@ describe('the two-vq ring move in presenter mode', () => {
 describe.each(VIEWS.filter((v) => v.options.box).map((v) => [v.name, v] as const))(
   'every built-in in presenter mode at %s',
   (_name, view) => {
-    const box = view.options.box as { width: number; height: number };
     it.each(builtinScenarios.map((s) => [s.id, s] as const))(
       '%s fits the box at every step of its story, its text at least the floor',
       (_id, s) => {
         for (const [i, state] of replay(s, s.story).states.entries()) {
-          const layout = layoutDiagram(state, nothingChanged, view.options);
-          const scale = presenterScale(layout, box, view.options.minScale ?? 1);
-          expect(Math.ceil(layout.height * scale - 0.001), `step ${i}`).toBeLessThanOrEqual(box.height);
-          expect(layout.width * scale, `step ${i}`).toBeLessThanOrEqual(box.width + 0.5);
-          expect(layout.font * scale).toBeGreaterThanOrEqual(view.floor - 0.01);
+          expectFitsAboveFloor(layoutDiagram(state, nothingChanged, view.options), view, i);
         }
       },
     );
   },
 );
+
+/** The presenter's scale for `layout` in `view`'s box, after checking nothing scrolls and text stays at the floor. */
+function expectFitsAboveFloor(layout: ReturnType<typeof layoutDiagram>, view: (typeof VIEWS)[number], step: number) {
+  const box = view.options.box as { width: number; height: number };
+  const scale = presenterScale(layout, box, view.options.minScale ?? 1);
+  expect(Math.ceil(layout.height * scale - 0.001), `step ${step}`).toBeLessThanOrEqual(box.height);
+  expect(layout.width * scale, `step ${step}`).toBeLessThanOrEqual(box.width + 0.5);
+  expect(layout.font * scale, `step ${step}`).toBeGreaterThanOrEqual(view.floor - 0.01);
+  return scale;
+}
