@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from './engine';
-import { type GraphEdge, graphMachine, LOOKUPS } from './graph-machine.test-util';
-import type { Machine, StepFinding } from './machine';
-
-const boom: StepFinding = { kind: 'boom', severity: 'hazard', message: 'reached the hazard node' };
-
-/** A hand-made graph whose step into `hazardNode` reports a finding, with the given candidate ample sets per node. */
-function reducedGraph(
-  edges: Record<number, GraphEdge[]>,
-  ample: Record<number, number[][]>,
-  hazardNode = -1,
-): Machine<number> {
-  const base = graphMachine(edges);
-  return {
-    ...base,
-    step(s, t) {
-      const r = base.step(s, t);
-      return r.ok && r.state === hazardNode ? { ...r, findings: [boom] } : r;
-    },
-    ampleSets: (s) => ample[s] ?? [],
-  };
-}
+import { type GraphEdge, LOOKUPS, reducedGraph } from './graph-machine.test-util';
 
 describe.each(LOOKUPS)('the engine with ample sets (docs/partial-order.md, C0 to C3) (%s)', (_, lookup) => {
   const graph = (...args: Parameters<typeof reducedGraph>) => lookup(reducedGraph(...args));

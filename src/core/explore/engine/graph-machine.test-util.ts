@@ -1,7 +1,7 @@
 import type { ProgressSpec } from '../liveness/state-graph';
 import { hash64 } from './hash64';
 import { IntWriter } from './int-writer';
-import type { Machine } from './machine';
+import type { Machine, StepFinding } from './machine';
 
 /** One transition of a hand-made graph: thread `t` moves from its node to `to`; `progress` marks a progress step. */
 export interface GraphEdge {
@@ -56,3 +56,23 @@ export const LOOKUPS = [
   ['by encoding', <S>(machine: Machine<S>) => machine],
   ['by key', withKey],
 ] as const;
+
+/** The finding `reducedGraph` reports on a step into its hazard node. */
+export const boom: StepFinding = { kind: 'boom', severity: 'hazard', message: 'reached the hazard node' };
+
+/** A hand-made graph whose steps into `hazardNode` report `boom`, with the given candidate ample sets per node. */
+export function reducedGraph(
+  edges: Record<number, GraphEdge[]>,
+  ample: Record<number, number[][]>,
+  hazardNode = -1,
+): Machine<number> {
+  const base = graphMachine(edges);
+  return {
+    ...base,
+    step(s, t) {
+      const r = base.step(s, t);
+      return r.ok && r.state === hazardNode ? { ...r, findings: [boom] } : r;
+    },
+    ampleSets: (s) => ample[s] ?? [],
+  };
+}

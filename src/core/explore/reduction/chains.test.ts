@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../engine/engine';
-import { type GraphEdge, graphMachine, LOOKUPS, walk } from '../engine/graph-machine.test-util';
+import { type GraphEdge, LOOKUPS, reducedGraph, walk } from '../engine/graph-machine.test-util';
 import type { Machine, StepFinding } from '../engine/machine';
 import { MAX_LINKS } from './chains';
-
-const boom: StepFinding = { kind: 'boom', severity: 'hazard', message: 'reached the hazard node' };
-
-/** A hand-made graph whose steps into `hazardNode` report a finding, with the given candidate ample sets per node. */
-function reducedGraph(
-  edges: Record<number, GraphEdge[]>,
-  ample: Record<number, number[][]>,
-  hazardNode: number,
-): Machine<number> {
-  const base = graphMachine(edges);
-  return {
-    ...base,
-    step(s, t) {
-      const r = base.step(s, t);
-      return r.ok && r.state === hazardNode ? { ...r, findings: [boom] } : r;
-    },
-    ampleSets: (s) => ample[s] ?? [],
-  };
-}
 
 /** The hazard's counterexample, checked to be a path of the graph that ends in the hazard node. */
 function hazardPath(edges: Record<number, GraphEdge[]>, r: ReturnType<typeof explore>, hazardNode: number) {
