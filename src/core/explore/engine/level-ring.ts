@@ -14,6 +14,9 @@ export class LevelRing<S> {
   private readonly levels: Level<S>[];
   private readonly keys: (KeyTable | Set<string>)[];
   private pending = 0;
+  /** A new level's and key table's bytes: storage that grew past them is dropped when its level is done. */
+  private readonly firstLevelBytes: number;
+  private readonly firstKeyBytes: number;
 
   constructor(
     readonly span: number,
@@ -23,6 +26,8 @@ export class LevelRing<S> {
   ) {
     this.levels = Array.from({ length: span }, makeLevel);
     this.keys = keyed ? Array.from({ length: span }, () => (exact ? new Set<string>() : new KeyTable())) : [];
+    this.firstLevelBytes = this.levels[0]?.bytes ?? 0;
+    this.firstKeyBytes = this.keys[0] instanceof KeyTable ? this.keys[0].bytes : 0;
   }
 
   at(depth: number): Level<S> {
@@ -50,22 +55,28 @@ export class LevelRing<S> {
   }
 
   /**
-   * Level `depth` is about to be expanded: it no longer counts as deeper than the current one. Its key table is
-   * replaced, not cleared: six tables each kept at its own peak would hold more than the levels in flight need.
+   * Level `depth` is about to be expanded: it no longer counts as deeper than the current one. A key table that
+   * grew is replaced, not cleared (six tables each kept at its own peak would hold more than the levels in flight
+   * need); one still at its first size is cleared and kept, so a small search allocates no table per level.
    */
   begin(depth: number): void {
     const i = depth % this.span;
     const keys = this.keys[i];
     if (keys instanceof Set) keys.clear();
-    else if (keys) this.keys[i] = keys.size === 0 ? keys : new KeyTable();
+    else if (keys && keys.size > 0) {
+      if (keys.bytes > this.firstKeyBytes) this.keys[i] = new KeyTable();
+      else keys.clear();
+    }
   }
 
-  /** Level `depth` was expanded: its states leave the queue, and its storage goes (see `begin`). */
+  /** Level `depth` was expanded: its states leave the queue; its storage goes if it grew, else is kept (see `begin`). */
   end(depth: number): void {
     const i = depth % this.span;
     const level = this.levels[i] as Level<S>;
     this.pending -= level.size;
-    if (level.size > 0) this.levels[i] = this.makeLevel();
+    if (level.size === 0) return;
+    if (level.bytes > this.firstLevelBytes) this.levels[i] = this.makeLevel();
+    else level.clear();
   }
 
   /** States queued and not yet expanded. */
