@@ -128,20 +128,38 @@ export function persistentThreads(table: DependencyTable, view: ThreadsView, t: 
   return inside;
 }
 
-/** Per call of `ampleCandidates`: each thread's conflict row (threads whose futures its next step conflicts with). */
+/** Per call of `ampleCandidates`: each thread's pc and conflict row (threads whose futures its next step conflicts with). */
+const pcs = new Int32Array(32);
 const rows = new Int32Array(32);
 const rowEpoch = new Int32Array(32);
 let epoch = 0;
 
-/** The threads `u` (not `v`) such that `v`'s next step may conflict with a step `u` can still take (`mayConflict`). */
-function conflictRow(table: DependencyTable, view: ThreadsView, v: number): number {
+/** `mayConflict` on masks already looked up: a step's reads and writes against a thread's future ones. */
+const conflicts = (r: number, w: number, fr: number, fw: number) =>
+  ((r | fr) & THREADS) !== 0 || (w & (fr | fw)) !== 0 || (r & fw) !== 0;
+
+/**
+ * The threads `u` (not `v`) of the `threads` first such that `v`'s next step may conflict with a step `u` can still
+ * take (`mayConflict`, with the pcs in `pcs`). `view.ownFrames` is asked only when it changes the row (it scans the
+ * state's frame words).
+ */
+function conflictRow(table: DependencyTable, view: ThreadsView, v: number, threads: number): number {
   if (rowEpoch[v] === epoch) return rows[v] as number;
-  const pc = view.pc(v);
-  const ownFrames = view.ownFrames?.(v);
+  const pc = pcs[v] as number;
+  const r = table.stepReads[v]?.[pc] ?? -1;
+  const w = table.stepWrites[v]?.[pc] ?? -1;
+  const { futureReads, futureWrites } = table;
   let row = 0;
-  for (let u = 0; u < view.length; u++) {
-    if (u !== v && mayConflict(table, v, pc, u, view.pc(u), ownFrames)) row |= 1 << u;
+  let rowOwnFrames = 0;
+  for (let u = 0; u < threads; u++) {
+    if (u === v) continue;
+    const upc = pcs[u] as number;
+    const fr = futureReads[u]?.[upc] ?? -1;
+    const fw = futureWrites[u]?.[upc] ?? -1;
+    if (conflicts(r, w, fr, fw)) row |= 1 << u;
+    if (conflicts(r & ~FRAMES, w & ~FRAMES, fr, fw)) rowOwnFrames |= 1 << u;
   }
+  if (row !== rowOwnFrames && view.ownFrames?.(v)) row = rowOwnFrames;
   rows[v] = row;
   rowEpoch[v] = epoch;
   return row;
@@ -183,8 +201,12 @@ export function ampleCandidates(
   enabled: readonly number[],
 ): (readonly number[])[] {
   epoch = (epoch + 1) | 0;
+  const threads = view.length;
   let live = 0;
-  for (let u = 0; u < view.length; u++) if (!view.done(u)) live |= 1 << u;
+  for (let u = 0; u < threads; u++) {
+    pcs[u] = view.pc(u);
+    if (!view.done(u)) live |= 1 << u;
+  }
   let all = 0;
   for (let k = 0; k < enabled.length; k++) all |= 1 << (enabled[k] as number);
   const out: (readonly number[])[] = [];
@@ -196,7 +218,7 @@ export function ampleCandidates(
     for (let todo = inside; todo !== 0; ) {
       const v = 31 - Math.clz32(todo);
       todo &= ~(1 << v);
-      const added = conflictRow(table, view, v) & live & ~inside;
+      const added = conflictRow(table, view, v, threads) & live & ~inside;
       inside |= added;
       todo |= added;
     }
