@@ -1,3 +1,5 @@
+// First: the pool's workers start while the rest of this bundle loads.
+import './matrix-cold-start';
 import type { CellBounds } from '../pool/cell-protocol';
 import { createMatrixPool } from '../pool/matrix-pool';
 import { MatrixTimeline } from '../pool/timeline';

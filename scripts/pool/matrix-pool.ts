@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { largestFirst } from '../../src/core/explore/matrix/dispatch';
 import {
   assembleMatrix,
@@ -12,6 +12,7 @@ import {
 import { type Lane, runInOrder } from '../../src/core/explore/matrix/ordered-pool';
 import type { CellBounds, CellReply, CellRequest } from './cell-protocol';
 import { type MatrixTimeline, sinceProcessStart } from './timeline';
+import { laneCount, takeWorkers } from './worker-start';
 
 /** The matrix and how many lanes computed it (this thread and `workers - 1` worker threads). */
 export interface PooledMatrix {
@@ -55,14 +56,6 @@ const localLane =
     return cell;
   };
 
-/** In a bundle (scripts/build-node.mjs) the worker is the bundle next to it; from TypeScript, tsx loads its source. */
-const startWorker = () =>
-  process.env.RINGSIDE_BUNDLE
-    ? new Worker(new URL('./cell-worker.mjs', import.meta.url))
-    : new Worker(new URL('./boot.mjs', import.meta.url), {
-        workerData: { entry: new URL('./cell-worker.ts', import.meta.url).href },
-      });
-
 /**
  * Cells in flight per worker: its next cells wait in its queue while this thread is busy with a cell of its own
  * (with 2, the timeline showed the worker idle 8-10% of a cold matrix, waiting; with 4, 2-3%).
@@ -84,8 +77,8 @@ export interface MatrixPool {
 
 export function createMatrixPool(workers = availableParallelism()): MatrixPool {
   const createdAt = performance.now();
-  const lanes = Math.max(1, Math.min(workers, matrixSpecs().length));
-  const threads = Array.from({ length: lanes - 1 }, startWorker);
+  const lanes = laneCount(workers, matrixSpecs().length);
+  const threads = takeWorkers(lanes - 1);
   return {
     workers: lanes,
     async explore(bounds, timeline) {
