@@ -32,8 +32,9 @@ export interface Machine<S> {
   /**
    * Partial-order reduction: candidate persistent sets of enabled threads, each smaller than `enabled`, best first
    * (docs/partial-order.md). The engine expands the first whose steps report no finding and reach the next level.
+   * With `firstOnly` (a chain asks which one step to take), only the first candidate is certain: the rest may be left out.
    */
-  ampleSets?(state: S, enabled: readonly number[]): readonly (readonly number[])[];
+  ampleSets?(state: S, enabled: readonly number[], firstOnly?: boolean): readonly (readonly number[])[];
 }
 
 export interface ExploreProgress {

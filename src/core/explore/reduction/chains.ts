@@ -29,7 +29,7 @@ export function chainThread<S>(
   const threads = machine.enabled(state);
   out.alone = threads.length === 1;
   if (threads.length < 2) return threads.length === 1 ? (threads[0] as number) : -1;
-  const first = ampleSets(state, threads)[0];
+  const first = ampleSets(state, threads, true)[0];
   return first && first.length === 1 ? (first[0] as number) : -1;
 }
 

@@ -193,12 +193,14 @@ const popcount = (m: number) => {
 /**
  * Candidate ample sets: for each enabled thread (ascending), the enabled threads of the persistent set grown from it
  * (as `persistentThreads` grows it, from conflict rows computed once per thread), when that leaves some enabled
- * thread out; distinct, smallest first.
+ * thread out; distinct, smallest first. With `firstOnly`, it stops at the first set of one thread (then the first
+ * candidate, since no set is smaller and sets of one thread come in `enabled` order) and returns only that one.
  */
 export function ampleCandidates(
   table: DependencyTable,
   view: ThreadsView,
   enabled: readonly number[],
+  firstOnly = false,
 ): (readonly number[])[] {
   epoch = (epoch + 1) | 0;
   const threads = view.length;
@@ -224,6 +226,7 @@ export function ampleCandidates(
     }
     const ample = inside & all;
     if (ample === all || known(ample, count)) continue;
+    if (firstOnly && ample === 1 << t) return [listOf(ample)];
     // Insert after every mask no larger: a stable sort by size.
     const size = popcount(ample);
     let at = count;

@@ -7,7 +7,7 @@ import { OWN_FRAME_OPS, ownFramesPrivate } from './private-frames';
 /** The `ampleSets` hook of a Ringside machine: the partial-order reduction's candidates (docs/partial-order.md). */
 export function ringsideAmpleSets(
   scenario: Scenario,
-): (state: State, enabled: readonly number[]) => readonly (readonly number[])[] {
+): (state: State, enabled: readonly number[], firstOnly?: boolean) => readonly (readonly number[])[] {
   const programs = programsOf(scenario);
   const table = dependencyTable(programs, hasForkThread(scenario), scenario.design);
   const ownFrameOp = programs.map(({ instrs }) => instrs.map((i) => OWN_FRAME_OPS.has(i.op)));
@@ -24,9 +24,9 @@ export function ringsideAmpleSets(
     ownFrames: (t) =>
       state !== undefined && (ownFrameOp[t]?.[threads[t]?.pc ?? -1] ?? false) && ownFramesPrivate(state, t, scratch),
   };
-  return (s, enabled) => {
+  return (s, enabled, firstOnly) => {
     state = s;
     threads = s.threads;
-    return ampleCandidates(table, view, enabled);
+    return ampleCandidates(table, view, enabled, firstOnly);
   };
 }

@@ -57,7 +57,7 @@ export function ownFrameWordsPrivate(w: Int32Array, t: number, scratch: Uint8Arr
 /** `ringsideAmpleSets` for states held as words (`packed-machine.ts`). */
 export function wordAmpleSets(
   scenario: Scenario,
-): (w: Int32Array, enabled: readonly number[]) => readonly (readonly number[])[] {
+): (w: Int32Array, enabled: readonly number[], firstOnly?: boolean) => readonly (readonly number[])[] {
   const programs = programsOf(scenario);
   const table = dependencyTable(programs, hasForkThread(scenario), scenario.design);
   const ownFrameOp = programs.map(({ instrs }) => instrs.map((i) => OWN_FRAME_OPS.has(i.op)));
@@ -80,9 +80,9 @@ export function wordAmpleSets(
     },
   };
   const own = new Uint8Array(programs.length);
-  return (w, enabled) => {
+  return (w, enabled, firstOnly) => {
     words = w;
     own.fill(0);
-    return ampleCandidates(table, view, enabled);
+    return ampleCandidates(table, view, enabled, firstOnly);
   };
 }
