@@ -35,6 +35,7 @@ export function compileLines(input: Line[]): Instr[] {
   return lines.map((line) => {
     const target = line.to === undefined ? -1 : labels.get(line.to);
     if (target === undefined) throw new Error(`unknown label ${line.to}`);
+    // Every instruction has every field (absent ones undefined): one hidden class, so the hot ops see one shape.
     const instr: Instr = {
       op: line.op,
       fn: line.fn,
@@ -43,10 +44,10 @@ export function compileLines(input: Line[]): Instr[] {
       depth: line.depth ?? 0,
       arg: line.arg ?? -1,
       target,
+      ctx: line.ctx || undefined,
+      point: line.point || undefined,
+      bugs: line.bugs && line.bugs.length > 0 ? line.bugs : undefined,
     };
-    if (line.ctx) instr.ctx = line.ctx;
-    if (line.point) instr.point = line.point;
-    if (line.bugs && line.bugs.length > 0) instr.bugs = line.bugs;
     return instr;
   });
 }

@@ -57,6 +57,8 @@ export function encodedLevel<S>(decode: Decode<S>): Level<S> {
  */
 class EncodedLevel<S> implements Level<S> {
   private readonly chunks: Int32Array<ArrayBuffer>[] = [new Int32Array(CHUNK_INTS)];
+  // Bytes of all chunks, kept as they are added: the search asks for `bytes` every few hundred states.
+  private chunkBytes = CHUNK_INTS * 4;
   private current: Int32Array<ArrayBuffer> = this.chunks[0] as Int32Array<ArrayBuffer>;
   private chunk = 0;
   private used = 0;
@@ -112,9 +114,7 @@ class EncodedLevel<S> implements Level<S> {
   }
 
   get bytes(): number {
-    let bytes = this.places.byteLength + this.lengths.byteLength + this.ids.byteLength;
-    for (const c of this.chunks) bytes += c.byteLength;
-    return bytes;
+    return this.places.byteLength + this.lengths.byteLength + this.ids.byteLength + this.chunkBytes;
   }
 
   /** Moves to the next chunk (CHUNK_INTS ints, or `n` for a longer encoding), reusing one kept from before. */
@@ -123,8 +123,10 @@ class EncodedLevel<S> implements Level<S> {
     if (this.chunk >= MAX_CHUNKS) throw new RangeError('a level outgrew its chunks');
     let next = this.chunks[this.chunk];
     if (!next || next.length < n) {
+      this.chunkBytes -= next?.byteLength ?? 0;
       next = new Int32Array(Math.max(CHUNK_INTS, n));
       this.chunks[this.chunk] = next;
+      this.chunkBytes += next.byteLength;
     }
     this.current = next;
     return next;

@@ -1,7 +1,7 @@
 import { clearCounters, type OpCtx, zeroCounters } from '../../context';
 import { OPS } from '../../ops';
 import type { OpName } from '../../ops/op-names';
-import type { WordCtx, WordOp } from '../../ops/words/word-op';
+import { type WordCtx, type WordOp, wordCtx } from '../../ops/words/word-op';
 import { WORD_OPS } from '../../ops/words/word-ops';
 import { copyStateInto } from '../../schema/state-codec';
 import {
@@ -103,7 +103,7 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
     return mask;
   };
   const reporting = { t: 0, step: 0, names, cost: zeroCounters(), findings: [], detail: [], narrate: false };
-  const wctx: WordCtx = { ...reporting, w: base, scenario, instr: programs[0]?.instrs[0] as Instr };
+  const wctx: WordCtx = wordCtx({ ...reporting, instr: programs[0]?.instrs[0] as Instr }, base, scenario);
   const ctx: OpCtx = { ...reporting, s: objectWork, instr: wctx.instr, findings: wctx.findings };
   const result: MachineStep<Int32Array> = { ok: true, state: base, findings: wctx.findings };
   const allDone = (w: Int32Array) => {

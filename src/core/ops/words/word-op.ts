@@ -1,4 +1,4 @@
-import { type OpCtx, zeroCounters } from '../../context';
+import { type OpCtx, type StepReporting, zeroCounters } from '../../context';
 import { newStateWords, packState, STATE_WORDS, unpackState } from '../../schema/state-words';
 import type { Instr, Scenario, State } from '../../types';
 import type { Op } from '../shared';
@@ -7,6 +7,25 @@ import type { Op } from '../shared';
 export interface WordCtx extends Omit<OpCtx, 's'> {
   w: Int32Array;
   scenario: Scenario;
+}
+
+/**
+ * Every `WordCtx` is made here, fields in one order: op bodies then see contexts of one hidden class, whoever steps
+ * (the packed machine, the stepper), and V8 does not deoptimise them on a context of another shape ("wrong map").
+ */
+export function wordCtx(r: StepReporting, w: Int32Array, scenario: Scenario): WordCtx {
+  return {
+    t: r.t,
+    instr: r.instr,
+    step: r.step,
+    names: r.names,
+    cost: r.cost,
+    findings: r.findings,
+    detail: r.detail,
+    narrate: r.narrate,
+    w,
+    scenario,
+  };
 }
 
 /** An op written once, against the generated accessors `W` (src/core/schema/state-words.ts). */
@@ -26,8 +45,8 @@ export function onWords(op: WordOp): Op {
   const object: Op = {
     run(ctx) {
       packState(ctx.s, scratch);
-      const { s, ...rest } = ctx;
-      const wctx: WordCtx = { ...rest, w: scratch, scenario: s.scenario };
+      const s = ctx.s;
+      const wctx = wordCtx(ctx, scratch, s.scenario);
       op.run(wctx);
       unpackState(scratch, s);
       ctx.instr = wctx.instr;
