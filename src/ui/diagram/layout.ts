@@ -45,7 +45,7 @@ function draw(
   const apart = side > 0 && how.valuesUnder ? { top: columnsBottom + g.line * 0.8, region: belowRegion(g) } : undefined;
   const protocol = protocolNodes(state, options.previous, g, top, slack, region, apart);
   const nodes = [...columns, ...protocol];
-  const edges = [...buildEdges(state, columns, g), ...protocolEdges(state, protocol, g, side > 0)];
+  const edges = [...buildEdges(state, columns, g), ...protocolEdges(state, protocol, g, side > 0, g.width + side)];
   const heads: ColumnHead[] = [
     { column: 'user', x: g.x('user'), width: g.columnWidth, title: 'QEMU’s ring pages' },
     { column: 'frames', x: g.x('frames'), width: g.columnWidth, title: 'Frames (struct page)' },
