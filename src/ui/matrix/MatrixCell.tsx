@@ -28,7 +28,7 @@ export const MatrixCell = memo(function MatrixCell({ cell, x, y, width, height, 
   const [first = '', ...moreHazards] = wrapNames([safety.symbol, ...(nothing ? ['ok'] : cell.hazards)], chars);
   const warnings = wrapNames(cell.warnings, chars);
   const hazardLines = [first.slice(safety.symbol.length), ...moreHazards];
-  const at = baselines(hazardLines.length + Math.max(1, warnings.length) + 1, height);
+  const at = baselines(hazardLines.length + warnings.length + 1, height);
   const line = (k: number) => y + (at[k] ?? 0);
   return (
     // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; this group is the cell's button.
