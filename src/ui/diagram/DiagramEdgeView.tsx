@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { labelRect } from './label-spots';
+import { labelRect } from './label-rect';
 import type { DiagramEdge } from './model';
 import { type Motion, useAnimatedAttrs } from './useAnimatedAttrs';
 

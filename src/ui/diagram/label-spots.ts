@@ -1,17 +1,8 @@
+import { labelRect, type Rect } from './label-rect';
 import type { DiagramNode } from './model';
 
 type Point = [number, number];
-/** Left, top, right, bottom. */
-export type Rect = [number, number, number, number];
-
 const round = (v: number) => Math.round(v * 10) / 10;
-
-/** The backing EdgeLabelView draws behind `text` set with its baseline's middle at (x, y). */
-export function labelRect(text: string, x: number, y: number, font: number): Rect {
-  const half = (text.length * font * 0.62 + font * 0.6) / 2;
-  return [x - half, y - font * 1.05, x + half, y + font * 0.4];
-}
-
 const meets = (a: Rect, b: Rect) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 /** How much of the straight, level or upright line from `a` to `b` runs inside `r`. */

@@ -1,4 +1,4 @@
-import { labelRect } from './label-spots';
+import { labelRect } from './label-rect';
 import type { DiagramEdge, DiagramLayout } from './model';
 import { pathSamples } from './path-samples';
 

@@ -1,23 +1,9 @@
-import type { LockView } from '../../core';
 import type { Geometry } from './geometry';
+import { LABEL_ROW, type Leg, legKey, type Route, trackKeys } from './lane';
 import type { DiagramNode } from './model';
 
 type Point = [number, number];
 const round = (v: number) => Math.round(v * 10) / 10;
-
-/** A line from a thread to a lock: its corners. */
-export interface Route {
-  points: Point[];
-}
-
-/** One line to route: thread `t`'s box to a lock's box. */
-export interface Leg {
-  t: number;
-  chip: DiagramNode;
-  box: DiagramNode;
-  /** A wait, drawn dashed; else a hold. */
-  waits: boolean;
-}
 
 const overlapsX = (a: DiagramNode, b: DiagramNode) => a.x < b.x + b.width && b.x < a.x + a.width;
 
@@ -33,29 +19,6 @@ function gutterBeside(node: DiagramNode, all: readonly number[], x: number): num
   const left = all.filter((g) => g < node.x).at(-1);
   const right = all.find((g) => g > node.x + node.width) ?? node.x + node.width;
   return left !== undefined && Math.abs(left - x) < Math.abs(right - x) ? left : right;
-}
-
-/** The row (in em) kept at the bottom of the lane, under its tracks, for "waits" labels when a thread waits. */
-export const LABEL_ROW = 1.6;
-
-/** A thread's holds and its waits each have a route of their own: a key per thread and kind. */
-export const legKey = (l: Pick<Leg, 't' | 'waits'>) => l.t * 2 + (l.waits ? 1 : 0);
-
-/** The keys of `legs` in order: each has a track of its own in the lane, so no two kinds of line share one. */
-export const trackKeys = (legs: readonly Pick<Leg, 't' | 'waits'>[]) =>
-  [...new Set(legs.map(legKey))].sort((a, b) => a - b);
-
-/**
- * The lane's height between the threads and the locks: a track every half em for each thread and kind of line, and a
- * row for "waits" labels when a thread waits.
- */
-export function laneHeight(locks: readonly LockView[], g: Geometry): number {
-  const legs = locks.flatMap((l) => [
-    ...l.holders.map((t) => ({ t, waits: false })),
-    ...l.waiters.map((t) => ({ t, waits: true })),
-  ]);
-  const tracks = Math.max(g.line * 1.6, (trackKeys(legs).length + 1) * g.font * 0.5);
-  return tracks + (legs.some((l) => l.waits) ? g.font * LABEL_ROW : 0);
 }
 
 /**

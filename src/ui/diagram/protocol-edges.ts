@@ -1,7 +1,7 @@
 import { locksOf, type State } from '../../core';
 import type { Geometry } from './geometry';
-import { placeLabels } from './label-spots';
-import { type Leg, polyline, type Route, routeLegs } from './lock-routes';
+import type { Leg, Route } from './lane';
+import type { drawLockLines } from './lock-lines';
 import type { DiagramEdge, DiagramNode } from './model';
 
 /**
@@ -15,6 +15,13 @@ let sideRoutes: ((legs: readonly Leg[], g: Geometry) => Route[]) | null = null;
 export function registerSideRoutes(found: (legs: readonly Leg[], g: Geometry) => Route[]) {
   sideRoutes = found;
 }
+
+/** The lines' routes and labels (lock-lines.ts), loaded with the first lock in use: until then no line is drawn. */
+let lockLines: typeof drawLockLines | null = null;
+export function registerLockLines(found: typeof drawLockLines) {
+  lockLines = found;
+}
+export const lockLinesLoaded = () => lockLines !== null;
 
 /**
  * A line from each lock to its holder (solid, no head) and an arrow from each waiting thread to the lock it waits
@@ -37,26 +44,18 @@ export function protocolEdges(
     };
     return [...lock.holders.flatMap((t) => leg(t, 'holds')), ...lock.waiters.flatMap((t) => leg(t, 'waits'))];
   });
-  const routes = side && sideRoutes ? sideRoutes(legs, g) : routeLegs(legs, nodes, g, s.threads.length);
-  const bottom = Math.max(0, ...nodes.map((n) => n.y + n.height));
-  const texts = legs.map((l) => (l.waits ? 'waits' : null));
-  const labels = placeLabels(
-    routes.map((r) => r.points),
-    texts,
-    nodes,
-    [0, 0, width, bottom],
-    g.font,
-  );
+  if (!lockLines) return [];
+  const lines = lockLines(legs, nodes, g, s.threads.length, width, side ? sideRoutes : null);
   return legs.map(({ t, chip, box, waits, lock }, i) => {
-    const route = routes[i] as Route;
+    const line = lines[i];
     const kind = waits ? 'waits' : 'holds';
-    const [x, y] = labels[i] ?? [0, 0];
+    const [x, y] = line?.label ?? [0, 0];
     return {
       id: `${kind}-${t}-${lock}`,
       kind,
       from: chip.id,
       to: box.id,
-      path: polyline(route.points),
+      path: line?.path ?? '',
       style: kind,
       ...(waits ? { label: { text: 'waits', x, y } } : {}),
     };

@@ -11,7 +11,7 @@ import {
 } from '../../core';
 import { shortName } from './band';
 import type { Geometry } from './geometry';
-import { laneHeight } from './lock-routes';
+import { laneHeight } from './lane';
 import type { DiagramNode, MarkId, TextLine, Tone } from './model';
 import { belowRegion, type Draft, type ProtocolRegion, perRow, placeRows } from './protocol-rows';
 import { currentText, valueLine } from './values';

@@ -1,5 +1,5 @@
 import type { Geometry } from './geometry';
-import { type Leg, legKey, type Route, trackKeys } from './lock-routes';
+import { type Leg, legKey, type Route, trackKeys } from './lane';
 import type { DiagramNode } from './model';
 
 type Point = [number, number];
