@@ -4,12 +4,6 @@ import type { Leg, Route } from './lane';
 import type { drawLockLines } from './lock-lines';
 import type { DiagramEdge, DiagramNode } from './model';
 
-/**
- * Room right of a side region for the tracks of `threads` (a hold and a wait each, 0.45 em apart from 0.6 em out) and a
- * "waits" label beside the outermost.
- */
-export const sideMargin = (g: Geometry, threads: number) => Math.ceil(g.font * (4.1 + 0.9 * threads));
-
 /** The lines beside the columns (side-routes.ts), registered with the presenter's arrangements that alone use them. */
 let sideRoutes: ((legs: readonly Leg[], g: Geometry) => Route[]) | null = null;
 export function registerSideRoutes(found: (legs: readonly Leg[], g: Geometry) => Route[]) {
