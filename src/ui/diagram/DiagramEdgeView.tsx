@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { labelRect } from './label-rect';
 import type { DiagramEdge } from './model';
 import { type Motion, useAnimatedAttrs } from './useAnimatedAttrs';
 
@@ -59,10 +60,10 @@ export const DiagramEdgeView = memo(EdgeView, sameEdge);
 export function EdgeLabelView({ edge, font }: { edge: DiagramEdge; font: number }) {
   if (!edge.label) return null;
   const { text, x, y } = edge.label;
-  const width = text.length * font * 0.62 + font * 0.6;
+  const [left, top, right, bottom] = labelRect(text, x, y, font);
   return (
     <g className={`dlabel style-${edge.style}`} data-label-for={edge.id}>
-      <rect x={x - width / 2} y={y - font * 1.05} width={width} height={font * 1.45} rx={4} />
+      <rect x={left} y={top} width={right - left} height={bottom - top} rx={4} />
       <text x={x} y={y} textAnchor="middle">
         {text}
       </text>

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contextOf, locksOf, notifierOf, replay, threadNames, usedIdxView } from '../../core';
 import type { State, StepEvent } from '../../core/types';
@@ -33,7 +33,7 @@ describe('the protocol’s marks, each by role and name', () => {
     }
   });
 
-  it('shows a deadlock as a cycle: each thread holds the lock the other waits for', () => {
+  it('shows a deadlock as a cycle: each thread holds the lock the other waits for', async () => {
     const { state, names } = show('rfc-v2-ksm-abba');
     const waited = locksOf(state).filter((l) => l.waiters.length > 0);
     expect(waited.length).toBe(2);
@@ -42,7 +42,8 @@ describe('the protocol’s marks, each by role and name', () => {
       const waiter = literal(names[lock.waiters[0] ?? -1] ?? '');
       screen.getByRole('img', { name: new RegExp(`held by ${holder}; waiting: ${waiter}$`) });
     }
-    expect(document.querySelectorAll('[data-edge^="waits-"]')).toHaveLength(2);
+    // The lines load with the first lock in use, a moment after the boxes.
+    await waitFor(() => expect(document.querySelectorAll('[data-edge^="waits-"]')).toHaveLength(2));
     expect(document.querySelectorAll('[data-edge^="holds-"]')).toHaveLength(2);
   });
 

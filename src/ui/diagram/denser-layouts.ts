@@ -67,7 +67,7 @@ export function denserLayout(input: PresenterInput): DiagramLayout {
   const beside = (compact: boolean, valuesUnder = false) => {
     const g = input.geometry({ ...options, width: least }, compact);
     // A side column as narrow as the three (its text wraps), so a picture limited by its width can be drawn larger.
-    const narrowest = g.width + Math.ceil(g.font * input.denseEms) + input.sideMargin(g, input.threads);
+    const narrowest = g.width + Math.ceil(g.font * input.denseEms) + input.sideMargin(g, input.locks);
     return widest(input, narrowest, most, (width) => boxShaped(input, g, { side: width - g.width, valuesUnder }), fits);
   };
   const tries = [

@@ -4,10 +4,14 @@ import { builtinScenarios } from '../../scenarios';
 import { nothingChanged } from '../views/changed';
 import { denserLayout, sideLegs } from './denser-layouts';
 import { layoutDiagram, registerDenserLayouts } from './layout';
+import { labelsCovering, linesOnEachOther } from './line-checks.test-util';
+import { drawLockLines } from './lock-lines';
 import type { DiagramLayout, LayoutOptions } from './model';
 import { pathSamples } from './path-samples';
+import { registerLockLines } from './protocol-edges';
 
 registerDenserLayouts(denserLayout, sideLegs);
+registerLockLines(drawLockLines);
 
 /** The picture's boxes at 1280x720 and 1920x1080, normal and presenter (as in layout-fit.test.ts). */
 const VIEWS: { name: string; options: LayoutOptions }[] = [
@@ -46,13 +50,38 @@ function labelsOutside(layout: DiagramLayout): string[] {
 
 describe.each(VIEWS.map((v) => [v.name, v] as const))('the lines from threads to locks at %s', (_name, view) => {
   it.each(builtinScenarios.map((s) => [s.id, s] as const))(
-    'run around every box at every step of %s, their labels inside the picture',
+    'run around every box and apart from each other at every step of %s, their labels inside the picture, hiding none',
     (_id, s) => {
       for (const [i, state] of replay(s, s.story).states.entries()) {
         const layout = layoutDiagram(state, nothingChanged, view.options);
         expect(linesThroughBoxes(layout), `step ${i}`).toEqual([]);
         expect(labelsOutside(layout), `step ${i}`).toEqual([]);
+        expect(linesOnEachOther(layout), `step ${i}`).toEqual([]);
+        expect(labelsCovering(layout), `step ${i}`).toEqual([]);
       }
+    },
+  );
+
+  it('show KSM holding PG_locked #2 and waiting for it, at the KSM deadlock, on routes of their own', () => {
+    const s = builtinScenarios.find((b) => b.id === 'ksm-dirty-lock');
+    const deadlock = s ? replay(s, s.story).states.at(-1) : undefined;
+    if (!deadlock) throw new Error('no ksm-dirty-lock');
+    const layout = layoutDiagram(deadlock, nothingChanged, view.options);
+    const lines = layout.edges.filter((e) => e.from === 'thread-1' && e.to === 'lock-page-2');
+    expect(lines.map((e) => e.kind).sort()).toEqual(['holds', 'waits']);
+    expect(linesOnEachOther({ ...layout, edges: lines })).toEqual([]);
+    expect(labelsCovering(layout)).toEqual([]);
+  });
+
+  it.runIf(view.options.box)(
+    'include presenter pictures with threads and locks beside the columns and a "waits" label',
+    () => {
+      const s = builtinScenarios.find((b) => b.id === 'merged-rcu-revert');
+      const state = s ? replay(s, s.story).states[3] : undefined;
+      if (!state) throw new Error('no merged-rcu-revert');
+      const layout = layoutDiagram(state, nothingChanged, view.options);
+      expect(layout.nodes.find((n) => n.id === 'thread-0')?.x).toBeGreaterThan(layout.width / 2);
+      expect(layout.edges.filter((e) => e.kind === 'waits' && e.label)).toHaveLength(1);
     },
   );
 

@@ -1,11 +1,13 @@
+import { type LockView, locksOf } from '../../core';
 import type { State } from '../../core/types';
 import type { ChangedTest } from '../views/changed';
 import { buildBands } from './band';
 import { buildEdges } from './edges';
 import { type Geometry, geometry, MIN_WIDTH_EMS } from './geometry';
+import { sideMargin } from './lane';
 import type { ColumnHead, DiagramLayout, LayoutOptions } from './model';
 import { buildNodes } from './nodes';
-import { protocolEdges, registerSideRoutes, sideMargin } from './protocol-edges';
+import { protocolEdges, registerSideRoutes } from './protocol-edges';
 import { protocolNodes } from './protocol-nodes';
 import { belowRegion, type ProtocolRegion } from './protocol-rows';
 import { describeState } from './summary';
@@ -38,14 +40,14 @@ function draw(
   const left = g.width + g.font * 0.5;
   const region: ProtocolRegion =
     side > 0
-      ? { left, span: g.width + side - left - sideMargin(g, state.threads.length), side: true }
+      ? { left, span: g.width + side - left - sideMargin(g, locksOf(state)), side: true }
       : { ...belowRegion(g), ...(how.dense ? { boxEms: DENSE_EMS } : {}) };
   // Beside the columns the boxes need no head: they start level with the columns' titles.
   const top = side > 0 ? 2 : columnsBottom + g.line * 0.8;
   const apart = side > 0 && how.valuesUnder ? { top: columnsBottom + g.line * 0.8, region: belowRegion(g) } : undefined;
   const protocol = protocolNodes(state, options.previous, g, top, slack, region, apart);
   const nodes = [...columns, ...protocol];
-  const edges = [...buildEdges(state, columns, g), ...protocolEdges(state, protocol, g, side > 0)];
+  const edges = [...buildEdges(state, columns, g), ...protocolEdges(state, protocol, g, side > 0, g.width + side)];
   const heads: ColumnHead[] = [
     { column: 'user', x: g.x('user'), width: g.columnWidth, title: 'QEMU’s ring pages' },
     { column: 'frames', x: g.x('frames'), width: g.columnWidth, title: 'Frames (struct page)' },
@@ -83,7 +85,7 @@ export function layoutDiagram(state: State, changed: ChangedTest, options: Layou
   return presenter({
     options,
     box,
-    threads: state.threads.length,
+    locks: locksOf(state),
     draw: (g, slack, how) => draw(state, changed, g, options, slack, how),
     geometry,
     sideMargin,
@@ -100,7 +102,7 @@ export function layoutDiagram(state: State, changed: ChangedTest, options: Layou
 export interface PresenterInput {
   options: LayoutOptions;
   box: { width: number; height: number };
-  threads: number;
+  locks: LockView[];
   /** The picture with geometry `g`, `slack` more height around the threads, its protocol arranged `how`. */
   draw: (g: Geometry, slack: number, how: Arrangement) => DiagramLayout;
   geometry: typeof geometry;

@@ -1,13 +1,8 @@
 import { locksOf, type State } from '../../core';
 import type { Geometry } from './geometry';
-import { type Leg, polyline, type Route, routeLegs } from './lock-routes';
+import type { Leg, Route } from './lane';
+import type { drawLockLines } from './lock-lines';
 import type { DiagramEdge, DiagramNode } from './model';
-
-/**
- * Room right of a side region for the tracks of `threads` (a hold and a wait each, 0.45 em apart from 0.6 em out) and a
- * "waits" label centred on the outermost.
- */
-export const sideMargin = (g: Geometry, threads: number) => Math.ceil(g.font * (2.1 + 0.9 * threads));
 
 /** The lines beside the columns (side-routes.ts), registered with the presenter's arrangements that alone use them. */
 let sideRoutes: ((legs: readonly Leg[], g: Geometry) => Route[]) | null = null;
@@ -15,11 +10,24 @@ export function registerSideRoutes(found: (legs: readonly Leg[], g: Geometry) =>
   sideRoutes = found;
 }
 
+/** The lines' routes and labels (lock-lines.ts), loaded with the first lock in use: until then no line is drawn. */
+let lockLines: typeof drawLockLines | null = null;
+export function registerLockLines(found: typeof drawLockLines) {
+  lockLines = found;
+}
+export const lockLinesLoaded = () => lockLines !== null;
+
 /**
  * A line from each lock to its holder (solid, no head) and an arrow from each waiting thread to the lock it waits
- * for (dashed, labelled "waits"): a deadlock is a cycle through these.
+ * for (dashed, labelled "waits"): a deadlock is a cycle through these. `width` is the picture's.
  */
-export function protocolEdges(s: State, nodes: readonly DiagramNode[], g: Geometry, side = false): DiagramEdge[] {
+export function protocolEdges(
+  s: State,
+  nodes: readonly DiagramNode[],
+  g: Geometry,
+  side = false,
+  width = g.width,
+): DiagramEdge[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const legs: (Leg & { lock: string })[] = locksOf(s).flatMap((lock) => {
     const box = byId.get(`lock-${lock.id}`);
@@ -30,17 +38,18 @@ export function protocolEdges(s: State, nodes: readonly DiagramNode[], g: Geomet
     };
     return [...lock.holders.flatMap((t) => leg(t, 'holds')), ...lock.waiters.flatMap((t) => leg(t, 'waits'))];
   });
-  const routes = side && sideRoutes ? sideRoutes(legs, g) : routeLegs(legs, nodes, g, s.threads.length);
+  if (!lockLines) return [];
+  const lines = lockLines(legs, nodes, g, s.threads.length, width, side ? sideRoutes : null);
   return legs.map(({ t, chip, box, waits, lock }, i) => {
-    const route = routes[i] as Route;
+    const line = lines[i];
     const kind = waits ? 'waits' : 'holds';
-    const [x, y] = route.label;
+    const [x, y] = line?.label ?? [0, 0];
     return {
       id: `${kind}-${t}-${lock}`,
       kind,
       from: chip.id,
       to: box.id,
-      path: polyline(route.points),
+      path: line?.path ?? '',
       style: kind,
       ...(waits ? { label: { text: 'waits', x, y } } : {}),
     };

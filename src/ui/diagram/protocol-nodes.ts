@@ -11,6 +11,7 @@ import {
 } from '../../core';
 import { shortName } from './band';
 import type { Geometry } from './geometry';
+import { laneHeight } from './lane';
 import type { DiagramNode, MarkId, TextLine, Tone } from './model';
 import { belowRegion, type Draft, type ProtocolRegion, perRow, placeRows } from './protocol-rows';
 import { currentText, valueLine } from './values';
@@ -184,7 +185,7 @@ export function protocolNodes(
   const count = (n: number, r = region) => perRow(g, r.span, n, r.boxEms);
   const threads = placeRows(g, threadDrafts(s, names, locks), count(s.threads.length), region, top + slack / 2);
   // Beside the columns the lines to the locks loop out on the right, so the threads need no lane under them.
-  const lane = region.side ? g.rowGap : g.line * 1.6;
+  const lane = region.side ? g.rowGap : laneHeight(locks, g);
   const lockTop = Math.max(...threads.map((n) => n.y + n.height)) + lane + slack / 2;
   const lockBoxes = lockDrafts(locks, names, previous ? locksOf(previous) : null);
   const values = [

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, memo } from 'react';
+import { baselines, CELL_INSET, charsPerLine, wrapNames } from './cell-lines';
 import type { MatrixCellView } from './cell-view';
 
 interface Props {
@@ -22,6 +23,13 @@ export const MatrixCell = memo(function MatrixCell({ cell, x, y, width, height, 
     event.preventDefault();
     onOpen(cell);
   };
+  // Hazards and warnings wrap between their names, so none is cut; the liveness line stays last.
+  const chars = charsPerLine(width);
+  const [first = '', ...moreHazards] = wrapNames([safety.symbol, ...(nothing ? ['ok'] : cell.hazards)], chars);
+  const warnings = wrapNames(cell.warnings, chars);
+  const hazardLines = [first.slice(safety.symbol.length), ...moreHazards];
+  const at = baselines(hazardLines.length + warnings.length + 1, height);
+  const line = (k: number) => y + (at[k] ?? 0);
   return (
     // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; this group is the cell's button.
     <g
@@ -34,14 +42,19 @@ export const MatrixCell = memo(function MatrixCell({ cell, x, y, width, height, 
     >
       <title>{cell.description}</title>
       <rect x={x} y={y} width={width} height={height} rx={3} />
-      <text x={x + 6} y={y + 16} className="matrix-cell-hazards">
-        <tspan className="matrix-symbol">{safety.symbol}</tspan> {cell.hazards.join(' ') || (nothing ? 'ok' : '')}
-      </text>
-      <text x={x + 6} y={y + 32} className="matrix-cell-warnings">
-        {cell.warnings.join(' ')}
-      </text>
+      {hazardLines.map((text, k) => (
+        <text key={`h:${text}`} x={x + CELL_INSET} y={line(k)} className="matrix-cell-hazards">
+          {k === 0 ? <tspan className="matrix-symbol">{safety.symbol}</tspan> : null}
+          {text}
+        </text>
+      ))}
+      {warnings.map((text, k) => (
+        <text key={`w:${text}`} x={x + CELL_INSET} y={line(hazardLines.length + k)} className="matrix-cell-warnings">
+          {text}
+        </text>
+      ))}
       {liveness.label === 'n/a' ? null : (
-        <text x={x + 6} y={y + 48} className="matrix-cell-liveness">
+        <text x={x + CELL_INSET} y={line(at.length - 1)} className="matrix-cell-liveness">
           ↻ <tspan className="matrix-symbol">{liveness.symbol}</tspan> {livenessWord}
         </text>
       )}
