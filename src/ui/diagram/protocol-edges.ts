@@ -1,4 +1,5 @@
-import { locksOf, type State } from '../../core';
+import type { State } from '../../core';
+import { locksOf } from '../../worker/statuses';
 import type { Geometry } from './geometry';
 import { type Leg, polyline, type Route, routeLegs } from './lock-routes';
 import type { DiagramEdge, DiagramNode } from './model';
