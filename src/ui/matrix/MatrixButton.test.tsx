@@ -10,7 +10,7 @@ vi.mock('./MatrixPanel', () => {
   loaded();
   return { default: () => null };
 });
-vi.mock('./warm-pool', () => ({ matrixPool: started }));
+vi.mock('./matrix-pool', () => ({ matrixPool: started }));
 
 describe('the Matrix button', () => {
   it('fetches the matrix’s code and starts its workers when a person points at it, and not before', async () => {

@@ -4,13 +4,13 @@ import { useServices } from '../AppContext';
 import { Overlay } from '../overlay/Overlay';
 
 // The matrix loads on first use, so that it stays out of the first-load JavaScript; pointing at or focusing the
-// button (a person's intent, never an untouched page) fetches it early and starts its workers, which warm up, so
-// the dialog opens without waiting and Compute finds the engine compiled.
+// button (a person's intent, never an untouched page) fetches it early and starts its workers, so the dialog opens
+// without waiting and the workers have loaded the engine by the time Compute is pressed.
 const loadPanel = () => import('./MatrixPanel');
 const MatrixPanel = lazy(loadPanel);
 const prefetch = (client: SimClient) =>
-  void Promise.all([loadPanel(), import('./warm-pool')])
-    .then(([, warm]) => warm.matrixPool(client))
+  void Promise.all([loadPanel(), import('./matrix-pool')])
+    .then(([, pool]) => pool.matrixPool(client))
     .catch(() => undefined);
 
 /** Opens the design × mm-event matrix over the stepper. */

@@ -8,8 +8,8 @@ import { type Batcher, batcher } from './batcher';
 import { cellView, type MatrixCellView, rowLabel } from './cell-view';
 import { MatrixGrid } from './MatrixGrid';
 import { MatrixLegend } from './MatrixLegend';
+import { closeMatrixPool, matrixPool } from './matrix-pool';
 import { markMatrix } from './timeline';
-import { closeMatrixPool, matrixPool } from './warm-pool';
 import './matrix.css';
 
 /** Each cell is small; this bound keeps one cell from running away in a tab. */
@@ -41,7 +41,7 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
   const all = useMemo(matrixCells, []);
   const rows = useMemo(() => [...new Set(all.map(rowLabel))], [all]);
   const views = useMemo(() => new Map([...cells].map(([key, cell]) => [key, cell.view])), [cells]);
-  // The workers start (and warm up) when the button is pointed at or the panel opens, before Compute is pressed.
+  // The workers start when the button is pointed at or focused, or at the latest when the panel opens.
   useEffect(() => {
     markMatrix('panel');
     pool.current = matrixPool(client);
