@@ -71,12 +71,12 @@ function clientFrom(
 
 export function createMainThreadClient(): SimClient {
   let nextId = 1;
-  // The core's steps load when this client is made: on the page that is only once the worker has failed.
-  const steps = import('./handle');
-  steps.catch(() => undefined); // a failed load rejects the requests that wait for it, not the page
+  // The core's steps load on first use here too: on the page they are needed only when the worker fails.
+  let steps: Promise<typeof import('./handle')> | null = null;
   const run = (command: SimCommand) =>
     new Promise<SimResult>((resolve, reject) => {
       const id = nextId++;
+      steps ??= import('./handle');
       steps.then(
         (m) => settle(m.handle({ ...command, id }), { command, resolve, reject }),
         (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))),
