@@ -5,6 +5,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
+  build: {
+    rolldownOptions: {
+      // src/core is pure (purity.test.ts): a core module none of whose exports the page uses is left out of its chunks.
+      treeshake: { moduleSideEffects: (id) => !/\/src\/core\//.test(id) },
+    },
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

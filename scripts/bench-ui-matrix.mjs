@@ -1,7 +1,8 @@
 // The design × mm-event matrix in the browser (issue 20: under 2 s at low load): a production build in Debian's
 // Chromium, wall time from the Compute click to the last cell, the browser's CPU seconds, the load average, and the
 // page's timeline (user-timing marks `matrix:*`). BENCH_RUNS=N computes N times in the same page (the first cold,
-// then "Compute again" on warm workers); BENCH_WORKERS=N makes the page see N cores; BENCH_PROFILE=file.json writes
+// then "Compute again" on warm workers); BENCH_WORKERS=N makes the page see N cores; BENCH_THINK_MS=ms waits that long
+// between the dialog's opening and the Compute click; BENCH_PROFILE=file.json writes
 // a CPU profile of every worker (Chromium DevTools protocol) and prints its heaviest functions.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -48,6 +49,8 @@ export async function matrixRuns(page, serverPid, runs = 1) {
   await button.click();
   const dialog = page.getByRole('dialog', { name: 'Design × mm-event matrix' });
   await dialog.getByRole('button', { name: /^Compute (the matrix|again)$/ }).waitFor();
+  // BENCH_THINK_MS: a person reads the dialog before pressing Compute (0, the default, presses it at once).
+  await page.waitForTimeout(Number(process.env.BENCH_THINK_MS ?? 0));
   const opened = await page.evaluate(timelineAfter, 'matrix:open');
   const results = [];
   for (let run = 0; run < runs; run++) {

@@ -31,7 +31,7 @@ export { type ThreadPoint, threadPoint, threadPoints } from './thread-points';
 export { isStaleTlb } from './tlb';
 export type * from './types';
 export { type Validation, validateScenario } from './validate';
-export { type LockView, locksOf } from './view/locks';
+export { type LockView, locksOf, locksWith, type StatusOf } from './view/locks';
 export {
   type CounterView,
   type InvalidationView,

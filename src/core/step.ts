@@ -1,35 +1,15 @@
 import { addCounters, type OpCtx, report, type StepReporting, say, zeroCounters } from './context';
 import { diffState } from './diff';
+import { isDone, type Model, modelOf } from './model';
 import { OPS } from './ops';
-import { programsOf } from './programs/compile';
 import { cloneState } from './schema/state-codec';
 import type { Instr, Program, Scenario, State, StepEvent, ThreadStatus } from './types';
 import { init } from './world';
 
+// Kept importable from here: the model of a run lives in a leaf module the page can load without the ops.
+export { isDone, type Model, modelOf, threadNames } from './model';
+
 export type StepResult = { ok: true; state: State; event: StepEvent } | { ok: false; error: string };
-
-/** What never changes during a run, passed to every step: the scenario compiled into programs and thread names. */
-export interface Model {
-  readonly scenario: Scenario;
-  readonly programs: readonly Program[];
-  readonly names: readonly string[];
-}
-
-const models = new WeakMap<Scenario, Model>();
-
-export function modelOf(scenario: Scenario): Model {
-  let model = models.get(scenario);
-  if (!model) {
-    const programs = programsOf(scenario);
-    model = { scenario, programs, names: programs.map((p) => p.name) };
-    models.set(scenario, model);
-  }
-  return model;
-}
-
-export function threadNames(scenario: Scenario): readonly string[] {
-  return modelOf(scenario).names;
-}
 
 export function threadStatus(s: State, t: number): ThreadStatus {
   const { programs, names } = modelOf(s.scenario);
@@ -59,11 +39,6 @@ export function enabledThreads(s: State): number[] {
   const ready: number[] = [];
   for (let t = 0; t < s.threads.length; t++) if (mask & (1 << t)) ready.push(t);
   return ready;
-}
-
-export function isDone(s: State): boolean {
-  for (const th of s.threads) if (!th.done) return false;
-  return true;
 }
 
 /** A run every thread of which finished with an invalidation count left behind. */

@@ -14,13 +14,14 @@ function fakeClient(): SimClient & { step: ReturnType<typeof vi.fn> } {
       id: 0,
       type: 'result' as const,
       states: [after(state, thread)],
+      statuses: [[]],
       events: [fixtureEvent({ step: state.time, thread })],
     })),
     replay: vi.fn(async (_scenario, schedule: number[]) => {
       const states = [fixtureInitial];
       for (const thread of schedule) states.push(after(states[states.length - 1] as State, thread));
       const events = schedule.map((thread, step) => fixtureEvent({ step, thread }));
-      return { id: 0, type: 'result' as const, states, events };
+      return { id: 0, type: 'result' as const, states, statuses: states.map(() => []), events };
     }),
     explore: vi.fn(),
     terminate: vi.fn(),

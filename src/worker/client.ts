@@ -2,9 +2,9 @@ import type { Scenario, State } from '../core/types';
 import { init } from '../core/world';
 import { createExploreTracker, type ExploreCall, type ExploreRun } from './explore-client';
 import type { ExploreHost } from './explore-runner';
-import { handle } from './handle';
 import { isExploreResponse, type SimCommand, type SimResponse, type WorkerRequest } from './protocol';
 import { checkReply } from './reply-check';
+import { rememberStatuses } from './statuses';
 
 export type SimResult = Extract<SimResponse, { type: 'result' }>;
 
@@ -45,8 +45,10 @@ function referenceFor(data: unknown, pending: ReadonlyMap<number, Pending>): Sta
 }
 
 function settle(response: SimResponse, pending: Pending): void {
-  if (response.type === 'result') pending.resolve(response);
-  else pending.reject(new Error(response.message));
+  if (response.type === 'result') {
+    rememberStatuses(response.states, response.statuses);
+    pending.resolve(response);
+  } else pending.reject(new Error(response.message));
 }
 
 function clientFrom(
@@ -69,10 +71,17 @@ function clientFrom(
 
 export function createMainThreadClient(): SimClient {
   let nextId = 1;
+  // The core's steps load on first use here too: on the page they are needed only when the worker fails.
+  let steps: Promise<typeof import('./handle')> | null = null;
   const run = (command: SimCommand) =>
-    new Promise<SimResult>((resolve, reject) =>
-      settle(handle({ ...command, id: nextId++ }), { command, resolve, reject }),
-    );
+    new Promise<SimResult>((resolve, reject) => {
+      const id = nextId++;
+      steps ??= import('./handle');
+      steps.then(
+        (m) => settle(m.handle({ ...command, id }), { command, resolve, reject }),
+        (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
   // The explorer loads on first use, so that it stays out of the first-load JavaScript.
   let host: Promise<ExploreHost> | null = null;
   const loadHost = () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { init, replay, step } from '../core';
+import { init, replay, step, threadStatus } from '../core';
 import type { State } from '../core/types';
 import { fixtureScenario } from '../ui/test-fixtures';
 import { handle } from './handle';
@@ -19,7 +19,17 @@ describe('handle', () => {
     const schedule = [0, 0, 1];
     const response = handle({ id: 1, type: 'replay', scenario: fixtureScenario, schedule });
     const expected = replay(fixtureScenario, schedule);
-    expect(response).toEqual({ id: 1, type: 'result', states: expected.states, events: expected.events });
+    const statuses = expected.states.map((s) => s.threads.map((_, t) => threadStatus(s, t)));
+    expect(response).toEqual({ id: 1, type: 'result', states: expected.states, statuses, events: expected.events });
+  });
+
+  it('sends each state’s thread statuses, blocked ones with the core’s reason', () => {
+    const response = handle({ id: 2, type: 'replay', scenario: fixtureScenario, schedule: [0, 0, 1, 1, 0] });
+    if (response.type !== 'result') throw new Error('expected a result');
+    expect(response.statuses).toHaveLength(response.states.length);
+    response.states.forEach((s, i) => {
+      expect(response.statuses[i]).toEqual(s.threads.map((_, t) => threadStatus(s, t)));
+    });
   });
 
   it('passes the core’s refusal of a step on as an error', () => {

@@ -11,6 +11,7 @@ function fakeInner() {
     id: 0,
     type: 'result',
     states,
+    statuses: states.map(() => []),
     events: threads.map((thread, step) => fixtureEvent({ step, thread })),
   });
   const inner = {
@@ -64,7 +65,14 @@ describe('prefetching client', () => {
 
     await settle();
     expect(inner.step).toHaveBeenCalledTimes(3);
-    inner.replay.mockResolvedValueOnce({ id: 0, type: 'result', states: [], events: [], error: 'bad link' });
+    inner.replay.mockResolvedValueOnce({
+      id: 0,
+      type: 'result',
+      states: [],
+      statuses: [],
+      events: [],
+      error: 'bad link',
+    });
     await client.replay(fixtureInitial.scenario, [9]);
     await settle();
     expect(inner.step).toHaveBeenCalledTimes(3);

@@ -1,14 +1,17 @@
 import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
-import type { Scenario, State, StepEvent } from '../core/types';
+import type { Scenario, State, StepEvent, ThreadStatus } from '../core/types';
 
 /** A request to the simulation: plain, structured-clone-safe data tagged with the caller's id. */
 export type SimRequest =
   | { id: number; type: 'step'; state: State; thread: number }
   | { id: number; type: 'replay'; scenario: Scenario; schedule: number[] };
 
-/** `states` are the snapshots after each event (for `replay`, states[0] is the initial state). */
+/**
+ * `states` are the snapshots after each event (for `replay`, states[0] is the initial state); `statuses[i]` says of
+ * each thread of `states[i]` whether it is ready, blocked or done, so the page need not load the ops to know.
+ */
 export type SimResponse =
-  | { id: number; type: 'result'; states: State[]; events: StepEvent[]; error?: string }
+  | { id: number; type: 'result'; states: State[]; statuses: ThreadStatus[][]; events: StepEvent[]; error?: string }
   | { id: number; type: 'error'; message: string };
 
 /** Start an exhaustive exploration, or cancel the one started with the same id. */

@@ -26,6 +26,24 @@ describe('checkReply', () => {
     ['a state missing a field', { id: 1, type: 'result', states: [{ ...start, threads: undefined }], events: [] }],
     ['a state field of the wrong kind', { id: 1, type: 'result', states: [{ ...start, frames: {} }], events: [] }],
     ['more events than states', { id: 1, type: 'result', states: [start], events: [{}, {}] }],
+    ['a result without thread statuses', { ...replayed, statuses: undefined }],
+    ['fewer status lists than states', { ...replayed, statuses: [[]] }],
+    [
+      'a status of an unknown kind',
+      {
+        ...replayed,
+        statuses:
+          replayed.type === 'result' ? replayed.statuses.map((list) => list.map(() => ({ state: 'asleep' }))) : [],
+      },
+    ],
+    [
+      'a blocked status without its reason',
+      {
+        ...replayed,
+        statuses:
+          replayed.type === 'result' ? replayed.statuses.map((list) => list.map(() => ({ state: 'blocked' }))) : [],
+      },
+    ],
     ['an error without its message', { id: 1, type: 'error' }],
     ['progress with a text count', { id: 1, type: 'explore-progress', progress: { states: '5' } }],
     ['an explore result without findings', { id: 1, type: 'explore-result', result: { status: 'complete' } }],

@@ -1,6 +1,6 @@
 import { escapeLine, excerpt } from '../core/excerpt';
 import type { ExploreProgress, ExploreResult } from '../core/explore/engine/machine';
-import type { State, StepEvent } from '../core/types';
+import type { State, StepEvent, ThreadStatus } from '../core/types';
 import type { WorkerResponse } from './protocol';
 
 /** The most characters of a worker's message the page shows (escaped, cut with the full length named). */
@@ -44,6 +44,20 @@ const isEvent = (v: unknown) =>
   isRec(v.cost) &&
   isList(v.changed);
 
+const isStatus = (v: unknown) =>
+  isRec(v) && (v.state === 'ready' || v.state === 'done' || (v.state === 'blocked' && isMessage(v.reason)));
+
+/** One status per thread of each state, each ready, done, or blocked with a reason (escaped and cut like messages). */
+function checkStatuses(value: unknown, states: unknown[]): ThreadStatus[][] | null {
+  if (!isList(value, states.length) || value.length !== states.length) return null;
+  const threadsOf = (s: unknown) => (isRec(s) && Array.isArray(s.threads) ? s.threads.length : -1);
+  const fine = value.every((list, i) => isList(list) && list.length === threadsOf(states[i]) && list.every(isStatus));
+  if (!fine) return null;
+  return (value as ThreadStatus[][]).map((list) =>
+    list.map((status) => (status.state === 'blocked' ? { state: 'blocked', reason: shown(status.reason) } : status)),
+  );
+}
+
 const isCounterexample = (v: unknown) =>
   isRec(v) && typeof v.kind === 'string' && isMessage(v.message) && isCount(v.step) && isList(v.schedule);
 
@@ -82,7 +96,15 @@ export function checkReply(data: unknown, reference?: State): CheckedReply {
         if (!isList(events, states.length) || !events.every(isEvent)) return refuse('a result with malformed events');
         if (reference && !states.every((s) => sameShape(s, reference))) return refuse('a result with malformed states');
         if (error !== undefined && !isMessage(error)) return refuse(`a result with ${messageProblem(error)}`);
-        const reply = { id, type: 'result' as const, states: states as State[], events: events as StepEvent[] };
+        const statuses = checkStatuses(data.statuses, states);
+        if (!statuses) return refuse('a result with malformed thread statuses');
+        const reply = {
+          id,
+          type: 'result' as const,
+          states: states as State[],
+          statuses,
+          events: events as StepEvent[],
+        };
         return { ok: true, reply: error === undefined ? reply : { ...reply, error: shown(error) } };
       }
       case 'error':

@@ -1,8 +1,9 @@
 import { mmuLockIsMutex } from '../catalog';
-import { MMAP_SEM_KINDS } from '../ops/ioctl-ops';
+import { modelOf } from '../model';
+import { MMAP_SEM_KINDS } from '../ops/notifier-registration';
 import { programsOf } from '../programs/compile';
-import { modelOf, threadStatus } from '../step';
-import type { Instr, State } from '../types';
+import { threadStatus } from '../step';
+import type { Instr, State, ThreadStatus } from '../types';
 
 /** A lock as the picture draws it: who holds it and who waits for it, read from the state. */
 export interface LockView {
@@ -43,9 +44,12 @@ function holdsMmapSem(s: State, t: number): boolean {
   return !!th && !th.done && th.pc > 0 && !!kind && MMAP_SEM_KINDS.has(kind);
 }
 
+/** Where a view reads whether a thread is ready or blocked (the page: from the simulation's reply). */
+export type StatusOf = (s: State, t: number) => ThreadStatus;
+
 /** The lock a blocked thread waits for, read from the reason its op gives (the ops name the lock they wait on). */
-export function waitedLock(s: State, t: number): string | null {
-  const status = threadStatus(s, t);
+export function waitedLock(s: State, t: number, statusOf: StatusOf): string | null {
+  const status = statusOf(s, t);
   if (status.state !== 'blocked') return null;
   const why = status.reason;
   const page = /frame #(\d+)/.exec(why);
@@ -61,8 +65,13 @@ const threadsWhere = (s: State, test: (t: number) => boolean) => s.threads.map((
 
 /** The locks the scenario's design and threads take, each with its holders and waiters. */
 export function locksOf(s: State): LockView[] {
+  return locksWith(s, threadStatus);
+}
+
+/** `locksOf` with the threads' statuses read through `statusOf`, so a caller need not load the ops to compute them. */
+export function locksWith(s: State, statusOf: StatusOf): LockView[] {
   const { design } = s.scenario;
-  const waiting = s.threads.map((_, t) => waitedLock(s, t));
+  const waiting = s.threads.map((_, t) => waitedLock(s, t, statusOf));
   const waitersOf = (id: string) => threadsWhere(s, (t) => waiting[t] === id);
   const locks: LockView[] = [];
   const held = (owner: number) => (owner >= 0 ? [owner] : []);

@@ -1,6 +1,6 @@
 import { isIntervalDesign } from '../catalog';
+import { modelOf } from '../model';
 import { mmTargets } from '../ops/shared';
-import { modelOf } from '../step';
 import type { State } from '../types';
 
 /** One live counter of the notifier protocol, named as the design's code spells it. */

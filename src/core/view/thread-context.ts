@@ -1,5 +1,5 @@
 import { mmuLockIsMutex } from '../catalog';
-import { modelOf } from '../step';
+import { modelOf } from '../model';
 import type { State } from '../types';
 import { holdsPtLock } from './locks';
 

@@ -1,4 +1,5 @@
-import { locksOf, type State } from '../../core';
+import type { State } from '../../core';
+import { locksOf } from '../../worker/statuses';
 import type { Geometry } from './geometry';
 import type { Leg, Route } from './lane';
 import type { drawLockLines } from './lock-lines';

@@ -1,14 +1,13 @@
 import {
   contextOf,
   type LockView,
-  locksOf,
   notifierOf,
   type State,
   threadNames,
-  threadStatus,
   type UsedIdxView,
   usedIdxView,
 } from '../../core';
+import { locksOf, threadStatus } from '../../worker/statuses';
 import { shortName } from './band';
 import type { Geometry } from './geometry';
 import { laneHeight } from './lane';

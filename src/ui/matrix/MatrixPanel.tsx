@@ -1,6 +1,6 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type MatrixCellRun, type MatrixRun, matrixCells, runMatrix } from '../../state/matrix-run';
-import { createExplorePool, type ExplorePool } from '../../worker/pool';
+import type { ExplorePool } from '../../worker/pool';
 import { useServices } from '../AppContext';
 import { count } from '../explore/explore-text';
 import { openRunLink } from '../history/open-link';
@@ -8,6 +8,7 @@ import { type Batcher, batcher } from './batcher';
 import { cellView, type MatrixCellView, rowLabel } from './cell-view';
 import { MatrixGrid } from './MatrixGrid';
 import { MatrixLegend } from './MatrixLegend';
+import { closeMatrixPool, matrixPool } from './matrix-pool';
 import { markMatrix } from './timeline';
 import './matrix.css';
 
@@ -40,15 +41,15 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
   const all = useMemo(matrixCells, []);
   const rows = useMemo(() => [...new Set(all.map(rowLabel))], [all]);
   const views = useMemo(() => new Map([...cells].map(([key, cell]) => [key, cell.view])), [cells]);
-  // The workers start when the panel opens, so they have loaded the engine by the time Compute is pressed.
+  // The workers start when the button is pointed at or focused, or at the latest when the panel opens.
   useEffect(() => {
     markMatrix('panel');
-    pool.current ??= createExplorePool(client);
+    pool.current = matrixPool(client);
     markMatrix('workers-started');
     return () => {
       current.current?.cancel();
       arrivals.current?.drop();
-      pool.current?.close();
+      closeMatrixPool();
       pool.current = null;
     };
   }, [client]);
@@ -59,7 +60,7 @@ export default function MatrixPanel({ onClose }: { onClose: () => void }) {
     setCells(new Map());
     setStates(0);
     setPhase('running');
-    pool.current ??= createExplorePool(client);
+    pool.current ??= matrixPool(client);
     arrivals.current?.drop();
     // Cells reach React in batches, in a transition: the grid renders a few times a second, never once per cell.
     const arrived = batcher<Cell>((batch) =>

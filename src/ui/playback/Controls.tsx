@@ -1,6 +1,6 @@
-import { enabledThreads } from '../../core';
 import { MAX_SPEED, MIN_SPEED } from '../../state/playback-slice';
 import { selectAtEnd, selectCurrentState } from '../../state/store';
+import { enabledThreads } from '../../worker/statuses';
 import { useAppSelector, useServices } from '../AppContext';
 import { EndOfHistory } from './EndOfHistory';
 import { GoToStep } from './GoToStep';

@@ -1,5 +1,5 @@
-import { enabledThreads } from '../../core';
 import type { State } from '../../core/types';
+import { enabledThreads } from '../../worker/statuses';
 
 /**
  * Ringside's deterministic choice: the scenario's story while the schedule so far follows it, else the lowest ready

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { threadStatus } from '../../core';
+import { threadStatus } from '../../worker/statuses';
 import { useServices } from '../AppContext';
 import { isSelect, isTextField } from './key-targets';
 

@@ -1,5 +1,9 @@
-import { BUG_DESIGNS, enabledThreads, init, step, validateScenario } from '../../core';
+import { BUG_DESIGNS, enabledThreads, init, step, threadStatus, validateScenario } from '../../core';
 import type { DesignId, Scenario, State } from '../../core/types';
+import { computeStatusesWith } from '../../worker/statuses';
+
+// The pictures of these states are drawn from states made here, not sent by the simulation with their statuses.
+computeStatusesWith(threadStatus);
 
 /** Bounds the vhost steps run to catch up, so a design that never reaches the same progress still ends. */
 const CATCH_UP_LIMIT = 400;

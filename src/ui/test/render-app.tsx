@@ -34,7 +34,8 @@ export const stepCount = (index: number, total: number) => screen.findByText(`St
 /** Clicks the run button of each thread in `schedule` (thread indices), waiting for each step to land. */
 export async function runSchedule(user: ReturnType<typeof userEvent.setup>, schedule: readonly number[], from = 0) {
   for (const [i, thread] of schedule.entries()) {
-    await user.click(screen.getByRole('button', { name: new RegExp(`^Run .* \\(${thread + 1}\\)$`) }));
+    // findBy: the simulation answers asynchronously, so a run's first state may land just after "Step 0 of 0".
+    await user.click(await screen.findByRole('button', { name: new RegExp(`^Run .* \\(${thread + 1}\\)$`) }));
     await stepCount(from + i + 1, from + i + 1);
   }
 }

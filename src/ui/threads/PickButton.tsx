@@ -1,5 +1,5 @@
-import { enabledThreads } from '../../core';
 import { selectCurrentState } from '../../state/store';
+import { enabledThreads } from '../../worker/statuses';
 import { useAppSelector, useServices } from '../AppContext';
 import { pickNextThread } from '../playback/pick';
 

@@ -1,6 +1,7 @@
 import { type CSSProperties, useCallback } from 'react';
-import { programsOf, threadStatus } from '../../core';
+import { programsOf } from '../../core';
 import type { State, StepEvent } from '../../core/types';
+import { threadStatus } from '../../worker/statuses';
 import { useServices } from '../AppContext';
 import { changedMatcher } from '../views/changed';
 import { ThreadPane } from './ThreadPane';
