@@ -1,5 +1,4 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { locksOf } from '../../core';
 import type { State, StepEvent } from '../../core/types';
 import { changedMatcher, nothingChanged } from '../views/changed';
 import { useReducedMotion } from '../views/svg/useReducedMotion';
@@ -9,7 +8,6 @@ import { DiagramEdgeView, EdgeLabelView, edgeMark } from './DiagramEdgeView';
 import { DiagramNodeView } from './DiagramNodeView';
 import { layoutDiagram, presenterScale, registerDenserLayouts } from './layout';
 import type { DiagramBand, MarkId } from './model';
-import { lockLinesLoaded, registerLockLines } from './protocol-edges';
 import { motionFor } from './useAnimatedAttrs';
 import { useBox } from './useBox';
 import './diagram.css';
@@ -70,24 +68,7 @@ export function Diagram({
       live = false;
     };
   }, [fill, denser]);
-  // The lines from threads to locks load with the first lock in use, outside the first screen's JavaScript.
-  const [lines, setLines] = useState(lockLinesLoaded);
-  const locksInUse = locksOf(state).some((l) => l.holders.length + l.waiters.length > 0);
-  useEffect(() => {
-    if (lines || !locksInUse) return;
-    let live = true;
-    import('./lock-lines').then(
-      (m) => {
-        registerLockLines(m.drawLockLines);
-        if (live) setLines(true);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [lines, locksInUse]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `denser` and `lines` are not read here; once loaded, the same inputs lay out differently.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `denser` is not read here; once loaded, the same inputs lay out differently.
   const layout = useMemo(
     () =>
       layoutDiagram(state, event ? changedMatcher(event.changed) : nothingChanged, {
@@ -96,7 +77,7 @@ export function Diagram({
         ...(fill && box.height > 0 ? { box, minScale: presenterFont(box.width) / font } : {}),
         ...(event && previous ? { previous } : {}),
       }),
-    [state, event, previous, box, font, fill, denser, lines],
+    [state, event, previous, box, font, fill, denser],
   );
   // Drawn 1:1, or in presenter mode scaled to the largest size that fits the box (taller than the box, it scrolls).
   const scale = fill && box.height > 0 ? presenterScale(layout, box, presenterFont(box.width) / font) : 1;

@@ -5,13 +5,10 @@ import { builtinScenarios, scenarioById } from '../../scenarios';
 import { nothingChanged } from '../views/changed';
 import { denserLayout, sideLegs } from './denser-layouts';
 import { layoutDiagram, presenterScale, registerDenserLayouts } from './layout';
-import { drawLockLines } from './lock-lines';
 import type { DiagramLayout, LayoutOptions } from './model';
-import { registerLockLines } from './protocol-edges';
 import { lineText, textWidth } from './values';
 
 registerDenserLayouts(denserLayout, sideLegs);
-registerLockLines(drawLockLines);
 
 /** The picture's boxes at 1280x720 and 1920x1080, normal (drawn 1:1) and presenter (scaled into its box). */
 const VIEWS: { name: string; options: LayoutOptions; floor: number }[] = [

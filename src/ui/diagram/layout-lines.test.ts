@@ -5,13 +5,10 @@ import { nothingChanged } from '../views/changed';
 import { denserLayout, sideLegs } from './denser-layouts';
 import { layoutDiagram, registerDenserLayouts } from './layout';
 import { labelsCovering, linesOnEachOther } from './line-checks.test-util';
-import { drawLockLines } from './lock-lines';
 import type { DiagramLayout, LayoutOptions } from './model';
 import { pathSamples } from './path-samples';
-import { registerLockLines } from './protocol-edges';
 
 registerDenserLayouts(denserLayout, sideLegs);
-registerLockLines(drawLockLines);
 
 /** The picture's boxes at 1280x720 and 1920x1080, normal and presenter (as in layout-fit.test.ts). */
 const VIEWS: { name: string; options: LayoutOptions }[] = [

@@ -5,12 +5,9 @@ import { builtinScenarios, scenarioById } from '../../scenarios';
 import { changedMatcher, nothingChanged } from '../views/changed';
 import { denserLayout, sideLegs } from './denser-layouts';
 import { layoutDiagram, presenterScale, registerDenserLayouts } from './layout';
-import { drawLockLines } from './lock-lines';
 import type { DiagramLayout } from './model';
-import { registerLockLines } from './protocol-edges';
 
 registerDenserLayouts(denserLayout, sideLegs);
-registerLockLines(drawLockLines);
 
 const OPTIONS = { width: 680, font: 14 };
 const draw = (state: State) => layoutDiagram(state, nothingChanged, OPTIONS);

@@ -1,5 +1,6 @@
-import { type LockView, locksOf } from '../../core';
+import type { LockView } from '../../core';
 import type { State } from '../../core/types';
+import { locksOf } from '../../worker/statuses';
 import type { ChangedTest } from '../views/changed';
 import { buildBands } from './band';
 import { buildEdges } from './edges';

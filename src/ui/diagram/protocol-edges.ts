@@ -2,7 +2,7 @@ import type { State } from '../../core';
 import { locksOf } from '../../worker/statuses';
 import type { Geometry } from './geometry';
 import type { Leg, Route } from './lane';
-import type { drawLockLines } from './lock-lines';
+import { drawLockLines } from './lock-lines';
 import type { DiagramEdge, DiagramNode } from './model';
 
 /** The lines beside the columns (side-routes.ts), registered with the presenter's arrangements that alone use them. */
@@ -10,13 +10,6 @@ let sideRoutes: ((legs: readonly Leg[], g: Geometry) => Route[]) | null = null;
 export function registerSideRoutes(found: (legs: readonly Leg[], g: Geometry) => Route[]) {
   sideRoutes = found;
 }
-
-/** The lines' routes and labels (lock-lines.ts), loaded with the first lock in use: until then no line is drawn. */
-let lockLines: typeof drawLockLines | null = null;
-export function registerLockLines(found: typeof drawLockLines) {
-  lockLines = found;
-}
-export const lockLinesLoaded = () => lockLines !== null;
 
 /**
  * A line from each lock to its holder (solid, no head) and an arrow from each waiting thread to the lock it waits
@@ -39,8 +32,7 @@ export function protocolEdges(
     };
     return [...lock.holders.flatMap((t) => leg(t, 'holds')), ...lock.waiters.flatMap((t) => leg(t, 'waits'))];
   });
-  if (!lockLines) return [];
-  const lines = lockLines(legs, nodes, g, s.threads.length, width, side ? sideRoutes : null);
+  const lines = drawLockLines(legs, nodes, g, s.threads.length, width, side ? sideRoutes : null);
   return legs.map(({ t, chip, box, waits, lock }, i) => {
     const line = lines[i];
     const kind = waits ? 'waits' : 'holds';
