@@ -128,6 +128,12 @@ function benchTable(n: number, encodingLength: number): void {
  * in the interpreter instead of being compiled in each isolate; docs/performance.md, cold3).
  */
 const V8_COLD_FLAGS = ['--max-inlined-bytecode-size-cumulative=300', '--interrupt-budget=540672'];
+/**
+ * `npm run matrix` adds these: with a lane on every core, V8's helper threads (concurrent TurboFan, parallel GC)
+ * find no free core, so each lane compiles and collects on its own thread (about 0.1 CPU s less on 2 cores; slower
+ * with one lane, so `npm run explore` keeps V8's defaults).
+ */
+const V8_MATRIX_FLAGS = ['--no-concurrent-recompilation', '--single-threaded-gc'];
 
 /** Builds dist-node/ (the matrix's fresh process and its workers as plain JavaScript) if a source changed. */
 function buildNodeBundles(): void {
@@ -143,7 +149,11 @@ function buildNodeBundles(): void {
  * loading the code, starting the workers and V8 still compiling), then again in that process (warm).
  */
 function benchMatrixFresh(por: boolean, workers?: number): void {
-  const args = [...V8_COLD_FLAGS, new URL('../dist-node/matrix-cold.mjs', import.meta.url).pathname];
+  const args = [
+    ...V8_COLD_FLAGS,
+    ...V8_MATRIX_FLAGS,
+    new URL('../dist-node/matrix-cold.mjs', import.meta.url).pathname,
+  ];
   if (!por) args.push('--no-por');
   if (workers) args.push('--workers', String(workers));
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
