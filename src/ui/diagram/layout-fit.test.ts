@@ -1,3 +1,4 @@
+import './core-statuses.test-util';
 import { describe, expect, it } from 'vitest';
 import { replay, type Scenario, validateScenario } from '../../core';
 import type { State } from '../../core/types';

@@ -1,3 +1,4 @@
+import './core-statuses.test-util';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../core';
 import { builtinScenarios } from '../../scenarios';

@@ -1,3 +1,4 @@
+import './core-statuses.test-util';
 import { describe, expect, it } from 'vitest';
 import { enabledThreads, type Replay, replay, step } from '../../core';
 import type { HazardKind, Scenario, State } from '../../core/types';

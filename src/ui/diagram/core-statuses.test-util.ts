@@ -1,0 +1,5 @@
+import { threadStatus } from '../../core';
+import { computeStatusesWith } from '../../worker/statuses';
+
+// Pictures drawn from the core's own states (no simulation reply) read their threads' statuses from the core.
+computeStatusesWith(threadStatus);
