@@ -11,6 +11,7 @@ import {
 import { runInOrder } from '../core/explore/matrix/ordered-pool';
 import type { BugSwitch, DesignId, MmEventKind, Scenario } from '../core/types';
 import type { SimClient } from '../worker/client';
+import { nextMessage } from '../worker/pauses';
 
 /** One design × mm event (× bug switch) cell, explored in the simulation's worker. */
 export interface MatrixCellRun {
@@ -60,23 +61,6 @@ export interface MatrixRun {
  * it saved (docs/performance.md, issue 20 in the browser). Hazard kinds are the same either way (`por.test.ts`).
  */
 export const MATRIX_POR = false;
-
-/**
- * A task of its own, through a message rather than `setTimeout(0)`, which browsers clamp to 4 ms once timeouts nest
- * five deep (cells held behind a slow one are handed over in a chain of such tasks).
- */
-const nextTask = () =>
-  typeof MessageChannel === 'undefined'
-    ? new Promise<void>((resolve) => setTimeout(resolve, 0))
-    : new Promise<void>((resolve) => {
-        const { port1, port2 } = new MessageChannel();
-        port1.onmessage = () => {
-          port1.close();
-          port2.close();
-          resolve();
-        };
-        port2.postMessage(null);
-      });
 
 export const matrixCells = matrixSpecs;
 
@@ -144,7 +128,7 @@ export function runMatrix(
     (client: MatrixLane) =>
     async ({ design, event, bug }: (typeof cells)[number]): Promise<MatrixCellRun> => {
       // One cell per task: the page handles input and paints between cells, even for cells with nothing to explore.
-      await nextTask();
+      await nextMessage();
       return explore(client, design, event, bug);
     };
   const finished = (async () => {
@@ -152,7 +136,7 @@ export function runMatrix(
     // Cells held back behind a slower one arrive together: each is still handed to the page in a task of its own.
     let delivered = Promise.resolve();
     const deliver = (cell: MatrixCellRun, i: number) => {
-      delivered = delivered.then(nextTask).then(() => {
+      delivered = delivered.then(nextMessage).then(() => {
         if (!cancelled) onCell(cell, i + 1, cells.length);
       });
     };

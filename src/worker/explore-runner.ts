@@ -4,6 +4,7 @@ import { safetyWithLivenessSteps } from '../core/explore/liveness/graph-safety';
 import { packedLivenessSteps } from '../core/explore/liveness/ringside-liveness';
 import { searchMachine } from '../core/explore/ringside/ringside';
 import type { Scenario } from '../core/types';
+import { nextTask, type Pause } from './pauses';
 import type { ExploreRequest, ExploreResponse } from './protocol';
 
 /** Progress every this many distinct states: a slice of a few milliseconds between two chances to cancel. */
@@ -13,24 +14,7 @@ export const MAIN_THREAD_SLICE_MS = 5;
 /** Progress is reported at least this often, and otherwise only every `progressEvery` states. */
 const REPORT_EVERY_MS = 100;
 
-/** Lets the event loop run (so a cancel message, input or a frame can come in) before the next slice. */
-export type Pause = () => Promise<void>;
-
-export const nextTask: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** A pause without the 4 ms clamp browsers put on nested timeouts: one message through a fresh channel. */
-export const nextMessage: Pause = () =>
-  typeof MessageChannel === 'undefined'
-    ? nextTask()
-    : new Promise((resolve) => {
-        const { port1, port2 } = new MessageChannel();
-        port1.onmessage = () => {
-          port1.close();
-          port2.close();
-          resolve();
-        };
-        port2.postMessage(null);
-      });
+export { nextMessage, nextTask, type Pause } from './pauses';
 
 export interface RunOptions {
   maxStates: number;
