@@ -242,12 +242,16 @@ export function* exploreSteps<S>(
 }
 
 function counterexample(p: Pending, prefix: readonly number[]): Counterexample {
-  const schedule = [...prefix, ...p.path];
-  const { kind, severity, message } = p.finding;
+  return counterexampleOf(p.finding, [...prefix, ...p.path]);
+}
+
+/** A finding reached by `schedule`, as a search reports it (its step is the schedule's last). */
+export function counterexampleOf({ kind, severity, message }: StepFinding, schedule: number[]): Counterexample {
   return { kind, severity, step: Math.max(0, schedule.length - 1), schedule, message };
 }
 
-function messageOf(status: ExploreStatus, states: number, boundReached: string, reduced: boolean): string {
+/** A search's closing sentence; `boundReached` names the bound an incomplete search met. */
+export function messageOf(status: ExploreStatus, states: number, boundReached: string, reduced: boolean): string {
   if (status === 'bound') return `incomplete after ${states} states: ${boundReached} was reached`;
   if (status === 'cancelled') return `cancelled after ${states} states`;
   if (reduced) {

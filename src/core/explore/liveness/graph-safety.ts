@@ -1,13 +1,6 @@
 import type { Scenario } from '../../types';
-import { bytesInWords, DEFAULT_MAX_STATES } from '../engine/engine';
-import type {
-  Counterexample,
-  ExploreOptions,
-  ExploreProgress,
-  ExploreResult,
-  Machine,
-  StepFinding,
-} from '../engine/machine';
+import { bytesInWords, counterexampleOf, DEFAULT_MAX_STATES, messageOf } from '../engine/engine';
+import type { ExploreOptions, ExploreProgress, ExploreResult, Machine, StepFinding } from '../engine/machine';
 import type { ParentLog } from '../engine/parent-log';
 import { packedLivenessSteps } from './ringside-liveness';
 import type { GraphObserver } from './state-graph';
@@ -58,30 +51,19 @@ export function* safetyWithLivenessSteps(
     states >= maxStates
       ? `the bound of ${maxStates} states`
       : `the memory bound of ${bytesInWords(options.maxStoreBytes ?? 0)}`;
-  const message =
-    status === 'complete'
-      ? `complete: every interleaving explored, ${states} distinct states`
-      : status === 'cancelled'
-        ? `cancelled after ${states} states`
-        : `incomplete after ${states} states: ${bound} was reached`;
   return {
     status,
     complete: status === 'complete',
-    message,
+    message: messageOf(status, states, bound, false),
     reduced: false,
     states,
     transitions: liveness.transitions,
     // The deepest level expanded, which is the deepest level stored once every state was expanded.
     depth: status === 'complete' ? deepest : deepest + 1,
     ms: liveness.ms,
-    findings: [...found.values()].map(counterexample),
+    findings: [...found.values()].map(({ finding, schedule }) => counterexampleOf(finding, schedule)),
     errors,
     storeBytes: liveness.bytes,
     liveness,
   };
-}
-
-function counterexample({ finding, schedule }: Noted): Counterexample {
-  const { kind, severity, message } = finding;
-  return { kind, severity, step: Math.max(0, schedule.length - 1), schedule, message };
 }

@@ -91,9 +91,12 @@ export function mayConflict(
   const w = (table.stepWrites[t]?.[pc] ?? -1) & keep;
   const fr = table.futureReads[u]?.[upc] ?? -1;
   const fw = table.futureWrites[u]?.[upc] ?? -1;
-  if ((r | fr) & THREADS) return true;
-  return (w & (fr | fw)) !== 0 || (r & fw) !== 0;
+  return conflicts(r, w, fr, fw);
 }
+
+/** `mayConflict` on masks already looked up: a step's reads and writes against a thread's future ones. */
+const conflicts = (r: number, w: number, fr: number, fw: number) =>
+  ((r | fr) & THREADS) !== 0 || (w & (fr | fw)) !== 0 || (r & fw) !== 0;
 
 /** The per-thread view the check needs: each thread's pc and whether it has finished. */
 export interface ThreadsView {
@@ -133,10 +136,6 @@ const pcs = new Int32Array(32);
 const rows = new Int32Array(32);
 const rowEpoch = new Int32Array(32);
 let epoch = 0;
-
-/** `mayConflict` on masks already looked up: a step's reads and writes against a thread's future ones. */
-const conflicts = (r: number, w: number, fr: number, fw: number) =>
-  ((r | fr) & THREADS) !== 0 || (w & (fr | fw)) !== 0 || (r & fw) !== 0;
 
 /**
  * The threads `u` (not `v`) of the `threads` first such that `v`'s next step may conflict with a step `u` can still
