@@ -2,6 +2,7 @@ import type { Scenario, State } from '../core/types';
 import { init } from '../core/world';
 import { createExploreTracker, type ExploreCall, type ExploreRun } from './explore-client';
 import type { ExploreHost } from './explore-runner';
+import { nextMessage } from './pauses';
 import { isExploreResponse, type SimCommand, type SimResponse, type WorkerRequest } from './protocol';
 import { checkReply } from './reply-check';
 import { rememberStatuses } from './statuses';
@@ -86,7 +87,7 @@ export function createMainThreadClient(): SimClient {
   let host: Promise<ExploreHost> | null = null;
   const loadHost = () => {
     host ??= import('./explore-runner').then((m) =>
-      m.createExploreHost((response) => tracker.receive(response), m.nextMessage, m.MAIN_THREAD_SLICE_MS),
+      m.createExploreHost((response) => tracker.receive(response), nextMessage, m.MAIN_THREAD_SLICE_MS),
     );
     return host;
   };

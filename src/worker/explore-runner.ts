@@ -14,8 +14,6 @@ export const MAIN_THREAD_SLICE_MS = 5;
 /** Progress is reported at least this often, and otherwise only every `progressEvery` states. */
 const REPORT_EVERY_MS = 100;
 
-export { nextMessage, nextTask, type Pause } from './pauses';
-
 export interface RunOptions {
   maxStates: number;
   maxStoreBytes?: number;

@@ -1,5 +1,6 @@
-import { createExploreHost, type Pause } from './explore-runner';
+import { createExploreHost } from './explore-runner';
 import { handle } from './handle';
+import type { Pause } from './pauses';
 import { isExploreRequest, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** The worker's side of every message: the handshake, explorations, and step/replay requests. */

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { nextMessage } from './explore-runner';
+import { nextMessage } from './pauses';
 import type { WorkerRequest } from './protocol';
 import { createWorkerRouter } from './router';
 
