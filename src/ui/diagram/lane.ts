@@ -18,6 +18,12 @@ export interface Leg {
   waits: boolean;
 }
 
+/** The locks of the state drawn and of the one before it, read once per picture however often it is laid out. */
+export interface LocksDrawn {
+  now: LockView[];
+  before: LockView[] | null;
+}
+
 /** The row (in em) kept at the bottom of the lane, under its tracks, for "waits" labels when a thread waits. */
 export const LABEL_ROW = 1.6;
 

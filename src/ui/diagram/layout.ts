@@ -5,7 +5,7 @@ import type { ChangedTest } from '../views/changed';
 import { buildBands } from './band';
 import { buildEdges } from './edges';
 import { type Geometry, geometry, MIN_WIDTH_EMS } from './geometry';
-import { sideMargin } from './lane';
+import { type LocksDrawn, sideMargin } from './lane';
 import type { ColumnHead, DiagramLayout, LayoutOptions } from './model';
 import { buildNodes } from './nodes';
 import { protocolEdges, registerSideRoutes } from './protocol-edges';
@@ -31,6 +31,7 @@ function draw(
   changed: ChangedTest,
   g: Geometry,
   options: LayoutOptions,
+  locks: LocksDrawn,
   slack = 0,
   how: Arrangement = {},
 ) {
@@ -41,14 +42,17 @@ function draw(
   const left = g.width + g.font * 0.5;
   const region: ProtocolRegion =
     side > 0
-      ? { left, span: g.width + side - left - sideMargin(g, locksOf(state)), side: true }
+      ? { left, span: g.width + side - left - sideMargin(g, locks.now), side: true }
       : { ...belowRegion(g), ...(how.dense ? { boxEms: DENSE_EMS } : {}) };
   // Beside the columns the boxes need no head: they start level with the columns' titles.
   const top = side > 0 ? 2 : columnsBottom + g.line * 0.8;
   const apart = side > 0 && how.valuesUnder ? { top: columnsBottom + g.line * 0.8, region: belowRegion(g) } : undefined;
-  const protocol = protocolNodes(state, options.previous, g, top, slack, region, apart);
+  const protocol = protocolNodes(state, options.previous, locks, g, top, slack, region, apart);
   const nodes = [...columns, ...protocol];
-  const edges = [...buildEdges(state, columns, g), ...protocolEdges(state, protocol, g, side > 0, g.width + side)];
+  const edges = [
+    ...buildEdges(state, columns, g),
+    ...protocolEdges(state, locks.now, protocol, g, side > 0, g.width + side),
+  ];
   const heads: ColumnHead[] = [
     { column: 'user', x: g.x('user'), width: g.columnWidth, title: 'QEMU’s ring pages' },
     { column: 'frames', x: g.x('frames'), width: g.columnWidth, title: 'Frames (struct page)' },
@@ -82,12 +86,13 @@ const DENSE_EMS = 12;
 export function layoutDiagram(state: State, changed: ChangedTest, options: LayoutOptions): DiagramLayout {
   const box = options.box;
   // Until presenter mode's arrangements have loaded (a moment), its picture is drawn as in normal mode, then scaled.
-  if (!box || box.height <= 0 || !presenter) return draw(state, changed, geometry(options), options);
+  const locks = { now: locksOf(state), before: options.previous ? locksOf(options.previous) : null };
+  if (!box || box.height <= 0 || !presenter) return draw(state, changed, geometry(options), options, locks);
   return presenter({
     options,
     box,
-    locks: locksOf(state),
-    draw: (g, slack, how) => draw(state, changed, g, options, slack, how),
+    locks: locks.now,
+    draw: (g, slack, how) => draw(state, changed, g, options, locks, slack, how),
     geometry,
     sideMargin,
     presenterScale,

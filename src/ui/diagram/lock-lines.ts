@@ -12,7 +12,7 @@ export interface LockLine {
 
 /**
  * The lines from threads to locks, routed under the columns (or beside them by `side`), and their "waits" labels
- * where they hide nothing, inside a picture `width` wide; loaded with the first lock held or waited for.
+ * where they hide nothing, inside a picture `width` wide.
  */
 export function drawLockLines(
   legs: readonly Leg[],

@@ -1,5 +1,4 @@
-import type { State } from '../../core';
-import { locksOf } from '../../worker/statuses';
+import type { LockView, State } from '../../core';
 import type { Geometry } from './geometry';
 import type { Leg, Route } from './lane';
 import { drawLockLines } from './lock-lines';
@@ -13,17 +12,18 @@ export function registerSideRoutes(found: (legs: readonly Leg[], g: Geometry) =>
 
 /**
  * A line from each lock to its holder (solid, no head) and an arrow from each waiting thread to the lock it waits
- * for (dashed, labelled "waits"): a deadlock is a cycle through these. `width` is the picture's.
+ * for (dashed, labelled "waits"), `locks` being `s`'s: a deadlock is a cycle through these. `width` is the picture's.
  */
 export function protocolEdges(
   s: State,
+  locks: readonly LockView[],
   nodes: readonly DiagramNode[],
   g: Geometry,
   side = false,
   width = g.width,
 ): DiagramEdge[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const legs: (Leg & { lock: string })[] = locksOf(s).flatMap((lock) => {
+  const legs: (Leg & { lock: string })[] = locks.flatMap((lock) => {
     const box = byId.get(`lock-${lock.id}`);
     if (!box) return [];
     const leg = (t: number, kind: 'holds' | 'waits') => {

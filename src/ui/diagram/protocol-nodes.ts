@@ -7,10 +7,10 @@ import {
   type UsedIdxView,
   usedIdxView,
 } from '../../core';
-import { locksOf, threadStatus } from '../../worker/statuses';
+import { threadStatus } from '../../worker/statuses';
 import { shortName } from './band';
 import type { Geometry } from './geometry';
-import { laneHeight } from './lane';
+import { type LocksDrawn, laneHeight } from './lane';
 import type { DiagramNode, MarkId, TextLine, Tone } from './model';
 import { belowRegion, type Draft, type ProtocolRegion, perRow, placeRows } from './protocol-rows';
 import { currentText, valueLine } from './values';
@@ -166,13 +166,14 @@ export interface ValuesApart {
 }
 
 /**
- * Threads, then the locks with the notifier's values and the guest's view flowing after them, as rows in `region`
+ * Threads (with `locks`, read once per picture), then the locks with the notifier's values and the guest's view flowing after them, as rows in `region`
  * (under the three columns unless told otherwise), or the values `apart`; `slack` is extra height shared between the
  * gap above the threads and the lane their arrows cross.
  */
 export function protocolNodes(
   s: State,
   previous: State | undefined,
+  { now: locks, before }: LocksDrawn,
   g: Geometry,
   top: number,
   slack = 0,
@@ -180,13 +181,12 @@ export function protocolNodes(
   apart?: ValuesApart,
 ): DiagramNode[] {
   const names = threadNames(s.scenario);
-  const locks = locksOf(s);
   const count = (n: number, r = region) => perRow(g, r.span, n, r.boxEms);
   const threads = placeRows(g, threadDrafts(s, names, locks), count(s.threads.length), region, top + slack / 2);
   // Beside the columns the lines to the locks loop out on the right, so the threads need no lane under them.
   const lane = region.side ? g.rowGap : laneHeight(locks, g);
   const lockTop = Math.max(...threads.map((n) => n.y + n.height)) + lane + slack / 2;
-  const lockBoxes = lockDrafts(locks, names, previous ? locksOf(previous) : null);
+  const lockBoxes = lockDrafts(locks, names, before);
   const values = [
     ...notifierDrafts(s, previous, names),
     guestDraft(usedIdxView(s), previous ? usedIdxView(previous) : null),
