@@ -123,9 +123,13 @@ function benchTable(n: number, encodingLength: number): void {
 }
 
 /**
- * The flags `npm run explore` runs with: TurboFan inlines less (about a fifth less CPU for a cold matrix), and a
- * function is optimised after 8 times V8's default interrupt budget (about a sixth less: lukewarm set-up code stays
- * in the interpreter instead of being compiled in each isolate; docs/performance.md, cold3).
+ * `npm run explore` runs with V8's defaults: the matrix's flags below cost one long search 6–8% CPU
+ * (docs/performance.md, lead28), and a short one finishes before they could pay.
+ */
+const V8_EXPLORE_FLAGS: string[] = [];
+/**
+ * `npm run matrix` runs many short searches in each isolate: TurboFan inlines less (about a fifth less CPU for a cold
+ * matrix) and optimises after 8 times V8's default interrupt budget (lukewarm set-up code stays in the interpreter).
  */
 const V8_COLD_FLAGS = ['--max-inlined-bytecode-size-cumulative=300', '--interrupt-budget=540672'];
 /**
@@ -161,6 +165,22 @@ function benchMatrixFresh(por: boolean, workers?: number): void {
   if (run.status !== 0) console.log(`matrix child failed: ${run.stderr.trim().slice(0, 300)}`);
 }
 
+/**
+ * One scenario's search alone in a fresh process of the built bundle, run as `npm run explore` runs it, with its CPU
+ * counted from the process's start: the way Spin's pan is run and timed (the same-work comparison's Ringside side).
+ */
+function measureFresh(name: 'stress' | 'yardstick', por: boolean, maxStates: number): BenchFigures | undefined {
+  const script = new URL('../dist-node/scenario-fresh.mjs', import.meta.url).pathname;
+  const args = [...V8_EXPLORE_FLAGS, script, name, '--max-states', String(maxStates), ...(por ? [] : ['--no-por'])];
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const last = run.stdout.trim().split('\n').pop() ?? '';
+  if (run.status !== 0 || !last.startsWith('{')) {
+    console.log(`${name} fresh process failed: ${run.stderr.trim().slice(0, 300)}`);
+    return undefined;
+  }
+  return JSON.parse(last) as BenchFigures;
+}
+
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const maxStates = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 6_000_000);
 const load = () => `load average ${loadavg()[0]?.toFixed(2)}`;
@@ -178,6 +198,11 @@ if (!flags.includes('--spin-only')) {
   benchMatrixFresh(false);
   measured('stress', stress, false);
   measured('stress', stress, true);
+  for (const por of [false, true]) {
+    const f = measureFresh('stress', por, maxStates);
+    if (f) console.log(benchLine(f));
+    if (f) figures.push(f);
+  }
 }
 measured('yardstick', yardstick, false);
 measured('yardstick', yardstick, true);

@@ -13,6 +13,7 @@ export const ENTRIES = {
   explore: 'scripts/explore.ts',
   'matrix-cold': 'scripts/bench/matrix-cold.ts',
   'cell-worker': 'scripts/pool/cell-worker.ts',
+  'scenario-fresh': 'scripts/bench/scenario-fresh.ts',
 };
 
 /** True when the last build exists, had these entries, and no source it read changed since. */

@@ -20,6 +20,8 @@ export interface BenchFigures {
   complete: boolean;
   /** Hazard kinds found (the verdict a same-work comparison must match). */
   hazards?: string[];
+  /** Set when the search ran alone in a fresh process of the built CLI bundle, CPU counted from its start. */
+  fresh?: boolean;
 }
 
 /** Explores `scenario` (safety only) and measures it; bytes per state = visited set + parent log + frontier peak. */
@@ -42,7 +44,7 @@ export function measureScenario(name: string, scenario: Scenario, por: boolean, 
 
 export function benchLine(f: BenchFigures): string {
   return (
-    `bench ${f.name}: states=${f.states} transitions=${f.transitions} cpu_s=${f.cpuS.toFixed(2)} ` +
+    `bench ${f.name}${f.fresh ? '-fresh' : ''}: states=${f.states} transitions=${f.transitions} cpu_s=${f.cpuS.toFixed(2)} ` +
     `states_per_cpu_s=${Math.round(f.statesPerCpuS)} bytes_per_state=${Math.round(f.bytesPerState)} ` +
     `por=${f.por ? 'on' : 'off'}${f.complete ? '' : ' INCOMPLETE'}`
   );

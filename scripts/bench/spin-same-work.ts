@@ -34,16 +34,22 @@ export function spinSameWork(name: string, scenario: Scenario, ringside: readonl
       hazards: [...r.hazards].sort(),
     };
     console.log(benchLine(spin));
-    const same = ringside.find((f) => f.name === name && f.por === por);
-    if (!same) continue;
-    const verdict = (f: BenchFigures) =>
-      `${f.complete ? 'complete' : 'INCOMPLETE'}, hazards ${f.hazards?.join('+') || 'none'}`;
-    const agree = verdict(same) === verdict(spin);
-    console.log(
-      `same-work ${name} por=${por ? 'on' : 'off'}: ringside ${Math.round(same.statesPerCpuS)} vs spin ${Math.round(spin.statesPerCpuS)} ` +
-        `states_per_cpu_s (${ratio(same.statesPerCpuS, spin.statesPerCpuS)}x), states ${same.states} vs ${spin.states}; ` +
-        `cpu_s to the verdict (${verdict(same)}${agree ? '' : ` vs Spin's ${verdict(spin)}`}): ringside ${same.cpuS.toFixed(2)} vs spin ${spin.cpuS.toFixed(2)} ` +
-        `(${ratio(same.cpuS, spin.cpuS)}x; Spin's gcc build not counted)`,
-    );
+    for (const same of ringside.filter((f) => f.name === name && f.por === por))
+      console.log(sameWorkLine(name, same, spin));
   }
+}
+
+const verdict = (f: BenchFigures) =>
+  `${f.complete ? 'complete' : 'INCOMPLETE'}, hazards ${f.hazards?.join('+') || 'none'}`;
+
+/** One side-by-side line; a fresh-process Ringside figure is labelled as such (it is the like-for-like one). */
+function sameWorkLine(name: string, same: BenchFigures, spin: BenchFigures): string {
+  const agree = verdict(same) === verdict(spin);
+  const where = same.fresh ? ' (fresh process, CPU from its start, as pan)' : '';
+  return (
+    `same-work ${name} por=${same.por ? 'on' : 'off'}${where}: ringside ${Math.round(same.statesPerCpuS)} vs spin ${Math.round(spin.statesPerCpuS)} ` +
+    `states_per_cpu_s (${ratio(same.statesPerCpuS, spin.statesPerCpuS)}x), states ${same.states} vs ${spin.states}; ` +
+    `cpu_s to the verdict (${verdict(same)}${agree ? '' : ` vs Spin's ${verdict(spin)}`}): ringside ${same.cpuS.toFixed(2)} vs spin ${spin.cpuS.toFixed(2)} ` +
+    `(${ratio(same.cpuS, spin.cpuS)}x; Spin's gcc build not counted)`
+  );
 }
