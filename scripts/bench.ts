@@ -153,7 +153,7 @@ function benchMatrixFresh(por: boolean, workers?: number): void {
   const args = [
     ...V8_COLD_FLAGS,
     ...V8_MATRIX_FLAGS,
-    new URL('../dist-node/matrix-cold.mjs', import.meta.url).pathname,
+    new URL('../dist-node/matrix-cold.cjs', import.meta.url).pathname,
   ];
   if (!por) args.push('--no-por');
   if (workers) args.push('--workers', String(workers));
