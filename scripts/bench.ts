@@ -135,9 +135,10 @@ const V8_COLD_FLAGS = ['--max-inlined-bytecode-size-cumulative=300', '--interrup
 /**
  * `npm run matrix` adds these: with a lane on every core, V8's helper threads (concurrent TurboFan, parallel GC)
  * find no free core, so each lane compiles and collects on its own thread (about 0.1 CPU s less on 2 cores; slower
- * with one lane, so `npm run explore` keeps V8's defaults).
+ * with one lane, so `npm run explore` keeps V8's defaults); TurboFan does not peel loops (each isolate compiles
+ * faster, a cold matrix takes about 3% less CPU, a warm one the same: docs/performance.md, cold4).
  */
-const V8_MATRIX_FLAGS = ['--no-concurrent-recompilation', '--single-threaded-gc'];
+const V8_MATRIX_FLAGS = ['--no-concurrent-recompilation', '--single-threaded-gc', '--no-turbo-loop-peeling'];
 
 /** Builds dist-node/ (the matrix's fresh process and its workers as plain JavaScript) if a source changed. */
 function buildNodeBundles(): void {
@@ -156,7 +157,7 @@ function benchMatrixFresh(por: boolean, workers?: number): void {
   const args = [
     ...V8_COLD_FLAGS,
     ...V8_MATRIX_FLAGS,
-    new URL('../dist-node/matrix-cold.mjs', import.meta.url).pathname,
+    new URL('../dist-node/matrix-cold.cjs', import.meta.url).pathname,
   ];
   if (!por) args.push('--no-por');
   if (workers) args.push('--workers', String(workers));
@@ -170,7 +171,7 @@ function benchMatrixFresh(por: boolean, workers?: number): void {
  * counted from the process's start: the way Spin's pan is run and timed (the same-work comparison's Ringside side).
  */
 function measureFresh(name: 'stress' | 'yardstick', por: boolean, maxStates: number): BenchFigures | undefined {
-  const script = new URL('../dist-node/scenario-fresh.mjs', import.meta.url).pathname;
+  const script = new URL('../dist-node/scenario-fresh.cjs', import.meta.url).pathname;
   const args = [...V8_EXPLORE_FLAGS, script, name, '--max-states', String(maxStates), ...(por ? [] : ['--no-por'])];
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
   const last = run.stdout.trim().split('\n').pop() ?? '';

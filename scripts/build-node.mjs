@@ -1,6 +1,8 @@
 // Bundles the command-line entries and the matrix pool's worker into plain JavaScript (dist-node/), so a fresh
 // process and each worker thread load one file instead of registering tsx and transpiling the sources.
 // `node scripts/build-node.mjs` rebuilds only when a source the last build read is newer than the build.
+// The bundles are CommonJS (.cjs): the same bundle as an ES module cost each isolate about 45 ms more CPU in a cold
+// matrix (docs/performance.md, cold4), so the entries use no top-level await.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -8,7 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist-node`;
 const metafile = `${outdir}/meta.json`;
 
-/** Entry name → source; the pool finds its worker as `cell-worker.mjs` next to the bundle that starts it. */
+/** Entry name → source; the pool finds its worker as `cell-worker.cjs` next to the bundle that starts it. */
 export const ENTRIES = {
   explore: 'scripts/explore.ts',
   'matrix-cold': 'scripts/bench/matrix-cold.ts',
@@ -40,14 +42,17 @@ export async function buildNode({ force = false } = {}) {
     absWorkingDir: root,
     entryPoints: ENTRIES,
     outdir,
-    outExtension: { '.js': '.mjs' },
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     packages: 'external',
-    // The pool starts `cell-worker.mjs` from the bundle instead of the TypeScript through tsx.
-    define: { 'process.env.RINGSIDE_BUNDLE': '"1"' },
+    // The pool starts `cell-worker.cjs` from the bundle instead of the TypeScript through tsx; `import.meta.url`
+    // (which CommonJS lacks) is the bundle's own file URL.
+    define: { 'process.env.RINGSIDE_BUNDLE': '"1"', 'import.meta.url': 'bundleUrl' },
+    // Strict, as the ES modules it is built from (the directive must come first, before the banner's statement).
+    banner: { js: '"use strict";\nconst bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     metafile: true,
     logLevel: 'warning',
   });

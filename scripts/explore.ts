@@ -39,16 +39,21 @@ const readFile = (path: string, maxBytes: number) => {
 
 const pooledMatrix = async (bounds: { maxStates: number; por: boolean }) => (await exploreMatrixPooled(bounds)).matrix;
 
-let out: Awaited<ReturnType<typeof runCliWithMatrix>>;
-try {
-  out = await runCliWithMatrix(
-    process.argv.slice(2),
-    { readFile, builtins: builtinScenarios, spin: nodeSpinIo(builtinScenarios, readFile) },
-    pooledMatrix,
-  );
-} catch (error) {
-  out = failure(`internal error: ${error instanceof Error ? error.message : 'unknown'}`, EXIT.internalError);
+async function main(): Promise<void> {
+  let out: Awaited<ReturnType<typeof runCliWithMatrix>>;
+  try {
+    out = await runCliWithMatrix(
+      process.argv.slice(2),
+      { readFile, builtins: builtinScenarios, spin: nodeSpinIo(builtinScenarios, readFile) },
+      pooledMatrix,
+    );
+  } catch (error) {
+    out = failure(`internal error: ${error instanceof Error ? error.message : 'unknown'}`, EXIT.internalError);
+  }
+  process.stdout.write(out.stdout);
+  process.stderr.write(out.stderr);
+  process.exitCode = out.code;
 }
-process.stdout.write(out.stdout);
-process.stderr.write(out.stderr);
-process.exitCode = out.code;
+
+// No top-level await: the bundle is CommonJS (scripts/build-node.mjs).
+void main();

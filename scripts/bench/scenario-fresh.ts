@@ -2,7 +2,7 @@ import { cpuSeconds, measureScenario } from './measure';
 import { stress, yardstick } from './scenarios';
 
 /**
- * Run in a fresh node process by scripts/bench.ts (as dist-node/scenario-fresh.mjs), the way Spin's pan runs: one
+ * Run in a fresh node process by scripts/bench.ts (as dist-node/scenario-fresh.cjs), the way Spin's pan runs: one
  * scenario's search alone in the built bundle the CLI runs, its CPU counted from the process's start (node's own
  * start and loading the bundle included). Prints its figures as one JSON line.
  * Arguments: `stress` or `yardstick`, `--no-por`, `--max-states N`.

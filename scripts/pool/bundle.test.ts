@@ -10,7 +10,7 @@ describe('the bundled command line (dist-node/)', { timeout: 300_000 }, () => {
     const build = node('scripts/build-node.mjs', '--force');
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
-    const run = node('dist-node/explore.mjs', '--matrix', '--max-states', '300');
+    const run = node('dist-node/explore.cjs', '--matrix', '--max-states', '300');
     expect(run.stderr).toBe('');
     const bundled = JSON.parse(run.stdout) as ReturnType<typeof exploreMatrix>;
     const single = exploreMatrix({ maxStates: 300 });

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 /** In a bundle (scripts/build-node.mjs) the worker is the bundle next to it; from TypeScript, tsx loads its source. */
 export const startWorker = (): Worker =>
   process.env.RINGSIDE_BUNDLE
-    ? new Worker(new URL('./cell-worker.mjs', import.meta.url))
+    ? new Worker(new URL('./cell-worker.cjs', import.meta.url))
     : new Worker(new URL('./boot.mjs', import.meta.url), {
         workerData: { entry: new URL('./cell-worker.ts', import.meta.url).href },
       });
