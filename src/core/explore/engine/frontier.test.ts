@@ -105,7 +105,9 @@ describe('encodedLevel with a chunk pool', () => {
             for (const v of words) w.push(v);
             level.push(unused, w, id);
           });
-          round.forEach((words, i) => expect(level.state(i, 1)).toEqual({ words, depth: 1 }));
+          round.forEach((words, i) => {
+            expect(level.state(i, 1)).toEqual({ words, depth: 1 });
+          });
           return level;
         };
         const a = fill(first);
