@@ -46,13 +46,18 @@ export function ringLayout(ringSize: number): RingLayout {
 
 const layouts = new Map<number, RingLayout>();
 
+/** The layout asked for last: the explorer's ops ask for one ring size per search, many times per step. */
+let lastLayout: RingLayout | undefined;
+
 /** Memoised layout: layouts are immutable and shared. */
 export function layoutOf(ringSize: number): RingLayout {
+  if (lastLayout?.ringSize === ringSize) return lastLayout;
   let layout = layouts.get(ringSize);
   if (!layout) {
     layout = ringLayout(ringSize);
     layouts.set(ringSize, layout);
   }
+  lastLayout = layout;
   return layout;
 }
 

@@ -71,11 +71,18 @@ export function userTlbKey(s: State, gp: number): number {
   return entryPages(s, gp)[0] ?? gp;
 }
 
+// The pages asked for last (three variables, so a miss allocates nothing): an mm step asks for its targets several
+// times per step, two WeakMap lookups each.
+let lastScenario: unknown = null;
+let lastSpec: MmThreadSpec | null = null;
+let lastPages: readonly number[] = [];
+
 /**
  * Global ring pages an mm event acts on (region 0; `all` adds vq 1's ring with two vqs). With huge backing the event acts on the whole compound
  * page, even after a THP split turned its PMD into PTEs (remove_migration_ptes, for one, restores every mapping).
  */
 export function targetPages(s: Pick<State, 'scenario'>, spec: MmThreadSpec): readonly number[] {
+  if (lastSpec === spec && lastScenario === s.scenario) return lastPages;
   let targets = targetsByScenario.get(s.scenario);
   if (!targets) {
     targets = new WeakMap();
@@ -92,6 +99,9 @@ export function targetPages(s: Pick<State, 'scenario'>, spec: MmThreadSpec): rea
         : (layout.areas.find((a) => a.area === spec.target)?.pages ?? []);
     targets.set(spec, pages);
   }
+  lastScenario = s.scenario;
+  lastSpec = spec;
+  lastPages = pages;
   return pages;
 }
 

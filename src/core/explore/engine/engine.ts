@@ -1,5 +1,5 @@
 import { ChainWalker, chainSchedule, MAX_LINKS } from '../reduction/chains';
-import { encodedLevel, type Level, objectLevel } from './frontier';
+import { type ChunkPool, encodedLevel, type Level, objectLevel } from './frontier';
 import { IntWriter } from './int-writer';
 import { LevelRing } from './level-ring';
 import type {
@@ -64,8 +64,9 @@ export function* exploreSteps<S>(
   const slots = options.sliceMs === undefined ? undefined : 2 * maxStates + 2;
   const visited = options.exact ? exactVisitedSet() : hashedVisitedSet(slots);
   const parents = new ParentLog();
-  const makeLevel = (): Level<S> =>
-    machine.decode && !options.objectFrontier ? encodedLevel(machine.decode) : objectLevel<S>();
+  // spin4: levels take their arena chunks from the level ring's pool (frontier.ts, ChunkPool).
+  const makeLevel = (pool: ChunkPool): Level<S> =>
+    machine.decode && !options.objectFrontier ? encodedLevel(machine.decode, pool) : objectLevel<S>();
   const found = new Map<string, Pending>();
   const errors: ExploreResult['errors'] = [];
   const w = new IntWriter();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodedLevel } from './frontier';
+import { ChunkPool, encodedLevel } from './frontier';
 import { IntWriter } from './int-writer';
 
 /** A decode that returns the encoding itself and the depth it was asked for. */
@@ -11,6 +11,9 @@ const copyOut = (buf: Int32Array, start: number, end: number, depth: number) => 
 
 /** What `push` is handed as the live state: an encoded level keeps only the encoding. */
 const unused = { words: [], depth: -1 };
+
+/** Bytes of one arena chunk (frontier.ts). */
+const CHUNK_BYTES = 4 * 4096;
 
 const encodings = fc.array(fc.array(fc.integer(), { minLength: 1, maxLength: 3_000 }), { maxLength: 120 });
 
@@ -86,5 +89,39 @@ describe('encodedLevel, by hand', () => {
     const count = 400;
     for (let i = 0; i < count; i++) level.push(null as never, encodingOf(i, 100), i);
     for (let i = 0; i < count; i++) expect(level.state(i, 0)).toEqual(readBack(encodingOf(i, 100).buf, 0, 100));
+  });
+});
+
+describe('encodedLevel with a chunk pool', () => {
+  it("reuses a released level's chunks for the next level, and its encodings come back whole over stale contents", () => {
+    fc.assert(
+      fc.property(encodings, encodings, (first, second) => {
+        const pool = new ChunkPool();
+        const w = new IntWriter();
+        const fill = (round: number[][]) => {
+          const level = encodedLevel(copyOut, pool);
+          round.forEach((words, id) => {
+            w.reset();
+            for (const v of words) w.push(v);
+            level.push(unused, w, id);
+          });
+          round.forEach((words, i) => {
+            expect(level.state(i, 1)).toEqual({ words, depth: 1 });
+          });
+          return level;
+        };
+        const a = fill(first);
+        const held = a.bytes;
+        a.release?.();
+        const spare = pool.bytes;
+        // Every chunk but a longer one kept for one long encoding goes back to the pool.
+        expect(spare).toBeGreaterThan(0);
+        expect(spare).toBeLessThanOrEqual(held);
+        fill(second);
+        // The next level takes a spare chunk before it allocates one (its first, at least, when it is made).
+        expect(pool.bytes).toBeLessThanOrEqual(Math.max(0, spare - CHUNK_BYTES));
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -9,6 +9,8 @@ export interface Level<S> {
   clear(): void;
   /** Bytes held for the level's encodings (0 when the level keeps live objects). */
   readonly bytes: number;
+  /** Hands the level's storage to its chunk pool, if it has one; the level is not used again. */
+  release?(): void;
 }
 
 /** Keeps the state objects themselves: no decoding, but each state costs its full object graph. */
@@ -46,9 +48,35 @@ const MAX_ENCODING_INTS = 0xffff;
 /** Chunks a level may hold: a state's place is its chunk × CHUNK_INTS + offset, in one int32. */
 const MAX_CHUNKS = 2 ** 31 / CHUNK_INTS;
 
-/** Keeps only each state's encoding in an arena of chunks, and decodes a state when it is expanded. */
-export function encodedLevel<S>(decode: Decode<S>): Level<S> {
-  return new EncodedLevel(decode);
+/**
+ * Arena chunks that levels gave back once expanded, for the levels filled after them: a big search then allocates
+ * (and page-faults in) only as many chunks as its levels in flight ever hold at once, not a new set per level.
+ */
+export class ChunkPool {
+  private readonly spare: Int32Array<ArrayBuffer>[] = [];
+
+  /** A chunk of CHUNK_INTS ints, given back before or new (its contents are stale: a level writes before reading). */
+  take(): Int32Array<ArrayBuffer> {
+    return this.spare.pop() ?? new Int32Array(CHUNK_INTS);
+  }
+
+  /** Keeps `chunk` for reuse; a longer one (kept for one long encoding) is dropped. */
+  give(chunk: Int32Array<ArrayBuffer>): void {
+    if (chunk.length === CHUNK_INTS) this.spare.push(chunk);
+  }
+
+  /** Bytes of the chunks waiting to be reused. */
+  get bytes(): number {
+    return this.spare.length * CHUNK_INTS * 4;
+  }
+}
+
+/**
+ * Keeps only each state's encoding in an arena of chunks, and decodes a state when it is expanded. With a pool, its
+ * chunks come from it and go back to it on `release`.
+ */
+export function encodedLevel<S>(decode: Decode<S>, pool?: ChunkPool): Level<S> {
+  return new EncodedLevel(decode, pool);
 }
 
 /**
@@ -56,10 +84,10 @@ export function encodedLevel<S>(decode: Decode<S>): Level<S> {
  * and the chunk being filled is held directly.
  */
 class EncodedLevel<S> implements Level<S> {
-  private readonly chunks: Int32Array<ArrayBuffer>[] = [new Int32Array(CHUNK_INTS)];
+  private readonly chunks: Int32Array<ArrayBuffer>[];
   // Bytes of all chunks, kept as they are added: the search asks for `bytes` every few hundred states.
   private chunkBytes = CHUNK_INTS * 4;
-  private current: Int32Array<ArrayBuffer> = this.chunks[0] as Int32Array<ArrayBuffer>;
+  private current: Int32Array<ArrayBuffer>;
   private chunk = 0;
   private used = 0;
   // Per state, 10 bytes: where its encoding is (chunk and offset), its length, and its parent-log id.
@@ -68,7 +96,13 @@ class EncodedLevel<S> implements Level<S> {
   private ids = new Int32Array(1 << 8);
   private count = 0;
 
-  constructor(private readonly decode: Decode<S>) {}
+  constructor(
+    private readonly decode: Decode<S>,
+    private readonly pool?: ChunkPool,
+  ) {
+    this.current = pool ? pool.take() : new Int32Array(CHUNK_INTS);
+    this.chunks = [this.current];
+  }
 
   get size(): number {
     return this.count;
@@ -117,6 +151,13 @@ class EncodedLevel<S> implements Level<S> {
     return this.places.byteLength + this.lengths.byteLength + this.ids.byteLength + this.chunkBytes;
   }
 
+  release(): void {
+    if (this.pool) for (const chunk of this.chunks) this.pool.give(chunk);
+    this.chunks.length = 0;
+    this.chunkBytes = 0;
+    this.count = 0;
+  }
+
   /** Moves to the next chunk (CHUNK_INTS ints, or `n` for a longer encoding), reusing one kept from before. */
   private nextChunk(n: number): Int32Array<ArrayBuffer> {
     this.chunk++;
@@ -124,7 +165,7 @@ class EncodedLevel<S> implements Level<S> {
     let next = this.chunks[this.chunk];
     if (!next || next.length < n) {
       this.chunkBytes -= next?.byteLength ?? 0;
-      next = new Int32Array(Math.max(CHUNK_INTS, n));
+      next = n <= CHUNK_INTS && this.pool ? this.pool.take() : new Int32Array(Math.max(CHUNK_INTS, n));
       this.chunks[this.chunk] = next;
       this.chunkBytes += next.byteLength;
     }

@@ -1,4 +1,4 @@
-import type { Level } from './frontier';
+import { ChunkPool, type Level } from './frontier';
 import { key64 } from './hash64';
 import type { IntWriter } from './int-writer';
 import { KeyTable } from './key-table';
@@ -14,17 +14,19 @@ export class LevelRing<S> {
   private readonly levels: Level<S>[];
   private readonly keys: (KeyTable | Set<string>)[];
   private pending = 0;
+  /** Chunks of levels already expanded, reused by the levels filled next (see `end`). */
+  private readonly pool = new ChunkPool();
   /** A new level's and key table's bytes: storage that grew past them is dropped when its level is done. */
   private readonly firstLevelBytes: number;
   private readonly firstKeyBytes: number;
 
   constructor(
     readonly span: number,
-    private readonly makeLevel: () => Level<S>,
+    private readonly makeLevel: (pool: ChunkPool) => Level<S>,
     keyed: boolean,
     private readonly exact: boolean,
   ) {
-    this.levels = Array.from({ length: span }, makeLevel);
+    this.levels = Array.from({ length: span }, () => makeLevel(this.pool));
     this.keys = keyed ? Array.from({ length: span }, () => (exact ? new Set<string>() : new KeyTable())) : [];
     this.firstLevelBytes = this.levels[0]?.bytes ?? 0;
     this.firstKeyBytes = this.keys[0] instanceof KeyTable ? this.keys[0].bytes : 0;
@@ -69,14 +71,20 @@ export class LevelRing<S> {
     }
   }
 
-  /** Level `depth` was expanded: its states leave the queue; its storage goes if it grew, else is kept (see `begin`). */
+  /**
+   * Level `depth` was expanded: its states leave the queue. Storage that grew goes: its chunks to the pool, for the
+   * levels filled next (allocating them anew per level cost a page fault per 4 KB), the rest to the collector. A
+   * level still at its first size is cleared and kept (see `begin`).
+   */
   end(depth: number): void {
     const i = depth % this.span;
     const level = this.levels[i] as Level<S>;
     this.pending -= level.size;
     if (level.size === 0) return;
-    if (level.bytes > this.firstLevelBytes) this.levels[i] = this.makeLevel();
-    else level.clear();
+    if (level.bytes > this.firstLevelBytes) {
+      level.release?.();
+      this.levels[i] = this.makeLevel(this.pool);
+    } else level.clear();
   }
 
   /** States queued and not yet expanded. */
@@ -85,7 +93,7 @@ export class LevelRing<S> {
   }
 
   get bytes(): number {
-    let bytes = 0;
+    let bytes = this.pool.bytes;
     for (const level of this.levels) bytes += level.bytes;
     for (const keys of this.keys) bytes += keys instanceof KeyTable ? keys.bytes : 0;
     return bytes;
