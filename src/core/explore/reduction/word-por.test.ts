@@ -7,9 +7,9 @@ import { init } from '../../world';
 import { explore } from '../engine/engine';
 import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
 import { packedRingsideMachine } from '../ringside/packed-machine';
-import { markNamedFrames } from './private-frames';
+import { markNamedFrames, ownFramesPrivate } from './private-frames';
 import { ringsideAmpleSets } from './ringside-por';
-import { markNamedFrameWords, wordAmpleSets } from './word-por';
+import { markNamedFrameWords, ownFrameWordsPrivate, wordAmpleSets } from './word-por';
 
 /** Walks the packed machine's reduced search and lists where the words view disagrees with the object view. */
 function disagreements(scenario: Scenario, maxStates: number): string[] {
@@ -18,6 +18,8 @@ function disagreements(scenario: Scenario, maxStates: number): string[] {
   const onObjects = ringsideAmpleSets(scenario);
   const s = init(scenario);
   const problems = new Set<string>();
+  // All zero, as the words check needs it and leaves it.
+  const scratch = new Uint8Array(256);
   const enabled = (w: Int32Array) => {
     const threads = base.enabled(w);
     unpackState(w, s);
@@ -30,6 +32,9 @@ function disagreements(scenario: Scenario, maxStates: number): string[] {
       markNamedFrames(s, t, fromObjects);
       markNamedFrameWords(w, t, fromWords);
       if (fromWords.join() !== fromObjects.join()) problems.add(`named frames outside thread ${t} differ`);
+      if (t >= 0 && ownFrameWordsPrivate(w, t, scratch) !== ownFramesPrivate(s, t, new Uint8Array(64)))
+        problems.add(`thread ${t}'s frames are private on one view only`);
+      if (scratch.some((b) => b !== 0)) problems.add('the own-frames check left marks in its scratch');
     }
     return threads;
   };
