@@ -101,16 +101,9 @@ export function wordAmpleSets(
     },
     pc: (t) => T.pc.get(words, t),
     done: (t) => T.done.get(words, t),
-    ownFrames(t) {
-      // Asked once per pair of threads while the sets grow: the answer is kept for this state (0 = not yet asked).
-      const known = own[t] ?? 0;
-      if (known !== 0) return known === 1;
-      const answer = (ownFrameOp[t]?.[T.pc.get(words, t)] ?? false) && ownFrameWordsPrivate(words, t, scratch);
-      own[t] = answer ? 1 : 2;
-      return answer;
-    },
+    // Asked at most once per thread and call: by the cache, and by `ampleCandidates` once per conflict row.
+    ownFrames: (t) => (ownFrameOp[t]?.[T.pc.get(words, t)] ?? false) && ownFrameWordsPrivate(words, t, scratch),
   };
-  const own = new Uint8Array(programs.length);
   const cache = new CandidateCache(
     table,
     programs.map(({ instrs }) => instrs.length),
@@ -119,7 +112,6 @@ export function wordAmpleSets(
   // Every candidate, with `firstOnly` too: the cache holds them all, and the first is the same.
   return (w, enabled) => {
     words = w;
-    own.fill(0);
     return cache.candidates(view, enabled);
   };
 }
