@@ -56,6 +56,11 @@ export class CandidateCache {
     this.usable = tuples < 2 ** 31;
   }
 
+  /** Tuples kept. */
+  get size(): number {
+    return this.plain.length;
+  }
+
   /** `ampleCandidates(table, view, enabled)`: the same candidates in the same order (shared: callers only read). */
   candidates(view: ThreadsView, enabled: readonly number[]): Candidates {
     const threads = view.length;

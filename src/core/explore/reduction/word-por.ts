@@ -85,13 +85,47 @@ function namesOwn(w: Int32Array, t: number, own: Uint8Array, frames: number): bo
   return false;
 }
 
+/** What the reduction derives from a scenario's programs and design alone, shared by the searches of equal ones. */
+interface Reduction {
+  readonly ownFrameOp: readonly (readonly boolean[])[];
+  readonly cache: CandidateCache;
+}
+
+/** Reductions by what they are derived from; the matrix's cells repeat the same programs under other names. */
+const REDUCTIONS = new Map<string, Reduction>();
+/** Kept tuples over every shared cache at most (a few tens of bytes each); past it the sharing starts again. */
+const MAX_SHARED_TUPLES = 1 << 18;
+
+/** What a reduction is derived from: the design, the fork window, and each step's op, depth and jump target. */
+export function reductionKey(scenario: Scenario): string {
+  const programs = programsOf(scenario).map(({ instrs }) => instrs.map((i) => `${i.op}:${i.depth}:${i.target}`));
+  return `${scenario.design}/${hasForkThread(scenario)}/${programs.map((p) => p.join(',')).join('|')}`;
+}
+
+function reductionOf(scenario: Scenario): Reduction {
+  const programs = programsOf(scenario);
+  const cowWindow = hasForkThread(scenario);
+  const from = reductionKey(scenario);
+  let reduction = REDUCTIONS.get(from);
+  if (!reduction) {
+    const table = dependencyTable(programs, cowWindow, scenario.design);
+    const ownFrameOp = programs.map(({ instrs }) => instrs.map((i) => OWN_FRAME_OPS.has(i.op)));
+    const lengths = programs.map(({ instrs }) => instrs.length);
+    const cache = new CandidateCache(table, lengths, (t, pc) => ownFrameOp[t]?.[pc] ?? false);
+    let tuples = 0;
+    for (const { cache } of REDUCTIONS.values()) tuples += cache.size;
+    if (tuples >= MAX_SHARED_TUPLES) REDUCTIONS.clear();
+    reduction = { ownFrameOp, cache };
+    REDUCTIONS.set(from, reduction);
+  }
+  return reduction;
+}
+
 /** `ringsideAmpleSets` for states held as words (`packed-machine.ts`). */
 export function wordAmpleSets(
   scenario: Scenario,
 ): (w: Int32Array, enabled: readonly number[], firstOnly?: boolean) => readonly (readonly number[])[] {
-  const programs = programsOf(scenario);
-  const table = dependencyTable(programs, hasForkThread(scenario), scenario.design);
-  const ownFrameOp = programs.map(({ instrs }) => instrs.map((i) => OWN_FRAME_OPS.has(i.op)));
+  const { ownFrameOp, cache } = reductionOf(scenario);
   const scratch = new Uint8Array(256);
   // One view, pointed at the words being asked about: the search calls this once per expanded state.
   let words = newStateWords();
@@ -104,11 +138,6 @@ export function wordAmpleSets(
     // Asked at most once per thread and call: by the cache, and by `ampleCandidates` once per conflict row.
     ownFrames: (t) => (ownFrameOp[t]?.[T.pc.get(words, t)] ?? false) && ownFrameWordsPrivate(words, t, scratch),
   };
-  const cache = new CandidateCache(
-    table,
-    programs.map(({ instrs }) => instrs.length),
-    (t, pc) => ownFrameOp[t]?.[pc] ?? false,
-  );
   // Every candidate, with `firstOnly` too: the cache holds them all, and the first is the same.
   return (w, enabled) => {
     words = w;
