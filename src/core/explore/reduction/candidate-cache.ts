@@ -128,9 +128,12 @@ export class CandidateCache {
     for (let t = 0; t < threads; t++) {
       if (scratchRows[t] !== scratchOwnRows[t] && this.ownFrameAt(t, pcs[t] as number)) asked |= 1 << t;
     }
+    const plain = grow(scratchRows, scratchOwnRows, 0, live, enabled, all);
+    // Answers that cannot change the candidates need not be asked (each answer scans the state's references).
+    if (asked !== 0 && answersIrrelevant(plain, asked, live, enabled, all)) asked = 0;
     if (this.plain.length >= MAX_ENTRIES) this.clear();
     const index = this.plain.length;
-    this.plain.push(grow(scratchRows, scratchOwnRows, 0, live, enabled, all));
+    this.plain.push(plain);
     this.asked.push(asked);
     if (asked === 0) this.withOwnFrames.push(null);
     else {
@@ -165,6 +168,24 @@ export class CandidateCache {
     this.shift--;
     for (let i = 0; i < slots.length; i++) if (slots[i] !== -1) this.place(slots[i] as number, indices[i] as number);
   }
+}
+
+/** Whether every answer for the threads in `asked` grows `plain` again, from the rows in the scratch. */
+function answersIrrelevant(
+  plain: Candidates,
+  asked: number,
+  live: number,
+  enabled: readonly number[],
+  all: number,
+): boolean {
+  // Every non-empty subset of `asked` (a thread mask, so at most a few bits).
+  for (let own = asked; own !== 0; own = (own - 1) & asked) {
+    const other = grow(scratchRows, scratchOwnRows, own, live, enabled, all);
+    if (other.length !== plain.length) return false;
+    // Lists are shared per mask (`listOf`), so equal candidates are the same arrays.
+    for (let i = 0; i < other.length; i++) if (other[i] !== plain[i]) return false;
+  }
+  return true;
 }
 
 const known = (mask: number, count: number) => {
