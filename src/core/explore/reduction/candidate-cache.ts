@@ -129,8 +129,7 @@ export class CandidateCache {
       if (scratchRows[t] !== scratchOwnRows[t] && this.ownFrameAt(t, pcs[t] as number)) asked |= 1 << t;
     }
     const plain = grow(scratchRows, scratchOwnRows, 0, live, enabled, all);
-    // Answers that cannot change the candidates need not be asked (each answer scans the state's references).
-    if (asked !== 0 && answersIrrelevant(plain, asked, live, enabled, all)) asked = 0;
+    if (asked !== 0) asked = answersThatMatter(asked, live, enabled, all);
     if (this.plain.length >= MAX_ENTRIES) this.clear();
     const index = this.plain.length;
     this.plain.push(plain);
@@ -170,21 +169,35 @@ export class CandidateCache {
   }
 }
 
-/** Whether every answer for the threads in `asked` grows `plain` again, from the rows in the scratch. */
-function answersIrrelevant(
-  plain: Candidates,
-  asked: number,
-  live: number,
-  enabled: readonly number[],
-  all: number,
-): boolean {
-  // Every non-empty subset of `asked` (a thread mask, so at most a few bits).
-  for (let own = asked; own !== 0; own = (own - 1) & asked) {
-    const other = grow(scratchRows, scratchOwnRows, own, live, enabled, all);
-    if (other.length !== plain.length) return false;
-    // Lists are shared per mask (`listOf`), so equal candidates are the same arrays.
-    for (let i = 0; i < other.length; i++) if (other[i] !== plain[i]) return false;
+/**
+ * The threads of `asked` whose answer can change the candidates grown from the rows in the scratch: `v` is kept when
+ * flipping its answer alone changes them for some answers of the others. The candidates then depend on the kept
+ * threads' answers alone (each answer scans the state's references, so fewer asked is cheaper).
+ */
+function answersThatMatter(asked: number, live: number, enabled: readonly number[], all: number): number {
+  // Past a few threads, 2^k growths on a miss would cost more than the scans they save.
+  if (popcount(asked) > 5) return asked;
+  const bySubset = new Map<number, Candidates>();
+  for (let own = asked; ; own = (own - 1) & asked) {
+    bySubset.set(own, grow(scratchRows, scratchOwnRows, own, live, enabled, all));
+    if (own === 0) break;
   }
+  let matter = 0;
+  for (let todo = asked; todo !== 0; todo &= todo - 1) {
+    const v = todo & -todo;
+    for (const [own, candidates] of bySubset) {
+      if (own & v || sameCandidates(candidates, bySubset.get(own | v) as Candidates)) continue;
+      matter |= v;
+      break;
+    }
+  }
+  return matter;
+}
+
+/** Lists are shared per mask (`listOf`), so equal candidates hold the same arrays. */
+function sameCandidates(a: Candidates, b: Candidates): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
