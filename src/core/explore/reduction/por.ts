@@ -164,9 +164,43 @@ function conflictRow(table: DependencyTable, view: ThreadsView, v: number, threa
   return row;
 }
 
+/**
+ * Every thread's conflict row for the pcs in `pcs[0, threads)` (as `conflictRow` computes it), into `rows`, and the
+ * row it has when its next step touches only its own frames (`ownFrames`), into `ownRows`; threads in `skip` get 0.
+ */
+export function conflictRows(
+  table: DependencyTable,
+  pcs: ArrayLike<number>,
+  threads: number,
+  skip: number,
+  rows: Int32Array,
+  ownRows: Int32Array,
+): void {
+  const { stepReads, stepWrites, futureReads, futureWrites } = table;
+  for (let v = 0; v < threads; v++) {
+    let row = 0;
+    let rowOwnFrames = 0;
+    if (!(skip & (1 << v))) {
+      const pc = pcs[v] as number;
+      const r = stepReads[v]?.[pc] ?? -1;
+      const w = stepWrites[v]?.[pc] ?? -1;
+      for (let u = 0; u < threads; u++) {
+        if (u === v) continue;
+        const upc = pcs[u] as number;
+        const fr = futureReads[u]?.[upc] ?? -1;
+        const fw = futureWrites[u]?.[upc] ?? -1;
+        if (conflicts(r, w, fr, fw)) row |= 1 << u;
+        if (conflicts(r & ~FRAMES, w & ~FRAMES, fr, fw)) rowOwnFrames |= 1 << u;
+      }
+    }
+    rows[v] = row;
+    ownRows[v] = rowOwnFrames;
+  }
+}
+
 /** The ascending thread list of each mask, built once and shared (callers only read candidates). */
 const LISTS = new Map<number, readonly number[]>();
-function listOf(mask: number): readonly number[] {
+export function listOf(mask: number): readonly number[] {
   let list = LISTS.get(mask);
   if (!list) {
     list = Array.from({ length: 32 }, (_, t) => t).filter((t) => mask & (1 << t));
@@ -183,7 +217,7 @@ const known = (mask: number, count: number) => {
   return false;
 };
 
-const popcount = (m: number) => {
+export const popcount = (m: number) => {
   let n = 0;
   for (let x = m; x !== 0; x &= x - 1) n++;
   return n;

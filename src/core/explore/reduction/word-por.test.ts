@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../../scenarios';
+import { hasForkThread } from '../../cow-window';
 import { MM_KINDS, validateScenario } from '../../index';
+import { programsOf } from '../../programs/compile';
 import { unpackState } from '../../schema/state-words';
 import type { Scenario } from '../../types';
 import { init } from '../../world';
 import { explore } from '../engine/engine';
 import { cellScenario, cellVariants, matrixRows } from '../matrix/matrix';
 import { packedRingsideMachine } from '../ringside/packed-machine';
-import { markNamedFrames } from './private-frames';
+import { dependencyTable } from './por';
+import { markNamedFrames, OWN_FRAME_OPS, ownFramesPrivate } from './private-frames';
 import { ringsideAmpleSets } from './ringside-por';
-import { markNamedFrameWords, wordAmpleSets } from './word-por';
+import { markNamedFrameWords, ownFrameWordsPrivate, reductionKey, wordAmpleSets } from './word-por';
 
 /** Walks the packed machine's reduced search and lists where the words view disagrees with the object view. */
 function disagreements(scenario: Scenario, maxStates: number): string[] {
@@ -18,6 +21,8 @@ function disagreements(scenario: Scenario, maxStates: number): string[] {
   const onObjects = ringsideAmpleSets(scenario);
   const s = init(scenario);
   const problems = new Set<string>();
+  // All zero, as the words check needs it and leaves it.
+  const scratch = new Uint8Array(256);
   const enabled = (w: Int32Array) => {
     const threads = base.enabled(w);
     unpackState(w, s);
@@ -30,6 +35,9 @@ function disagreements(scenario: Scenario, maxStates: number): string[] {
       markNamedFrames(s, t, fromObjects);
       markNamedFrameWords(w, t, fromWords);
       if (fromWords.join() !== fromObjects.join()) problems.add(`named frames outside thread ${t} differ`);
+      if (t >= 0 && ownFrameWordsPrivate(w, t, scratch) !== ownFramesPrivate(s, t, new Uint8Array(64)))
+        problems.add(`thread ${t}'s frames are private on one view only`);
+      if (scratch.some((b) => b !== 0)) problems.add('the own-frames check left marks in its scratch');
     }
     return threads;
   };
@@ -56,4 +64,34 @@ describe('the reduction on words asks what the reduction on objects asks (word-p
     );
     expect(problems).toEqual([]);
   }, 120_000);
+});
+
+describe('searches of equal programs share their reduction (word-por.ts)', () => {
+  it('gives equal keys only to scenarios with equal dependency tables and own-frame ops', () => {
+    const cells = matrixRows().flatMap(({ design, bug }) =>
+      MM_KINDS.flatMap((event) => {
+        const cell = validateScenario(cellScenario(design, event, bug));
+        return cell.ok ? cellVariants(cell.scenario, event) : [];
+      }),
+    );
+    const derived = new Map<string, string>();
+    let shared = 0;
+    for (const scenario of [...builtinScenarios, ...cells]) {
+      const programs = programsOf(scenario);
+      const table = dependencyTable(programs, hasForkThread(scenario), scenario.design);
+      const ownFrameOps = programs.map(({ instrs }) => instrs.map((i) => OWN_FRAME_OPS.has(i.op)));
+      const what = JSON.stringify(
+        [table, ownFrameOps].map((x) =>
+          JSON.stringify(x, (_k, v) => (ArrayBuffer.isView(v) ? [...(v as Int32Array)] : v)),
+        ),
+      );
+      const key = reductionKey(scenario);
+      if (derived.has(key)) {
+        shared++;
+        expect(derived.get(key)).toBe(what);
+      } else derived.set(key, what);
+    }
+    // The matrix's cells do repeat programs: the sharing is used.
+    expect(shared).toBeGreaterThan(0);
+  });
 });
