@@ -23,5 +23,10 @@ async function main(): Promise<void> {
   await pool.close();
 }
 
+// A reader that stops early (`| head -1`) closes the pipe; the lines it did not read are then no error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
 // No top-level await: the bundle is CommonJS (scripts/build-node.mjs).
 void main();
