@@ -24,8 +24,13 @@ test('each hazard mark on the timeline shows its ⚠ whole, centred in its butto
     expect(Math.abs(glyph.y + glyph.height / 2 - (button.y + button.height / 2))).toBeLessThanOrEqual(2);
     expect(Math.abs(glyph.x + glyph.width / 2 - (button.x + button.width / 2))).toBeLessThanOrEqual(2);
     // The glyph's line box is at least as tall as its font, so no part of the ⚠ hangs below it into the border.
-    const { lineHeight, fontSize } = await mark.locator('span').evaluate((el) => getComputedStyle(el));
-    expect(Number.parseFloat(lineHeight) || Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(Number.parseFloat(fontSize));
+    const { lineHeight, fontSize } = await mark.locator('span').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { lineHeight: style.lineHeight, fontSize: style.fontSize };
+    });
+    expect(Number.parseFloat(lineHeight) || Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(
+      Number.parseFloat(fontSize),
+    );
   }
 });
 
