@@ -100,6 +100,40 @@ describe('the protocol’s marks, each by role and name', () => {
     expect(mark).toHaveAttribute('data-tone', 'danger');
   });
 
+  it('calls the guest’s used.idx lost only after the checker found a lost write, never for memory discarded or mid-COW', () => {
+    const lostAt = (id: string) => {
+      const s = scenarioById(id);
+      const run = replay(s as NonNullable<typeof s>, s?.story ?? []);
+      return run.states.map((st) => {
+        cleanup();
+        render(<Diagram state={st} event={undefined} font={14} />);
+        const mark = screen.getByRole('img', { name: /^Guest’s used.idx/ });
+        return {
+          danger: mark.getAttribute('data-tone') === 'danger',
+          lostSoFar: st.findings.some((f) => f.kind === 'lost-write'),
+          differs: usedIdxView(st).published !== usedIdxView(st).guestReads,
+        };
+      });
+    };
+    // Mid-COW the copy holds the value and the next step maps it; after munmap the memory is gone: neither is a loss.
+    for (const id of ['rfc-v2-cow-ptl', 'interval-notifier-safe', 'exit-no-release']) {
+      const states = lostAt(id);
+      expect(states.some((st) => st.differs)).toBe(true);
+      expect(states.filter((st) => st.danger)).toEqual([]);
+    }
+    const lost = lostAt('swapout-lost-write');
+    expect(lost.some((st) => st.danger)).toBe(true);
+    for (const st of lost) expect(st.danger).toBe(st.lostSoFar && st.differs);
+  });
+
+  it('says vhost wrote nothing yet before its first used.idx, not “not published” (publishing is the pointer’s word)', () => {
+    show('gup-munmap-uaf', 5);
+    const mark = screen.getByRole('img', { name: /^Guest’s used.idx/ });
+    expect(mark).toHaveAccessibleName(/vhost wrote nothing yet/);
+    expect(within(mark).getByText('vhost wrote nothing yet')).toBeInTheDocument();
+    expect(within(mark).queryByText(/published/)).not.toBeInTheDocument();
+  });
+
   it('shows a changed refcount as old → new, the old value in its own part so it can fade', () => {
     const s = scenarioById('gup-munmap-uaf');
     const run = replay(s as NonNullable<typeof s>, s?.story ?? []);

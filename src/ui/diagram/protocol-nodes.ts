@@ -131,14 +131,19 @@ function notifierDrafts(s: State, previous: State | undefined, names: readonly s
   return drafts;
 }
 
-function guestDraft(view: UsedIdxView, before: UsedIdxView | null): Draft {
+/**
+ * `lostWrite`: the checker has reported a lost write so far. Only then is a differing value called lost: mid-COW the
+ * copy holds it and the next step maps it, and after munmap or exit the guest's memory itself is gone.
+ */
+function guestDraft(view: UsedIdxView, before: UsedIdxView | null, lostWrite: boolean): Draft {
   const where = view.guestFrame >= 0 ? `in frame #${view.guestFrame}` : 'page not mapped';
   const reads = valueLine('reads ', view.guestReads, before?.guestReads);
+  // "Published" is the pointer's word in the designs; the guest's box speaks of what vhost wrote.
   const wrote =
     view.published === 0
-      ? 'vhost: not published yet'
+      ? 'vhost wrote nothing yet'
       : `vhost wrote ${view.published} → ${view.writtenTo.map((f) => `#${f}`).join(' ') || 'nowhere now'}`;
-  const lost = view.published > 0 && view.guestReads !== view.published;
+  const lost = lostWrite && view.published > 0 && view.guestReads !== view.published;
   const tone: Tone = lost ? 'danger' : 'normal';
   const lines: TextLine[] = [
     [...(typeof reads === 'string' ? [{ text: reads }] : reads), { text: `, ${where}` }],
@@ -189,7 +194,11 @@ export function protocolNodes(
   const lockBoxes = lockDrafts(locks, names, before);
   const values = [
     ...notifierDrafts(s, previous, names),
-    guestDraft(usedIdxView(s), previous ? usedIdxView(previous) : null),
+    guestDraft(
+      usedIdxView(s),
+      previous ? usedIdxView(previous) : null,
+      s.findings.some((f) => f.kind === 'lost-write'),
+    ),
   ];
   if (apart)
     return [
