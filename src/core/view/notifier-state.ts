@@ -46,7 +46,9 @@ export function notifierOf(s: State): NotifierView | null {
           id: 'seq',
           name: 'subscription seq',
           value: v.seq,
-          ...(v.seq % 2 === 1 ? { note: 'odd: invalidating' } : {}),
+          // The subscription keeps its last invalidation's odd value; it is being invalidated only while the mm's
+          // sequence still equals it (mmu_interval_read_begin's wait condition, mm/mmu_notifier.c, v5.5).
+          ...(v.seq % 2 === 1 && v.seq === v.itreeSeq ? { note: 'odd: invalidating' } : {}),
         },
         { id: 'itree-seq', name: 'mm’s invalidate_seq', value: v.itreeSeq },
         { id: 'count', name: 'invalidations active', value: v.itreeActive },

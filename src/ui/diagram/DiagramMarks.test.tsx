@@ -69,6 +69,15 @@ describe('the protocol’s marks, each by role and name', () => {
     screen.getByRole('img', { name: new RegExp(`subscription seq ${state.vhost.seq}, .*\\(odd: invalidating\\)`) });
   });
 
+  it('drops “invalidating” once the mm’s sequence has moved on: the subscription keeps the odd value of its last one', () => {
+    const { state } = show('interval-notifier-safe');
+    expect(state.vhost.seq % 2).toBe(1);
+    expect(state.vhost.itreeSeq).not.toBe(state.vhost.seq);
+    const mark = screen.getByRole('img', { name: /^Notifier’s seq and count/ });
+    expect(mark).toHaveAccessibleName(/invalidations active 0/);
+    expect(mark).not.toHaveAccessibleName(/invalidating/);
+  });
+
   it('gives every running thread a context badge: atomic under the PT lock, must not block in the OOM reaper', () => {
     const pt = show('rfc-v2-rmap-mutex', 4);
     expect(contextOf(pt.state, 1)?.kind).toBe('atomic');
