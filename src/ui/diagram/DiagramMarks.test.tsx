@@ -78,6 +78,24 @@ describe('the protocol’s marks, each by role and name', () => {
     expect(mark).not.toHaveAccessibleName(/invalidating/);
   });
 
+  it('says when vhost’s notifier is off the mm’s list, as in the failed register before the mm_count underflow', () => {
+    const s = scenarioById('merged-mmdrop-exit');
+    const run = replay(s as NonNullable<typeof s>, s?.story ?? []);
+    const hazard = run.states.findIndex((st) => st.findings.some((f) => f.kind === 'mm-refcount-underflow'));
+    expect(hazard).toBeGreaterThan(0);
+    const counters = (i: number) => {
+      cleanup();
+      render(<Diagram state={run.states[i] as State} previous={run.states[i - 1]} event={undefined} font={14} />);
+      return screen.getByRole('img', { name: /^Notifier’s seq and count/ });
+    };
+    expect(run.states[hazard - 1]?.vhost.registered).toBe(false);
+    expect(counters(hazard - 1)).toHaveAccessibleName(/notifier off the mm’s list/);
+    // Drawn, not only named (a narrow box may wrap it over two lines).
+    expect(counters(hazard - 1).textContent?.replace(/\s+/g, ' ')).toMatch(/notifier off the ?mm’s ?list/);
+    expect(run.states[1]?.vhost.registered).toBe(true);
+    expect(counters(1)).not.toHaveAccessibleName(/off the mm’s list/);
+  });
+
   it('gives every running thread a context badge: atomic under the PT lock, must not block in the OOM reaper', () => {
     const pt = show('rfc-v2-rmap-mutex', 4);
     expect(contextOf(pt.state, 1)?.kind).toBe('atomic');

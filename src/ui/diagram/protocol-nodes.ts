@@ -94,18 +94,23 @@ function notifierDrafts(s: State, previous: State | undefined, names: readonly s
     return valueLine(`${c.name} `, c.value, old);
   });
   const notes = view.counters.flatMap((c) => (c.note ? [`(${c.note})`] : []));
+  // SET_VRING_ADDR unregisters it, and a failed register leaves it off: the cause of the mm_count underflow.
+  const off = s.vhost.registered ? [] : ['notifier off the mm’s list'];
   const drafts: Draft[] = [
     {
       id: 'counter-seq',
       kind: 'counter',
       index: 0,
       title: 'Notifier’s seq / count',
-      lines: [...counters, ...notes],
+      lines: [...counters, ...notes, ...off],
       tone: 'normal',
       hatched: false,
-      changed: !!before && JSON.stringify(before.counters) !== JSON.stringify(view.counters),
+      changed:
+        !!previous &&
+        (JSON.stringify(before?.counters) !== JSON.stringify(view.counters) ||
+          previous.vhost.registered !== s.vhost.registered),
       marks: ['seq', 'count'],
-      label: `Notifier’s seq and count: ${[...counters.map(currentText), ...notes].join(', ')}`,
+      label: `Notifier’s seq and count: ${[...counters.map(currentText), ...notes, ...off].join(', ')}`,
     },
   ];
   if (view.snapshot !== null) {
