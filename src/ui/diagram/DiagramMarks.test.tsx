@@ -96,6 +96,14 @@ describe('the protocol’s marks, each by role and name', () => {
     expect(counters(1)).not.toHaveAccessibleName(/off the mm’s list/);
   });
 
+  it('names where a thread that waits on no lock is blocked: vhost in mmu_interval_read_begin (tour chapter 14)', () => {
+    const { state, names } = show('interval-notifier-safe', 9);
+    const mark = screen.getByRole('img', { name: new RegExp(`^${literal(names[0] ?? '')}:`) });
+    expect(mark).toHaveAccessibleName(/blocked: sleeps in mmu_interval_read_begin\(\) until the invalidation/);
+    expect(mark.textContent).toMatch(/blocked/);
+    expect(state.threads[0]?.done).toBe(false);
+  });
+
   it('gives every running thread a context badge: atomic under the PT lock, must not block in the OOM reaper', () => {
     const pt = show('rfc-v2-rmap-mutex', 4);
     expect(contextOf(pt.state, 1)?.kind).toBe('atomic');

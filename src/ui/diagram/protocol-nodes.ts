@@ -46,6 +46,8 @@ function threadDrafts(s: State, names: readonly string[], locks: LockView[]): Dr
         : status.state === 'blocked'
           ? 'blocked'
           : '';
+    // The box has room for "blocked" only; its name says where (a kernel function name may not fit a narrow box).
+    const why = status.state === 'blocked' && !waits ? `blocked: ${status.reason}` : state;
     const name = names[t] ?? `thread ${t}`;
     return {
       id: `thread-${t}`,
@@ -58,7 +60,7 @@ function threadDrafts(s: State, names: readonly string[], locks: LockView[]): Dr
       changed: false,
       marks: ['thread', 'context'],
       ...(context ? { context: context.kind } : {}),
-      label: `${name}: ${context ? `${CONTEXT_TEXT[context.kind].slice(2)} (${context.why})` : 'finished'}${state ? `, ${state}` : ''}`,
+      label: `${name}: ${context ? `${CONTEXT_TEXT[context.kind].slice(2)} (${context.why})` : 'finished'}${why ? `, ${why}` : ''}`,
     };
   });
 }
