@@ -33,7 +33,7 @@ export function notifierOf(s: State): NotifierView | null {
       counters: [
         { id: 'seq', name: 'vq->mmu_seq', value: v.seq },
         // The value comes right after the short name, so a narrow box never cuts it off; the meaning is a note.
-        { id: 'count', name: 'vq->count', value: v.count, note: 'count: in progress' },
+        { id: 'count', name: 'vq->count', value: v.count, note: 'the in-progress count' },
       ],
       snapshot: snap,
       stale: v.count !== 0 || snap !== v.seq,

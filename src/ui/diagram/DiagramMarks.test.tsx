@@ -54,7 +54,7 @@ describe('the protocol’s marks, each by role and name', () => {
     expect(view.counters.find((c) => c.id === 'count')?.value).toBe(1);
     screen.getByRole('img', {
       name: new RegExp(
-        `seq and count: vq->mmu_seq ${state.vhost.seq}, vq->count ${state.vhost.count}, \\(count: in progress\\)$`,
+        `seq and count: vq->mmu_seq ${state.vhost.seq}, vq->count ${state.vhost.count}, \\(the in-progress count\\)$`,
       ),
     });
     screen.getByRole('img', { name: new RegExp(`seq snapshot ${view.snapshot}.*check now: retry$`) });
