@@ -8,6 +8,7 @@ export type MarkId =
   | 'ring-page'
   | 'frame'
   | 'userringpage'
+  | 'uaccess'
   | 'vmap'
   | 'direct-map'
   | 'tlb'
@@ -30,6 +31,7 @@ export const MARK_NAMES: Readonly<Record<MarkId, string>> = {
   'ring-page': 'QEMU’s ring pages and their PTEs',
   frame: 'the frames (struct page: ref · map)',
   userringpage: 'userringpage, vhost’s cached pointer',
+  uaccess: 'vhost’s copy_*_user path and the stac/clac pairs it has paid',
   vmap: 'the vmap alias (vmalloc PTEs)',
   'direct-map': 'the direct map',
   tlb: 'the TLB entries',
@@ -50,14 +52,14 @@ export const MARK_NAMES: Readonly<Record<MarkId, string>> = {
 
 /** The marks each chapter is about, lit when it opens (a test checks every chapter lights at least one). */
 export const CHAPTER_MARKS: Readonly<Record<ChapterId, readonly MarkId[]>> = {
-  'why-kernel-pointers': ['ring-page', 'userringpage'],
+  'why-kernel-pointers': ['ring-page', 'uaccess'],
   'v1-long-term-pin': ['frame', 'page-lock'],
   'vmap-on-thp': ['vmap', 'tlb'],
   'kmap-on-1g': ['direct-map', 'tlb'],
   'no-mutex-in-invalidate-range': ['pt-lock', 'vq-mutex', 'context'],
   'cow-fault': ['pt-lock', 'vq-mutex', 'context'],
   'gup-then-put-page': ['frame', 'loads'],
-  'race-window': ['band', 'loads', 'userringpage'],
+  'race-window': ['frame', 'loads', 'userringpage'],
   'invalidate-clears-pointer': ['userringpage', 'band'],
   'seq-count-retry': ['seq', 'count', 'snapshot'],
   'smp-rmb': ['snapshot', 'loads'],

@@ -74,9 +74,10 @@ export function Stepper() {
           <EditorButton />
           <RunHistory />
           <MatrixButton />
-          <LinkNotice />
           <ExportMenu picture={() => pictureRef.current?.querySelector<SVGSVGElement>('.diagram svg') ?? null} />
         </div>
+        {/* Outside the tools, which presenter mode hides: what a link said about itself is shown in every mode. */}
+        <LinkNotice />
         <StatusNotes />
       </header>
       {state ? (

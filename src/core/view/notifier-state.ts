@@ -33,7 +33,7 @@ export function notifierOf(s: State): NotifierView | null {
       counters: [
         { id: 'seq', name: 'vq->mmu_seq', value: v.seq },
         // The value comes right after the short name, so a narrow box never cuts it off; the meaning is a note.
-        { id: 'count', name: 'vq->count', value: v.count, note: 'count: in progress' },
+        { id: 'count', name: 'vq->count', value: v.count, note: 'the in-progress count' },
       ],
       snapshot: snap,
       stale: v.count !== 0 || snap !== v.seq,
@@ -46,7 +46,9 @@ export function notifierOf(s: State): NotifierView | null {
           id: 'seq',
           name: 'subscription seq',
           value: v.seq,
-          ...(v.seq % 2 === 1 ? { note: 'odd: invalidating' } : {}),
+          // The subscription keeps its last invalidation's odd value; it is being invalidated only while the mm's
+          // sequence still equals it (mmu_interval_read_begin's wait condition, mm/mmu_notifier.c, v5.5).
+          ...(v.seq % 2 === 1 && v.seq === v.itreeSeq ? { note: 'odd: invalidating' } : {}),
         },
         { id: 'itree-seq', name: 'mm’s invalidate_seq', value: v.itreeSeq },
         { id: 'count', name: 'invalidations active', value: v.itreeActive },

@@ -54,7 +54,7 @@ describe('the protocol’s marks, each by role and name', () => {
     expect(view.counters.find((c) => c.id === 'count')?.value).toBe(1);
     screen.getByRole('img', {
       name: new RegExp(
-        `seq and count: vq->mmu_seq ${state.vhost.seq}, vq->count ${state.vhost.count}, \\(count: in progress\\)$`,
+        `seq and count: vq->mmu_seq ${state.vhost.seq}, vq->count ${state.vhost.count}, \\(the in-progress count\\)$`,
       ),
     });
     screen.getByRole('img', { name: new RegExp(`seq snapshot ${view.snapshot}.*check now: retry$`) });
@@ -67,6 +67,41 @@ describe('the protocol’s marks, each by role and name', () => {
     const { state } = show('interval-notifier-safe', 9);
     expect(state.vhost.seq % 2).toBe(1);
     screen.getByRole('img', { name: new RegExp(`subscription seq ${state.vhost.seq}, .*\\(odd: invalidating\\)`) });
+  });
+
+  it('drops “invalidating” once the mm’s sequence has moved on: the subscription keeps the odd value of its last one', () => {
+    const { state } = show('interval-notifier-safe');
+    expect(state.vhost.seq % 2).toBe(1);
+    expect(state.vhost.itreeSeq).not.toBe(state.vhost.seq);
+    const mark = screen.getByRole('img', { name: /^Notifier’s seq and count/ });
+    expect(mark).toHaveAccessibleName(/invalidations active 0/);
+    expect(mark).not.toHaveAccessibleName(/invalidating/);
+  });
+
+  it('says when vhost’s notifier is off the mm’s list, as in the failed register before the mm_count underflow', () => {
+    const s = scenarioById('merged-mmdrop-exit');
+    const run = replay(s as NonNullable<typeof s>, s?.story ?? []);
+    const hazard = run.states.findIndex((st) => st.findings.some((f) => f.kind === 'mm-refcount-underflow'));
+    expect(hazard).toBeGreaterThan(0);
+    const counters = (i: number) => {
+      cleanup();
+      render(<Diagram state={run.states[i] as State} previous={run.states[i - 1]} event={undefined} font={14} />);
+      return screen.getByRole('img', { name: /^Notifier’s seq and count/ });
+    };
+    expect(run.states[hazard - 1]?.vhost.registered).toBe(false);
+    expect(counters(hazard - 1)).toHaveAccessibleName(/notifier off the mm’s list/);
+    // Drawn, not only named (a narrow box may wrap it over two lines).
+    expect(counters(hazard - 1).textContent?.replace(/\s+/g, ' ')).toMatch(/notifier off the ?mm’s ?list/);
+    expect(run.states[1]?.vhost.registered).toBe(true);
+    expect(counters(1)).not.toHaveAccessibleName(/off the mm’s list/);
+  });
+
+  it('names where a thread that waits on no lock is blocked: vhost in mmu_interval_read_begin (tour chapter 14)', () => {
+    const { state, names } = show('interval-notifier-safe', 9);
+    const mark = screen.getByRole('img', { name: new RegExp(`^${literal(names[0] ?? '')}:`) });
+    expect(mark).toHaveAccessibleName(/blocked: sleeps in mmu_interval_read_begin\(\) until the invalidation/);
+    expect(mark.textContent).toMatch(/blocked/);
+    expect(state.threads[0]?.done).toBe(false);
   });
 
   it('gives every running thread a context badge: atomic under the PT lock, must not block in the OOM reaper', () => {
@@ -98,6 +133,40 @@ describe('the protocol’s marks, each by role and name', () => {
       ),
     });
     expect(mark).toHaveAttribute('data-tone', 'danger');
+  });
+
+  it('calls the guest’s used.idx lost only after the checker found a lost write, never for memory discarded or mid-COW', () => {
+    const lostAt = (id: string) => {
+      const s = scenarioById(id);
+      const run = replay(s as NonNullable<typeof s>, s?.story ?? []);
+      return run.states.map((st) => {
+        cleanup();
+        render(<Diagram state={st} event={undefined} font={14} />);
+        const mark = screen.getByRole('img', { name: /^Guest’s used.idx/ });
+        return {
+          danger: mark.getAttribute('data-tone') === 'danger',
+          lostSoFar: st.findings.some((f) => f.kind === 'lost-write'),
+          differs: usedIdxView(st).published !== usedIdxView(st).guestReads,
+        };
+      });
+    };
+    // Mid-COW the copy holds the value and the next step maps it; after munmap the memory is gone: neither is a loss.
+    for (const id of ['rfc-v2-cow-ptl', 'interval-notifier-safe', 'exit-no-release']) {
+      const states = lostAt(id);
+      expect(states.some((st) => st.differs)).toBe(true);
+      expect(states.filter((st) => st.danger)).toEqual([]);
+    }
+    const lost = lostAt('swapout-lost-write');
+    expect(lost.some((st) => st.danger)).toBe(true);
+    for (const st of lost) expect(st.danger).toBe(st.lostSoFar && st.differs);
+  });
+
+  it('says vhost wrote nothing yet before its first used.idx, not “not published” (publishing is the pointer’s word)', () => {
+    show('gup-munmap-uaf', 5);
+    const mark = screen.getByRole('img', { name: /^Guest’s used.idx/ });
+    expect(mark).toHaveAccessibleName(/vhost wrote nothing yet/);
+    expect(within(mark).getByText('vhost wrote nothing yet')).toBeInTheDocument();
+    expect(within(mark).queryByText(/published/)).not.toBeInTheDocument();
   });
 
   it('shows a changed refcount as old → new, the old value in its own part so it can fade', () => {

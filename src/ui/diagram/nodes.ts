@@ -5,6 +5,7 @@ import { bandLabelsAfter } from './band';
 import type { Geometry } from './geometry';
 import { entryText, frameFlags, isGone, ownerText, pointerField, usesVmap } from './labels';
 import type { Column, DiagramNode, Tone } from './model';
+import { valueLine } from './values';
 
 type Draft = Omit<DiagramNode, 'x' | 'y' | 'width' | 'height' | 'column'>;
 
@@ -107,6 +108,7 @@ function frameNodes(state: State, changed: ChangedTest, previous: State | undefi
 
 function directNode(state: State): Draft {
   const cached = state.tlbs.flatMap((tlb, cpu) => (tlb.some((e) => e.kind === 'direct') ? [`CPU${cpu}`] : []));
+  // A direct-map TLB entry has no arrow of its own: its "in CPUn TLB" line is the TLB entry the tour points at.
   return {
     id: 'direct',
     kind: 'direct',
@@ -116,7 +118,7 @@ function directNode(state: State): Draft {
     tone: 'normal',
     hatched: false,
     changed: false,
-    marks: ['direct-map'],
+    marks: cached.length > 0 ? ['direct-map', 'tlb'] : ['direct-map'],
   };
 }
 
@@ -150,21 +152,27 @@ function vmallocNodes(state: State, changed: ChangedTest): Draft[] {
     }));
 }
 
-function pointerNodes(state: State, changed: ChangedTest): Draft[] {
+function pointerNodes(state: State, changed: ChangedTest, previous: State | undefined): Draft[] {
   const { design } = state.scenario;
-  if (design === 'copy-user')
+  if (design === 'copy-user') {
+    // The cost the series set out to remove (tour chapter 1), counted where the kernel pointer would be.
+    const pairs = state.counters.stacClac;
+    const before = previous?.counters.stacClac;
     return [
       {
         id: 'note-copy-user',
         kind: 'note',
         index: 0,
         title: 'vhost: copy_*_user',
-        lines: ['no kernel pointer;', "walks QEMU's PTEs"],
+        lines: ['no kernel pointer;', "walks QEMU's PTEs", valueLine('stac/clac pairs ', pairs, before)],
         tone: 'normal',
         hatched: false,
-        changed: false,
+        changed: before !== undefined && before !== pairs,
+        marks: ['uaccess'],
+        label: `vhost: copy_*_user: no kernel pointer, walks QEMU’s PTEs; stac/clac pairs ${pairs}`,
       },
     ];
+  }
   const twoVqs = (state.scenario.vqs ?? 1) > 1;
   if (usesVmap(design)) {
     const slot = state.vhost.vmapSlot;
@@ -223,7 +231,7 @@ export function buildNodes(
   g: Geometry,
   previous: State | undefined,
 ): DiagramNode[] {
-  const kernel = [directNode(state), ...vmallocNodes(state, changed), ...pointerNodes(state, changed)];
+  const kernel = [directNode(state), ...vmallocNodes(state, changed), ...pointerNodes(state, changed, previous)];
   return [
     ...stack(g, 'user', pageNodes(state, changed)),
     ...stack(g, 'frames', frameNodes(state, changed, previous)),

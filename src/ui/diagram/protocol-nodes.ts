@@ -46,6 +46,8 @@ function threadDrafts(s: State, names: readonly string[], locks: LockView[]): Dr
         : status.state === 'blocked'
           ? 'blocked'
           : '';
+    // The box has room for "blocked" only; its name says where (a kernel function name may not fit a narrow box).
+    const why = status.state === 'blocked' && !waits ? `blocked: ${status.reason}` : state;
     const name = names[t] ?? `thread ${t}`;
     return {
       id: `thread-${t}`,
@@ -58,7 +60,7 @@ function threadDrafts(s: State, names: readonly string[], locks: LockView[]): Dr
       changed: false,
       marks: ['thread', 'context'],
       ...(context ? { context: context.kind } : {}),
-      label: `${name}: ${context ? `${CONTEXT_TEXT[context.kind].slice(2)} (${context.why})` : 'finished'}${state ? `, ${state}` : ''}`,
+      label: `${name}: ${context ? `${CONTEXT_TEXT[context.kind].slice(2)} (${context.why})` : 'finished'}${why ? `, ${why}` : ''}`,
     };
   });
 }
@@ -94,18 +96,23 @@ function notifierDrafts(s: State, previous: State | undefined, names: readonly s
     return valueLine(`${c.name} `, c.value, old);
   });
   const notes = view.counters.flatMap((c) => (c.note ? [`(${c.note})`] : []));
+  // SET_VRING_ADDR unregisters it, and a failed register leaves it off: the cause of the mm_count underflow.
+  const off = s.vhost.registered ? [] : ['notifier off the mm’s list'];
   const drafts: Draft[] = [
     {
       id: 'counter-seq',
       kind: 'counter',
       index: 0,
       title: 'Notifier’s seq / count',
-      lines: [...counters, ...notes],
+      lines: [...counters, ...notes, ...off],
       tone: 'normal',
       hatched: false,
-      changed: !!before && JSON.stringify(before.counters) !== JSON.stringify(view.counters),
+      changed:
+        !!previous &&
+        (JSON.stringify(before?.counters) !== JSON.stringify(view.counters) ||
+          previous.vhost.registered !== s.vhost.registered),
       marks: ['seq', 'count'],
-      label: `Notifier’s seq and count: ${[...counters.map(currentText), ...notes].join(', ')}`,
+      label: `Notifier’s seq and count: ${[...counters.map(currentText), ...notes, ...off].join(', ')}`,
     },
   ];
   if (view.snapshot !== null) {
@@ -131,14 +138,19 @@ function notifierDrafts(s: State, previous: State | undefined, names: readonly s
   return drafts;
 }
 
-function guestDraft(view: UsedIdxView, before: UsedIdxView | null): Draft {
+/**
+ * `lostWrite`: the checker has reported a lost write so far. Only then is a differing value called lost: mid-COW the
+ * copy holds it and the next step maps it, and after munmap or exit the guest's memory itself is gone.
+ */
+function guestDraft(view: UsedIdxView, before: UsedIdxView | null, lostWrite: boolean): Draft {
   const where = view.guestFrame >= 0 ? `in frame #${view.guestFrame}` : 'page not mapped';
   const reads = valueLine('reads ', view.guestReads, before?.guestReads);
+  // "Published" is the pointer's word in the designs; the guest's box speaks of what vhost wrote.
   const wrote =
     view.published === 0
-      ? 'vhost: not published yet'
+      ? 'vhost wrote nothing yet'
       : `vhost wrote ${view.published} → ${view.writtenTo.map((f) => `#${f}`).join(' ') || 'nowhere now'}`;
-  const lost = view.published > 0 && view.guestReads !== view.published;
+  const lost = lostWrite && view.published > 0 && view.guestReads !== view.published;
   const tone: Tone = lost ? 'danger' : 'normal';
   const lines: TextLine[] = [
     [...(typeof reads === 'string' ? [{ text: reads }] : reads), { text: `, ${where}` }],
@@ -189,7 +201,11 @@ export function protocolNodes(
   const lockBoxes = lockDrafts(locks, names, before);
   const values = [
     ...notifierDrafts(s, previous, names),
-    guestDraft(usedIdxView(s), previous ? usedIdxView(previous) : null),
+    guestDraft(
+      usedIdxView(s),
+      previous ? usedIdxView(previous) : null,
+      s.findings.some((f) => f.kind === 'lost-write'),
+    ),
   ];
   if (apart)
     return [

@@ -26,6 +26,12 @@ function groupFindings(findings: readonly Finding[]): FindingGroup[] {
 
 const kindTitle = (kind: string) => kind.replace(/-/g, ' ');
 
+/** The message without a leading "Deadlock: " that would repeat the kind shown just before it. */
+function withoutKind(kind: string, message: string): string {
+  const prefix = `${kindTitle(kind)}: `;
+  return message.toLowerCase().startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
 function GroupText({ group, names, index }: { group: FindingGroup; names: readonly string[]; index: number }) {
   const { first, steps } = group;
   const who = names[first.thread] ?? `thread ${first.thread + 1}`;
@@ -33,7 +39,7 @@ function GroupText({ group, names, index }: { group: FindingGroup; names: readon
   const more = steps.slice(1).map((step) => step + 1);
   return (
     <>
-      <strong className="finding-kind">{kindTitle(first.kind)}</strong>: {first.message}{' '}
+      <strong className="finding-kind">{kindTitle(first.kind)}</strong>: {withoutKind(first.kind, first.message)}{' '}
       <span className="finding-cause">
         Caused by {when} ({who}).
         {more.length > 0 ? ` Again at step${more.length > 1 ? 's' : ''} ${more.join(', ')}.` : ''}

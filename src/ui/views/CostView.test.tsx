@@ -28,4 +28,16 @@ describe('CostView', () => {
     ).toEqual(['+1', '·', '·', '·', '·', '·', '·', '·', '·', '+1', '·', '·']);
     expect(screen.getByRole('heading', { name: 'Cost (a model, not a measurement)' })).toBeInTheDocument();
   });
+
+  it('says only reads pay the speculation barrier: __put_user and copy_to_user use __uaccess_begin (stac only)', () => {
+    const scenario = scenarioById('copy-user-baseline');
+    if (!scenario) throw new Error('missing scenario');
+    const state = replay(scenario, scenario.story.slice(0, 2)).states.at(-1);
+    if (!state) throw new Error('no state');
+    render(<CostView state={state} event={undefined} />);
+    const title = screen.getByRole('columnheader', { name: 'stac/clac' }).getAttribute('title') ?? '';
+    expect(title).toMatch(/stac\/clac/);
+    expect(title).toMatch(/reads? (also )?pay/);
+    expect(title).not.toMatch(/pair plus the speculation barrier$/);
+  });
 });

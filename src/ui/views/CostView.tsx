@@ -9,7 +9,8 @@ const COLUMNS: readonly [keyof Counters, string, string][] = [
   ['ipis', 'IPIs', 'flush IPIs to the other CPU'],
   ['gupCalls', 'gup', 'get_user_pages_fast calls'],
   ['locks', 'locks', 'locks taken'],
-  ['stacClac', 'stac/clac', 'uaccess calls: SMAP stac/clac pair plus the speculation barrier'],
+  // v5.0: only the get-user / copy-from paths use __uaccess_begin_nospec (KF second corrections).
+  ['stacClac', 'stac/clac', 'uaccess calls: an SMAP stac/clac pair each; reads also pay a speculation barrier'],
   ['ringAccesses', 'accesses', 'ring accesses'],
   ['retries', 'retries', 'gup_fast redone after a failed seq/count check, or an invalidate_count bail-out'],
   ['sleeps', 'sleeps', 'sleeping threads woken: in mmu_interval_read_begin, or in mutex_lock on vq->mmu_lock'],
