@@ -11,7 +11,7 @@ function storyOf(id: string) {
 describe('the retry counter', () => {
   it.each([
     ['gup-munmap-seq-retry', 'Retry: an invalidation raced'],
-    ['interval-notifier-safe', 'Retry: an invalidation raced'],
+    ['interval-notifier-safe', 'Retry: mmu_interval_read_retry finds the subscription'],
   ])('%s: counts the one failed check of its story, on that step and in the run', (id, detail) => {
     const run = storyOf(id);
     const retried = run.events.filter((e) => e.cost.retries > 0);

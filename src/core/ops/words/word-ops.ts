@@ -104,7 +104,9 @@ const VHOST_WORD_OPS = {
         narrating(ctx) &&
           say(
             ctx,
-            `Retry: an invalidation raced with gup_fast (count ${count}, seq ${seq} vs snapshot ${snap}); gup_fast again.`,
+            ctx.scenario.design === 'kmap-seq'
+              ? `Retry: an invalidation raced with gup_fast (count ${count}, seq ${seq} vs snapshot ${snap}); gup_fast again.`
+              : `Retry: mmu_interval_read_retry finds the subscription's sequence at ${seq}, not the snapshot ${snap}: an invalidation ran since mmu_interval_read_begin; gup_fast again.`,
           );
         return;
       }
