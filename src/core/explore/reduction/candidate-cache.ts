@@ -5,7 +5,15 @@
  * search computes them once per such tuple, not once per state: a search meets the same few thousand tuples hundreds
  * of thousands of times.
  */
-import { ampleCandidates, conflictRows, type DependencyTable, listOf, popcount, type ThreadsView } from './por';
+import {
+  addCandidate,
+  ampleCandidates,
+  candidateLists,
+  conflictRows,
+  type DependencyTable,
+  popcount,
+  type ThreadsView,
+} from './por';
 
 type Candidates = readonly (readonly number[])[];
 
@@ -201,11 +209,6 @@ function sameCandidates(a: Candidates, b: Candidates): boolean {
   return true;
 }
 
-const known = (mask: number, count: number) => {
-  for (let i = 0; i < count; i++) if (masks[i] === mask) return true;
-  return false;
-};
-
 /**
  * The candidates `ampleCandidates` grows, from every thread's row (`ownRows` for the threads in `own`): per enabled
  * thread the least set closed under the rows of its live threads, its enabled part when that leaves an enabled thread
@@ -231,20 +234,7 @@ function grow(
       todo |= added;
     }
     const ample = inside & all;
-    if (ample === all || known(ample, count)) continue;
-    // Insert after every mask no larger: a stable sort by size.
-    const size = popcount(ample);
-    let at = count;
-    for (; at > 0 && (sizes[at - 1] as number) > size; at--) {
-      masks[at] = masks[at - 1] as number;
-      sizes[at] = sizes[at - 1] as number;
-    }
-    masks[at] = ample;
-    sizes[at] = size;
-    count++;
+    if (ample !== all) count = addCandidate(masks, sizes, count, ample);
   }
-  if (count === 0) return NONE;
-  const out: (readonly number[])[] = [];
-  for (let i = 0; i < count; i++) out.push(listOf(masks[i] as number));
-  return out;
+  return count === 0 ? NONE : candidateLists(masks, count);
 }

@@ -144,21 +144,8 @@ let epoch = 0;
  */
 function conflictRow(table: DependencyTable, view: ThreadsView, v: number, threads: number): number {
   if (rowEpoch[v] === epoch) return rows[v] as number;
-  const pc = pcs[v] as number;
-  const r = table.stepReads[v]?.[pc] ?? -1;
-  const w = table.stepWrites[v]?.[pc] ?? -1;
-  const { futureReads, futureWrites } = table;
-  let row = 0;
-  let rowOwnFrames = 0;
-  for (let u = 0; u < threads; u++) {
-    if (u === v) continue;
-    const upc = pcs[u] as number;
-    const fr = futureReads[u]?.[upc] ?? -1;
-    const fw = futureWrites[u]?.[upc] ?? -1;
-    if (conflicts(r, w, fr, fw)) row |= 1 << u;
-    if (conflicts(r & ~FRAMES, w & ~FRAMES, fr, fw)) rowOwnFrames |= 1 << u;
-  }
-  if (row !== rowOwnFrames && view.ownFrames?.(v)) row = rowOwnFrames;
+  rowsOfThread(table, pcs, v, threads);
+  const row = rowAll !== rowOwn && view.ownFrames?.(v) ? rowOwn : rowAll;
   rows[v] = row;
   rowEpoch[v] = epoch;
   return row;
@@ -176,26 +163,40 @@ export function conflictRows(
   rows: Int32Array,
   ownRows: Int32Array,
 ): void {
-  const { stepReads, stepWrites, futureReads, futureWrites } = table;
   for (let v = 0; v < threads; v++) {
-    let row = 0;
-    let rowOwnFrames = 0;
-    if (!(skip & (1 << v))) {
-      const pc = pcs[v] as number;
-      const r = stepReads[v]?.[pc] ?? -1;
-      const w = stepWrites[v]?.[pc] ?? -1;
-      for (let u = 0; u < threads; u++) {
-        if (u === v) continue;
-        const upc = pcs[u] as number;
-        const fr = futureReads[u]?.[upc] ?? -1;
-        const fw = futureWrites[u]?.[upc] ?? -1;
-        if (conflicts(r, w, fr, fw)) row |= 1 << u;
-        if (conflicts(r & ~FRAMES, w & ~FRAMES, fr, fw)) rowOwnFrames |= 1 << u;
-      }
+    if (skip & (1 << v)) {
+      rows[v] = 0;
+      ownRows[v] = 0;
+      continue;
     }
-    rows[v] = row;
-    ownRows[v] = rowOwnFrames;
+    rowsOfThread(table, pcs, v, threads);
+    rows[v] = rowAll;
+    ownRows[v] = rowOwn;
   }
+}
+
+/** `rowsOfThread`'s answer: thread v's conflict row, and the row it has when its next step touches only its own frames. */
+let rowAll = 0;
+let rowOwn = 0;
+
+/** Thread v's two conflict rows for the pcs in `pcs[0, threads)`, into `rowAll` and `rowOwn` (no allocation). */
+function rowsOfThread(table: DependencyTable, pcs: ArrayLike<number>, v: number, threads: number): void {
+  const pc = pcs[v] as number;
+  const r = table.stepReads[v]?.[pc] ?? -1;
+  const w = table.stepWrites[v]?.[pc] ?? -1;
+  const { futureReads, futureWrites } = table;
+  let row = 0;
+  let rowOwnFrames = 0;
+  for (let u = 0; u < threads; u++) {
+    if (u === v) continue;
+    const upc = pcs[u] as number;
+    const fr = futureReads[u]?.[upc] ?? -1;
+    const fw = futureWrites[u]?.[upc] ?? -1;
+    if (conflicts(r, w, fr, fw)) row |= 1 << u;
+    if (conflicts(r & ~FRAMES, w & ~FRAMES, fr, fw)) rowOwnFrames |= 1 << u;
+  }
+  rowAll = row;
+  rowOwn = rowOwnFrames;
 }
 
 /** The ascending thread list of each mask, built once and shared (callers only read candidates). */
@@ -212,10 +213,30 @@ export function listOf(mask: number): readonly number[] {
 /** This call's candidate masks, smallest first, and their sizes (at most one per enabled thread). */
 const masks = new Int32Array(32);
 const sizes = new Int32Array(32);
-const known = (mask: number, count: number) => {
-  for (let i = 0; i < count; i++) if (masks[i] === mask) return true;
-  return false;
-};
+
+/**
+ * Adds candidate `ample` to the first `count` of `masks` (smallest first, their sizes in `sizes`) unless it is there
+ * already, after every mask no larger, so that equal sizes keep their order. Returns the new count.
+ */
+export function addCandidate(masks: Int32Array, sizes: Int32Array, count: number, ample: number): number {
+  for (let i = 0; i < count; i++) if (masks[i] === ample) return count;
+  const size = popcount(ample);
+  let at = count;
+  for (; at > 0 && (sizes[at - 1] as number) > size; at--) {
+    masks[at] = masks[at - 1] as number;
+    sizes[at] = sizes[at - 1] as number;
+  }
+  masks[at] = ample;
+  sizes[at] = size;
+  return count + 1;
+}
+
+/** The first `count` candidate masks as thread lists (shared per mask, see `listOf`). */
+export function candidateLists(masks: Int32Array, count: number): (readonly number[])[] {
+  const out: (readonly number[])[] = [];
+  for (let i = 0; i < count; i++) out.push(listOf(masks[i] as number));
+  return out;
+}
 
 export const popcount = (m: number) => {
   let n = 0;
@@ -244,7 +265,6 @@ export function ampleCandidates(
   }
   let all = 0;
   for (let k = 0; k < enabled.length; k++) all |= 1 << (enabled[k] as number);
-  const out: (readonly number[])[] = [];
   let count = 0;
   for (let k = 0; k < enabled.length; k++) {
     const t = enabled[k] as number;
@@ -258,19 +278,10 @@ export function ampleCandidates(
       todo |= added;
     }
     const ample = inside & all;
-    if (ample === all || known(ample, count)) continue;
+    if (ample === all) continue;
+    // A set of t alone is never among the earlier candidates, which each hold the thread they grew from.
     if (firstOnly && ample === 1 << t) return [listOf(ample)];
-    // Insert after every mask no larger: a stable sort by size.
-    const size = popcount(ample);
-    let at = count;
-    for (; at > 0 && (sizes[at - 1] as number) > size; at--) {
-      masks[at] = masks[at - 1] as number;
-      sizes[at] = sizes[at - 1] as number;
-    }
-    masks[at] = ample;
-    sizes[at] = size;
-    count++;
+    count = addCandidate(masks, sizes, count, ample);
   }
-  for (let i = 0; i < count; i++) out.push(listOf(masks[i] as number));
-  return out;
+  return candidateLists(masks, count);
 }
