@@ -80,15 +80,17 @@ for (const size of [
   });
 }
 
-test('at 1280x720 presenting, a chapter’s collapsed hazard opens and closes with its Details button', async ({
+test('at 1280x720 presenting, a chapter’s collapsed hazard opens and closes with the button that names it', async ({
   page,
 }) => {
   await startPresenting(page);
-  for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
+  for (const chapter of chapters.slice(1, 6)) {
+    await page.keyboard.press('PageDown');
+    await expect(page.locator('section.tour h2')).toHaveText(chapter.title);
+  }
   await expect(page.locator('section.tour h2')).toHaveText(chapters[5]?.title ?? '');
   const banner = page.getByRole('alert');
-  const details = banner.getByRole('button', { name: 'Hazard details' });
-  await expect(banner).toContainText(/Hazard: sleep in atomic/i);
+  const details = banner.getByRole('button', { name: /^Hazard: sleep in atomic$/i });
   await expect(banner.getByRole('listitem')).toBeHidden();
   await expect(details).toHaveAttribute('aria-expanded', 'false');
   await details.focus();

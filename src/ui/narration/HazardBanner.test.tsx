@@ -31,7 +31,7 @@ describe('HazardBanner', () => {
     expect(screen.getAllByRole('listitem')[0]?.textContent).toContain(`use after free: ${uaf?.message}`);
   });
 
-  it('names its kinds in its title and opens its details with a button, closed again when the findings change', async () => {
+  it('has a button naming its kinds that opens its details, closed again when the findings change', async () => {
     const scenario = scenarioById('gup-munmap-uaf');
     if (!scenario) throw new Error('missing scenario');
     const run = replay(scenario, scenario.story);
@@ -42,8 +42,8 @@ describe('HazardBanner', () => {
     const banner = screen.getByRole('alert');
     const kinds = state.findings.filter((f) => f.severity === 'hazard').map((f) => f.kind.replace(/-/g, ' '));
     expect(kinds.length).toBeGreaterThan(0);
-    for (const kind of kinds) expect(banner.querySelector('.banner-kinds')?.textContent).toContain(kind);
-    const details = within(banner).getByRole('button', { name: 'Hazard details' });
+    const details = within(banner).getByRole('button', { name: /^Hazard: / });
+    for (const kind of kinds) expect(details).toHaveAccessibleName(expect.stringContaining(kind));
     expect(details).toHaveAttribute('aria-expanded', 'false');
     expect(document.getElementById(details.getAttribute('aria-controls') ?? '')).toBe(banner.querySelector('ul'));
     await userEvent.click(details);
@@ -56,7 +56,7 @@ describe('HazardBanner', () => {
     if (!other) throw new Error('missing scenario');
     const otherState = replay(other, other.story).states.at(-1);
     rerender(<HazardBanner findings={otherState?.findings ?? []} names={names} index={99} />);
-    expect(within(screen.getByRole('alert')).getByRole('button', { name: 'Hazard details' })).toHaveAttribute(
+    expect(within(screen.getByRole('alert')).getByRole('button', { name: /^Hazard: deadlock/ })).toHaveAttribute(
       'aria-expanded',
       'false',
     );

@@ -50,7 +50,7 @@ function GroupText({ group, names, index }: { group: FindingGroup; names: readon
   );
 }
 
-/** A block's heading, which also names its kinds so that a collapsed block (see room.css) still says what broke. */
+/** A block's heading; where a rule collapses the block (tour.css), its button names the kinds and opens the rest. */
 function FindingTitle(props: {
   icon: string;
   label: string;
@@ -63,20 +63,19 @@ function FindingTitle(props: {
   const kinds = props.groups.map((group) => kindTitle(group.first.kind)).join(', ');
   return (
     <p className="banner-title">
-      <span aria-hidden="true">{props.icon} </span>
-      <span className="banner-long">{`${props.label}${props.long}`}</span>
-      <span className="banner-kinds">
-        {props.label}: <span className="finding-kind">{kinds}</span>
-      </span>{' '}
+      <span className="banner-long">
+        <span aria-hidden="true">{props.icon} </span>
+        {`${props.label}${props.long}`}
+      </span>
       <button
         type="button"
         className="banner-toggle"
         aria-expanded={props.open}
         aria-controls={props.listId}
-        aria-label={`${props.label} details`}
         onClick={props.toggle}
       >
-        Details
+        <span aria-hidden="true">{`${props.open ? '▾' : '▸'} ${props.icon} `}</span>
+        {props.label}: <span className="finding-kind">{kinds}</span>
       </button>
     </p>
   );
@@ -92,7 +91,7 @@ function useOpenFor(signature: string): [boolean, () => void] {
 const signatureOf = (groups: readonly FindingGroup[]) => groups.map((g) => `${g.first.kind}@${g.first.step}`).join();
 
 /** Hazards so far as a loud alert, warnings as a quieter status; both come and go with the step shown.
-    Where the column is short and a tour chapter is open, each collapses to its title and a Details button. */
+    Where the column is short and a tour chapter is open, each collapses to a button naming its kinds. */
 export function HazardBanner({ findings, names, index }: Props) {
   const hazards = groupFindings(findings.filter((f) => f.severity === 'hazard'));
   const warnings = groupFindings(findings.filter((f) => f.severity === 'warning'));
