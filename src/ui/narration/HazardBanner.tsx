@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import type { Finding } from '../../core/types';
 
 interface Props {
@@ -49,40 +50,96 @@ function GroupText({ group, names, index }: { group: FindingGroup; names: readon
   );
 }
 
-/** Hazards so far as a loud alert, warnings as a quieter status; both come and go with the step shown. */
+/** A block's heading; where a rule collapses the block (tour.css), its button names the kinds and opens the rest. */
+function FindingTitle(props: {
+  icon: string;
+  label: string;
+  long: string;
+  groups: readonly FindingGroup[];
+  listId: string;
+  open: boolean;
+  toggle: () => void;
+}) {
+  const kinds = props.groups.map((group) => kindTitle(group.first.kind)).join(', ');
+  return (
+    <p className="banner-title">
+      <span className="banner-long">
+        <span aria-hidden="true">{props.icon} </span>
+        {`${props.label}${props.long}`}
+      </span>
+      <button
+        type="button"
+        className="banner-toggle"
+        aria-expanded={props.open}
+        aria-controls={props.listId}
+        onClick={props.toggle}
+      >
+        <span aria-hidden="true">{`${props.open ? '▾' : '▸'} ${props.icon} `}</span>
+        {props.label}: <span className="finding-kind">{kinds}</span>
+      </button>
+    </p>
+  );
+}
+
+/** Which block the reader opened, kept only while the same findings are shown. */
+function useOpenFor(signature: string): [boolean, () => void] {
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  const open = openFor === signature;
+  return [open, () => setOpenFor(open ? null : signature)];
+}
+
+const signatureOf = (groups: readonly FindingGroup[]) => groups.map((g) => `${g.first.kind}@${g.first.step}`).join();
+
+/** Hazards so far as a loud alert, warnings as a quieter status; both come and go with the step shown.
+    Where the column is short and a tour chapter is open, each collapses to a button naming its kinds. */
 export function HazardBanner({ findings, names, index }: Props) {
   const hazards = groupFindings(findings.filter((f) => f.severity === 'hazard'));
   const warnings = groupFindings(findings.filter((f) => f.severity === 'warning'));
+  const id = useId();
+  const [hazardOpen, toggleHazard] = useOpenFor(signatureOf(hazards));
+  const [warningOpen, toggleWarning] = useOpenFor(signatureOf(warnings));
+  const list = (groups: readonly FindingGroup[], listId: string) => (
+    <ul id={listId}>
+      {groups.map((group) => (
+        <li key={`${group.first.kind}-${group.first.step}`}>
+          <GroupText group={group} names={names} index={index} />
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <>
-      <div role="alert" className={hazards.length > 0 ? 'hazard-banner' : 'hazard-banner-empty'}>
+      <div
+        role="alert"
+        className={hazards.length > 0 ? `hazard-banner${hazardOpen ? ' banner-open' : ''}` : 'hazard-banner-empty'}
+      >
         {hazards.length > 0 ? (
           <>
-            <p className="banner-title">
-              <span aria-hidden="true">⚠ </span>Hazard: something broke
-            </p>
-            <ul>
-              {hazards.map((group) => (
-                <li key={`${group.first.kind}-${group.first.step}`}>
-                  <GroupText group={group} names={names} index={index} />
-                </li>
-              ))}
-            </ul>
+            <FindingTitle
+              icon="⚠"
+              label="Hazard"
+              long=": something broke"
+              groups={hazards}
+              listId={`${id}-hazards`}
+              open={hazardOpen}
+              toggle={toggleHazard}
+            />
+            {list(hazards, `${id}-hazards`)}
           </>
         ) : null}
       </div>
       {warnings.length > 0 ? (
-        <div role="status" className="warning-note">
-          <p className="banner-title">
-            <span aria-hidden="true">! </span>Warning (liveness or cost, not corruption)
-          </p>
-          <ul>
-            {warnings.map((group) => (
-              <li key={`${group.first.kind}-${group.first.step}`}>
-                <GroupText group={group} names={names} index={index} />
-              </li>
-            ))}
-          </ul>
+        <div role="status" className={`warning-note${warningOpen ? ' banner-open' : ''}`}>
+          <FindingTitle
+            icon="!"
+            label="Warning"
+            long=" (liveness or cost, not corruption)"
+            groups={warnings}
+            listId={`${id}-warnings`}
+            open={warningOpen}
+            toggle={toggleWarning}
+          />
+          {list(warnings, `${id}-warnings`)}
         </div>
       ) : null}
     </>

@@ -83,7 +83,9 @@ export default function TourPanel() {
         </p>
       )}
       {chapter.narration.map((paragraph) => (
-        <p key={paragraph}>{paragraph}</p>
+        <p key={paragraph} className="tour-text">
+          {paragraph}
+        </p>
       ))}
       <h3 className="tour-sources-title">Sources</h3>
       <Citations cites={chapter.cites} />
