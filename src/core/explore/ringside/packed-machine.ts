@@ -223,24 +223,29 @@ export function packedRingsideMachine(scenario: Scenario): Machine<Int32Array> &
       key64[0] = key[0] as number;
       key64[1] = key[1] as number;
     },
-    // The words in use, then the key (so decoding needs no hashing).
+    // The words in use, then the key (so decoding needs no hashing), then the enabled threads' mask: a chain that
+    // stops at a new state has just computed it, and the state's expansion would compute it again.
     encode(state, w) {
-      w.ensure(w.len + STATE_WORDS + 2);
+      w.ensure(w.len + STATE_WORDS + 3);
       const key = keyOf(state);
+      const enabledMask = maskOf(state);
       let at = compactWords(state, w.buf, w.len);
       w.buf[at++] = key[0] as number;
       w.buf[at++] = key[1] as number;
+      w.buf[at++] = enabledMask;
       w.len = at;
     },
     decode(buf, start, end, depth) {
       written(base);
       synced = false;
       const read = expandWords(buf, start, base);
-      if (read + 2 !== end) throw new RangeError(`state words of ${end - start} were read as ${read + 2 - start}`);
+      if (read + 3 !== end) throw new RangeError(`state words of ${end - start} were read as ${read + 3 - start}`);
       baseKey[0] = buf[read] as number;
       baseKey[1] = buf[read + 1] as number;
       baseKeyed = true;
       base[STATE_WORDS] = depth;
+      masked = base;
+      mask = buf[read + 2] as number;
       return base;
     },
     stuck(state) {
