@@ -31,7 +31,7 @@ export class KeyTable {
     const mask = this.mask;
     const h = hi >>> 0;
     const l = lo >>> 0;
-    for (let slot = home(h, this.shift); ; slot = (slot + 1) & mask) {
+    for (let slot = homeSlot(h, this.shift); ; slot = (slot + 1) & mask) {
       const a = keys[slot * 2] as number;
       const b = keys[slot * 2 + 1] as number;
       if (a === 0 && b === 0) return false;
@@ -52,7 +52,7 @@ export class KeyTable {
   private insert(hi: number, lo: number): boolean {
     const keys = this.keys;
     const mask = this.mask;
-    let slot = home(hi, this.shift);
+    let slot = homeSlot(hi, this.shift);
     for (;;) {
       const a = keys[slot * 2] as number;
       const b = keys[slot * 2 + 1] as number;
@@ -82,5 +82,8 @@ export class KeyTable {
   }
 }
 
-/** A key's home slot in a table of 2^(32 − shift) slots: a multiple of its high half, top bits first. */
-const home = (hi: number, shift: number): number => Math.imul(hi, 0x9e3779b1) >>> shift;
+/**
+ * A key's home slot in a table of 2^(32 − shift) slots: the top bits of the key times an odd constant (Fibonacci
+ * hashing), so keys whose low bits collide still spread.
+ */
+export const homeSlot = (key: number, shift: number): number => Math.imul(key, 0x9e3779b1) >>> shift;

@@ -5,6 +5,7 @@
  * search computes them once per such tuple, not once per state: a search meets the same few thousand tuples hundreds
  * of thousands of times.
  */
+import { homeSlot } from '../engine/key-table';
 import {
   addCandidate,
   ampleCandidates,
@@ -46,7 +47,7 @@ export class CandidateCache {
   /** Open addressing from a tuple's number to its index (a `Map` of numbers hashes slower). */
   private slots = new Int32Array(1 << 10).fill(-1);
   private indices = new Int32Array(1 << 10);
-  /** A slot is the top bits of the tuple's number times an odd constant (its low bits would collide). */
+  /** A tuple's slot is `homeSlot` of its number (its low bits would collide). */
   private shift = 32 - 10;
   /** Per thread, the values its pc and done flag take (pc 0 to its program's length, twice). */
   private readonly radix: number[];
@@ -84,7 +85,7 @@ export class CandidateCache {
     for (let k = 0; k < enabled.length; k++) all |= 1 << (enabled[k] as number);
     key = key * (1 << threads) + all;
     const mask = this.slots.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    let slot = homeSlot(key, this.shift);
     let at = this.slots[slot] as number;
     while (at !== -1 && at !== key) {
       slot = (slot + 1) & mask;
@@ -162,7 +163,7 @@ export class CandidateCache {
 
   private place(key: number, index: number): void {
     const mask = this.slots.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    let slot = homeSlot(key, this.shift);
     while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
     this.slots[slot] = key;
     this.indices[slot] = index;
